@@ -1,0 +1,55 @@
+# The front door: `make help` lists every target.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run setup test lint fmt seed bench browser messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP) ## Install dependencies, compile translations, migrate, sync roles
+	mkdir -p var
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py sync_roles -v0
+
+run: setup ## Set everything up, load demo data and serve http://127.0.0.1:8000 (web + worker + beat)
+	$(PY) manage.py seed_demo
+	$(VENV)/bin/honcho start -f Procfile
+
+seed: setup ## Load the demo data (idempotent); SCALE=N adds N benchmark rows
+	$(PY) manage.py seed_demo $(if $(SCALE),--scale $(SCALE))
+
+browser: ## Make sure headless Chromium is installed (Debian package)
+	@bash scripts/ensure-chromium
+
+lint: $(STAMP) ## Ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: $(STAMP) ## Format and fix what ruff can
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: $(STAMP) browser lint ## Lint, check migrations and run every test (browser and worker tests included)
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	DJANGO_SETTINGS_MODULE=iaar_qms.settings.test $(PY) manage.py makemigrations --check --dry-run -v1
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: setup ## Benchmark the portal under gunicorn with wrk (see bench/README.md)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+messages: $(STAMP) ## Refresh the .po files after changing UI strings
+	$(PY) manage.py makemessages -l ru -l kk -l ky -l en --ignore=.venv --ignore=var --no-obsolete
+
+clean: ## Remove the local database, media, queues and caches (not the virtualenv)
+	rm -rf var

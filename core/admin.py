@@ -1,0 +1,63 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Department, Notification, Sequence, User, WorkflowEvent
+
+
+class ControlledRecordAdmin(SimpleHistoryAdmin):
+    """Controlled records are retired by status, never deleted, and keep their history."""
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin, SimpleHistoryAdmin):
+    list_display = ("username", "last_name", "first_name", "email", "department", "is_active")
+    list_filter = ("is_active", "groups", "department")
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        (_("Agency"), {"fields": ("patronymic", "position", "department", "phone", "language")}),
+    )
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # people leave by deactivation; their signatures and events stay attributed
+
+
+@admin.register(Department)
+class DepartmentAdmin(ControlledRecordAdmin):
+    list_display = ("name", "code")
+
+
+@admin.register(WorkflowEvent)
+class WorkflowEventAdmin(admin.ModelAdmin):
+    list_display = ("at", "content_type", "object_id", "action", "from_state", "to_state", "actor")
+    list_filter = ("content_type",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "recipient", "subject", "read_at", "emailed_at")
+    readonly_fields = ("created_at",)
+
+
+@admin.register(Sequence)
+class SequenceAdmin(admin.ModelAdmin):
+    list_display = ("name", "value")
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

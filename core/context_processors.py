@@ -1,0 +1,16 @@
+from django.http import HttpRequest
+
+from .navigation import menu_for
+from .permissions import user_roles
+from .roles import Role
+
+
+def portal(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"menu": []}
+    return {
+        "menu": menu_for(user, request.path),
+        "my_roles": [Role(r).label for r in user_roles(user)],
+        "unread_count": user.notifications.filter(read_at__isnull=True).count(),
+    }

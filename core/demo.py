@@ -1,0 +1,100 @@
+"""Demo data for a living agency: one person per role and a little of everything.
+
+Idempotent: every record is found by a natural key before it is made. Later issues add
+their own part by registering a function in ``DEMO_STEPS`` of their app's ``demo.py``.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from guardian.shortcuts import assign_perm
+
+from .models import Department
+from .roles import Role
+from .services import roles_sync, user_set_roles
+
+DEMO_PASSWORD = "iaar-demo"
+
+DEPARTMENTS = [
+    ("management", "Management"),
+    ("accreditation", "Department of accreditation"),
+    ("legal", "Legal department"),
+    ("strategy", "Strategic development"),
+]
+
+# username, roles, first name, last name, department, position
+PEOPLE = [
+    ("board", [Role.SUPERVISORY_BOARD], "Aigerim", "Sadykova", None, "Chair of the Supervisory Board"),
+    ("director", [Role.DIRECTOR], "Alexander", "Nikolaev", "management", "Director General"),
+    (
+        "qms",
+        [Role.QMS_OWNER, Role.STAFF],
+        "Dana",
+        "Tulegenova",
+        "strategy",
+        "Advisor for strategic development",
+    ),
+    ("legal", [Role.LEGAL_HEAD, Role.STAFF], "Marat", "Ospanov", "legal", "Head of the legal department"),
+    ("pm", [Role.PROJECT_MANAGER, Role.STAFF], "Saule", "Akhmetova", "accreditation", "Project manager"),
+    ("coordinator", [Role.COORDINATOR, Role.STAFF], "Timur", "Bekov", "accreditation", "Coordinator"),
+    (
+        "secretary",
+        [Role.COUNCIL_SECRETARY, Role.STAFF],
+        "Gulnara",
+        "Iskakova",
+        "accreditation",
+        "Council secretary",
+    ),
+    ("council", [Role.COUNCIL_MEMBER], "Erlan", "Zhunusov", None, "Member of the Accreditation Council"),
+    ("expert", [Role.EXPERT], "Nurlan", "Abenov", None, "External expert"),
+    ("appeals", [Role.APPEALS_COMMISSION], "Bakyt", "Moldobaev", None, "Appeals commission member"),
+    ("auditor", [Role.AUDITOR, Role.STAFF], "Zarina", "Kasymova", "strategy", "Internal auditor"),
+    ("staff", [Role.STAFF], "Asel", "Omarova", "accreditation", "Specialist"),
+    ("eo", [Role.EO_REPRESENTATIVE], "Kairat", "Serikbayev", None, "Vice-rector for academic affairs"),
+]
+
+
+@transaction.atomic
+def seed_people() -> dict:
+    roles_sync()
+    departments = {}
+    for code, name in DEPARTMENTS:
+        departments[code], _ = Department.objects.get_or_create(code=code, defaults={"name": name})
+    User = get_user_model()
+    people = {}
+    for username, roles, first, last, dept, position in PEOPLE:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@iaar.local",
+                "position": position,
+                "department": departments.get(dept) if dept else None,
+                "language": "ru",
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user_set_roles(user=user, roles=roles)
+        people[username] = user
+    admin, created = User.objects.get_or_create(
+        username="admin",
+        defaults={
+            "is_staff": True,
+            "is_superuser": True,
+            "email": "admin@iaar.local",
+            "first_name": "Portal",
+            "last_name": "Administrator",
+        },
+    )
+    if created:
+        admin.set_password(DEMO_PASSWORD)
+        admin.save()
+    people["admin"] = admin
+    return people
+
+
+def grant(user, perm: str, obj) -> None:
+    """Per-object right for demo assignments (later issues grant these inside services)."""
+    assign_perm(perm, user, obj)

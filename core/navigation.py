@@ -1,0 +1,52 @@
+"""The portal's main menu. Each entry names the access rule of the page it opens, so a
+person sees only the entries their roles allow (the same rule the view enforces)."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .access import SIGNED_IN, rule_allows
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    icon: str
+    rule: str
+
+
+MENU: list[NavItem] = [
+    NavItem(_("My tasks"), "core:dashboard", "speedometer2", SIGNED_IN),
+    NavItem(_("Documents"), "documents:list", "file-earmark-text", "documents.view_document"),
+    NavItem(
+        _("Accreditations"),
+        "accreditation:project_list",
+        "award",
+        "accreditation.view_accreditationproject",
+    ),
+    NavItem(
+        _("Organizations"), "accreditation:organization_list", "building", "accreditation.view_organization"
+    ),
+    NavItem(_("Internal audits"), "audits:list", "clipboard-check", "audits.view_audit"),
+    NavItem(
+        _("Nonconformities"), "improvement:list", "exclamation-triangle", "improvement.view_nonconformity"
+    ),
+    NavItem(_("Surveys"), "surveys:list", "ui-checks", "surveys.view_survey"),
+    NavItem(_("Roles"), "core:roles", "people", "core.view_role_register"),
+]
+
+
+def menu_for(user, current_path: str) -> list[dict]:
+    items = []
+    for item in MENU:
+        if not rule_allows(user, item.rule):
+            continue
+        url = reverse(item.url_name)
+        active = current_path == url or (
+            url != "/" and current_path.startswith(url) and item.rule != SIGNED_IN
+        )
+        items.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
+    return items

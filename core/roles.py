@@ -1,0 +1,151 @@
+"""The roles of the quality manual (§1.6, §4.5, §6.5) and the permissions each one holds.
+
+This table is the single source of truth: ``manage.py sync_roles`` turns it into groups,
+the navigation and the permission-matrix test read it. A person may hold several roles.
+Rights over one object (a coordinator's own projects, an organization's own application)
+are granted per object with django-guardian by the service that makes the assignment.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    SUPERVISORY_BOARD = "supervisory_board", _("Supervisory Board member")
+    DIRECTOR = "director", _("Director General")
+    QMS_OWNER = "qms_owner", _("Advisor for strategic development (IQAS owner)")
+    LEGAL_HEAD = "legal_head", _("Head of the legal department")
+    PROJECT_MANAGER = "project_manager", _("Project manager")
+    COORDINATOR = "coordinator", _("Coordinator")
+    COUNCIL_SECRETARY = "council_secretary", _("Accreditation Council secretary")
+    COUNCIL_MEMBER = "council_member", _("Accreditation Council member")
+    EXPERT = "expert", _("External expert")
+    APPEALS_COMMISSION = "appeals_commission", _("Appeals and complaints commission member")
+    AUDITOR = "auditor", _("Internal audit working group member")
+    STAFF = "staff", _("Staff member")
+    EO_REPRESENTATIVE = "eo_representative", _("Education organization representative")
+
+
+ROLE_DESCRIPTIONS: dict[str, str] = {
+    Role.SUPERVISORY_BOARD: _(
+        "Sets the quality policy, recommends improvements and receives the annual report."
+    ),
+    Role.DIRECTOR: _(
+        "Approves IQAS documents, approves expert commissions, signs certificates, orders audits."
+    ),
+    Role.QMS_OWNER: _(
+        "Coordinates the IQAS, organizes document revision and controls management review inputs."
+    ),
+    Role.LEGAL_HEAD: _("Drafts and distributes documents and familiarizes staff with new editions."),
+    Role.PROJECT_MANAGER: _("Plans accreditations, proposes experts and keeps the expert database."),
+    Role.COORDINATOR: _("Runs one accreditation as a project and evaluates the expert commission."),
+    Role.COUNCIL_SECRETARY: _("Records council decisions and keeps the public registry."),
+    Role.COUNCIL_MEMBER: _("Votes openly on accreditation decisions at council meetings."),
+    Role.EXPERT: _("Assesses an organization as a member of an external expert commission."),
+    Role.APPEALS_COMMISSION: _("Hears appeals against council decisions and complaints."),
+    Role.AUDITOR: _("Audits the key processes as a member of the internal audit working group."),
+    Role.STAFF: _("Reads and acknowledges documents and reports nonconformities."),
+    Role.EO_REPRESENTATIVE: _("Applies for accreditation and uploads the self-assessment report."),
+}
+
+# Shorthands for permissions every staff-like role holds.
+_READ_DOCUMENTS = {"documents.view_document"}
+_RAISE_NC = {"improvement.add_nonconformity", "improvement.view_nonconformity"}
+
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    Role.SUPERVISORY_BOARD: _READ_DOCUMENTS
+    | {"improvement.view_kpi_report", "audits.view_audit", "audits.view_all_audits"},
+    Role.DIRECTOR: _READ_DOCUMENTS
+    | _RAISE_NC
+    | {
+        "documents.view_all_documents",
+        "documents.approve_document",
+        "accreditation.view_organization",
+        "accreditation.view_accreditationproject",
+        "accreditation.view_all_accreditations",
+        "accreditation.approve_commission",
+        "accreditation.sign_certificate",
+        "audits.view_audit",
+        "audits.view_all_audits",
+        "audits.order_audit",
+        "surveys.view_survey",
+        "improvement.view_all_nonconformities",
+        "improvement.view_kpi_report",
+        "core.view_role_register",
+    },
+    Role.QMS_OWNER: _READ_DOCUMENTS
+    | _RAISE_NC
+    | {
+        "documents.add_document",
+        "documents.change_document",
+        "documents.view_all_documents",
+        "accreditation.view_organization",
+        "accreditation.view_accreditationproject",
+        "accreditation.view_all_accreditations",
+        "audits.view_audit",
+        "audits.view_all_audits",
+        "audits.add_audit",
+        "audits.change_audit",
+        "surveys.view_survey",
+        "surveys.add_survey",
+        "surveys.change_survey",
+        "improvement.change_nonconformity",
+        "improvement.view_all_nonconformities",
+        "improvement.view_kpi_report",
+        "core.view_role_register",
+    },
+    Role.LEGAL_HEAD: _READ_DOCUMENTS
+    | _RAISE_NC
+    | {"documents.add_document", "documents.change_document", "documents.review_document"},
+    Role.PROJECT_MANAGER: _READ_DOCUMENTS
+    | _RAISE_NC
+    | {
+        "accreditation.view_organization",
+        "accreditation.add_organization",
+        "accreditation.change_organization",
+        "accreditation.view_accreditationproject",
+        "accreditation.add_accreditationproject",
+        "accreditation.change_accreditationproject",
+        "accreditation.view_all_accreditations",
+        "surveys.view_survey",
+    },
+    Role.COORDINATOR: _READ_DOCUMENTS
+    | _RAISE_NC
+    | {
+        "accreditation.view_organization",
+        "accreditation.view_accreditationproject",
+        "accreditation.coordinate_project",
+        "surveys.view_survey",
+    },
+    Role.COUNCIL_SECRETARY: _READ_DOCUMENTS
+    | _RAISE_NC
+    | {
+        "accreditation.view_organization",
+        "accreditation.view_accreditationproject",
+        "accreditation.view_all_accreditations",
+        "accreditation.record_council_decision",
+    },
+    Role.COUNCIL_MEMBER: {
+        "accreditation.view_accreditationproject",
+        "accreditation.vote_in_council",
+    },
+    Role.EXPERT: {
+        "accreditation.view_accreditationproject",
+        "accreditation.serve_on_commission",
+    },
+    Role.APPEALS_COMMISSION: {
+        "accreditation.view_accreditationproject",
+        "accreditation.hear_appeal",
+    },
+    Role.AUDITOR: _READ_DOCUMENTS | _RAISE_NC | {"audits.view_audit", "audits.conduct_audit"},
+    Role.STAFF: _READ_DOCUMENTS | _RAISE_NC,
+    Role.EO_REPRESENTATIVE: {
+        "accreditation.view_organization",
+        "accreditation.view_accreditationproject",
+        "accreditation.apply_accreditation",
+    },
+}
+
+
+def role_label(code: str) -> str:
+    return str(Role(code).label)

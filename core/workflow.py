@@ -1,0 +1,100 @@
+"""The one helper that moves any controlled record from one status to another.
+
+Each app states its workflow as a table — ``{from: {to: (permission, label)}}`` — and calls
+``transition_perform``. The table refuses illegal moves, tells templates which buttons to
+show, and gives the permission-matrix test its rows.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from .models import WorkflowEvent
+from .permissions import user_can
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: str
+    target: str
+    permission: str
+    label: str
+
+
+class Workflow:
+    """A status field and the table of moves allowed on it."""
+
+    def __init__(self, field: str, table: dict[str, dict[str, tuple[str, str]]]) -> None:
+        self.field = field
+        self.table = table
+
+    def __iter__(self):
+        for source, moves in self.table.items():
+            for target, (permission, label) in moves.items():
+                yield Transition(str(source), str(target), permission, str(label))
+
+    def get(self, source: str, target: str) -> Transition | None:
+        move = self.table.get(source, {}).get(target)
+        if move is None:
+            return None
+        return Transition(str(source), str(target), move[0], str(move[1]))
+
+    def available(self, obj: models.Model, user) -> list[Transition]:
+        """The moves this user may make on this object now: the buttons to show."""
+        current = getattr(obj, self.field)
+        return [t for t in self if t.source == current and user_can(user, t.permission, obj)]
+
+
+def event_record(
+    *,
+    obj: models.Model,
+    action: str,
+    actor=None,
+    from_state: str = "",
+    to_state: str = "",
+    comment: str = "",
+) -> WorkflowEvent:
+    """Write one step on an object's timeline."""
+    return WorkflowEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
+        object_id=obj.pk,
+        action=action,
+        actor=actor,
+        from_state=from_state,
+        to_state=to_state,
+        comment=comment,
+    )
+
+
+@transaction.atomic
+def transition_perform(
+    *, obj: models.Model, workflow: Workflow, target: str, actor, comment: str = ""
+) -> models.Model:
+    """Lock the row, check the table and the actor's right, move, record the event."""
+    locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+    current = getattr(locked, workflow.field)
+    move = workflow.get(current, target)
+    if move is None:
+        field = locked._meta.get_field(workflow.field)
+        choices = dict(field.flatchoices)
+        raise ValidationError(
+            _("This record is “%(current)s”; it cannot be moved to “%(target)s”.")
+            % {"current": choices.get(current, current), "target": choices.get(target, target)}
+        )
+    if not user_can(actor, move.permission, locked):
+        raise PermissionDenied(_("You are not allowed to do this."))
+    setattr(locked, workflow.field, target)
+    locked._change_reason = comment or move.label
+    locked.save()
+    event_record(
+        obj=locked,
+        action=move.label,
+        actor=actor,
+        from_state=current,
+        to_state=target,
+        comment=comment,
+    )
+    return locked

@@ -1,0 +1,11 @@
+"""The Celery application. Tasks live in each app's tasks.py and are discovered here."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iaar_qms.settings.base")
+
+app = Celery("iaar_qms")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from core.access import PUBLIC, SIGNED_IN, access
+
+# Django's own account views, each with the access rule the matrix test reads.
+_account_views = [
+    ("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), "login", PUBLIC),
+    ("logout/", auth_views.LogoutView.as_view(), "logout", PUBLIC),
+    ("password_change/", auth_views.PasswordChangeView.as_view(), "password_change", SIGNED_IN),
+    ("password_change/done/", auth_views.PasswordChangeDoneView.as_view(), "password_change_done", SIGNED_IN),
+    ("password_reset/", auth_views.PasswordResetView.as_view(), "password_reset", PUBLIC),
+    ("password_reset/done/", auth_views.PasswordResetDoneView.as_view(), "password_reset_done", PUBLIC),
+    (
+        "reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        "password_reset_confirm",
+        PUBLIC,
+    ),
+    ("reset/done/", auth_views.PasswordResetCompleteView.as_view(), "password_reset_complete", PUBLIC),
+]
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("accounts/", include([path(p, access(rule)(v), name=n) for p, v, n, rule in _account_views])),
+    path("i18n/setlang/", access(PUBLIC)(set_language), name="set_language"),
+    path("documents/", include("documents.urls")),
+    path("accreditation/", include("accreditation.urls")),
+    path("audits/", include("audits.urls")),
+    path("surveys/", include("surveys.urls")),
+    path("improvement/", include("improvement.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "core.views.error_403"
+handler404 = "core.views.error_404"
+handler500 = "core.views.error_500"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ImprovementConfig(AppConfig):
+    name = "improvement"
+    verbose_name = _("Improvement")
+
+    def ready(self) -> None:
+        from core.dashboard import register_task_provider
+
+        from .dashboard import nonconformity_tasks
+
+        register_task_provider(nonconformity_tasks)
