@@ -1,0 +1,125 @@
+"""Personas, clients per role, and the guard that turns a missing service into a failure.
+
+With IAAR_REQUIRE_SERVICES=1 (set by .ci/run) the run stops at once unless the database is
+PostgreSQL, the broker is a reachable Redis and Chromium is installed: CI never skips.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from core.roles import Role
+from core.services import roles_sync, user_set_roles
+from tests.factories import PASSWORD, UserFactory
+
+REQUIRE_SERVICES = os.environ.get("IAAR_REQUIRE_SERVICES") == "1"
+
+
+def _missing_services() -> list[str]:
+    problems = []
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if engine != "django.db.backends.postgresql":
+        problems.append(f"DATABASE_URL must point at PostgreSQL (engine is {engine})")
+    broker = settings.CELERY_BROKER_URL
+    if not broker.startswith("redis://"):
+        problems.append(f"CELERY_BROKER_URL must point at Redis (it is {broker})")
+    else:
+        import redis
+
+        try:
+            redis.Redis.from_url(broker, socket_connect_timeout=2).ping()
+        except redis.RedisError as exc:
+            problems.append(f"Redis at {broker} does not answer: {exc}")
+    if not shutil.which("chromium"):
+        problems.append("Chromium is not installed (make browser)")
+    return problems
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if REQUIRE_SERVICES and (problems := _missing_services()):
+        pytest.exit("Required services are missing:\n  - " + "\n  - ".join(problems), returncode=3)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # PostgreSQL-only tests are left out (not skipped) on SQLite; CI runs on PostgreSQL.
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    kept = [i for i in items if i.get_closest_marker("postgres") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
+
+
+@pytest.fixture
+def roles(db) -> None:
+    """The role groups; transactional tests flush them, so each test makes sure they exist."""
+    if Group.objects.filter(name__in=[r.value for r in Role]).count() != len(Role):
+        roles_sync()
+
+
+@pytest.fixture
+def make_person(roles):
+    def make(*role_codes: str, username: str | None = None, **fields):
+        kwargs = {"username": username} if username else {}
+        user = UserFactory(**kwargs, **fields)
+        user_set_roles(user=user, roles=role_codes)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def client_as(make_person, client):
+    """A test client signed in as a new person holding the given roles."""
+
+    def login(*role_codes: str, **fields):
+        user = make_person(*role_codes, **fields)
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return login
+
+
+@pytest.fixture
+def director(make_person):
+    return make_person(Role.DIRECTOR, username="dg")
+
+
+@pytest.fixture
+def qms_owner(make_person):
+    return make_person(Role.QMS_OWNER, Role.STAFF, username="qms_owner")
+
+
+@pytest.fixture
+def coordinator(make_person):
+    return make_person(Role.COORDINATOR, Role.STAFF, username="coord")
+
+
+@pytest.fixture
+def expert(make_person):
+    return make_person(Role.EXPERT, username="exp")
+
+
+@pytest.fixture
+def eo_representative(make_person):
+    return make_person(Role.EO_REPRESENTATIVE, username="eo_rep")
+
+
+@pytest.fixture
+def staff_member(make_person):
+    return make_person(Role.STAFF, username="clerk")
+
+
+@pytest.fixture
+def outsider(make_person):
+    """Signed in but holding no role at all."""
+    return make_person(username="nobody")
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD

@@ -1,0 +1,33 @@
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+
+from core.demo import DEMO_PASSWORD
+from core.models import WorkflowEvent
+from core.roles import Role
+from documents.models import Document
+from improvement.models import Nonconformity
+
+
+def test_seed_demo_gives_every_role_a_login_and_can_run_twice(db, capsys, rf):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    User = get_user_model()
+    for role in Role:
+        holders = User.objects.filter(groups__name=role.value)
+        assert holders.exists(), role
+        username = holders.first().username
+        assert authenticate(rf.get("/"), username=username, password=DEMO_PASSWORD), username
+        assert username in out
+    assert DEMO_PASSWORD in out
+    assert User.objects.filter(username="admin", is_superuser=True).count() == 1
+    # Idempotent: a second run adds nothing.
+    assert Nonconformity.objects.count() == 2
+    assert Document.objects.filter(code="MAN-001").count() == 1
+    assert WorkflowEvent.objects.count() == 3
+
+
+def test_seed_demo_scale_adds_benchmark_rows_once(db):
+    call_command("seed_demo", scale=50)
+    call_command("seed_demo", scale=50)
+    assert Document.objects.filter(code__startswith="BENCH-").count() == 50

@@ -1,0 +1,75 @@
+import factory
+from django.contrib.auth import get_user_model
+
+from accreditation.models import AccreditationProject, Organization
+from audits.models import Audit
+from documents.models import Document
+from improvement.models import Nonconformity
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    language = "en"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    iaar_id = factory.Sequence(lambda n: f"T-{n:06d}")
+    name = factory.Sequence(lambda n: f"Test University {n}")
+    city = "Almaty"
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccreditationProject
+
+    organization = factory.SubFactory(OrganizationFactory)
+    kind = AccreditationProject.Kind.INSTITUTIONAL
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    code = factory.Sequence(lambda n: f"DOC-{n:04d}")
+    title = factory.Sequence(lambda n: f"Document {n}")
+    doc_type = Document.Type.POLICY
+    status = Document.Status.EFFECTIVE
+    owner = factory.SubFactory(UserFactory)
+
+
+class AuditFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Audit
+
+    title = factory.Sequence(lambda n: f"Audit {n}")
+    year = 2026
+
+
+class NonconformityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Nonconformity
+
+    number = factory.Sequence(lambda n: f"NC-T-{n:04d}")
+    title = factory.Sequence(lambda n: f"Problem {n}")
+    description = "Something did not meet the requirement."
+    severity = Nonconformity.Severity.MINOR
+    raised_by = factory.SubFactory(UserFactory)
