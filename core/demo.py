@@ -5,6 +5,7 @@ their own part by registering a function in ``DEMO_STEPS`` of their app's ``demo
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from guardian.shortcuts import assign_perm
 
@@ -74,7 +75,7 @@ def seed_people() -> dict:
             },
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            user.password = make_password(DEMO_PASSWORD, hasher="pbkdf2_sha256_demo")
             user.save()
         user_set_roles(user=user, roles=roles)
         people[username] = user
@@ -89,7 +90,7 @@ def seed_people() -> dict:
         },
     )
     if created:
-        admin.set_password(DEMO_PASSWORD)
+        admin.password = make_password(DEMO_PASSWORD, hasher="pbkdf2_sha256_demo")
         admin.save()
     people["admin"] = admin
     return people

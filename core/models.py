@@ -128,3 +128,34 @@ class Sequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}={self.value}"
+
+
+class Process(models.Model):
+    """A process of the IQAS (§3.1); documents, records, audits, risks and KPIs refer to it."""
+
+    class Group(models.TextChoices):
+        DOCUMENTS = "documents", _("Document management")
+        MANAGEMENT = "management", _("Management responsibility")
+        RESOURCES = "resources", _("Resources")
+        MAIN_CYCLE = "main_cycle", _("Main cycle")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    group = models.CharField(_("group"), max_length=20, choices=Group.choices)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("process owner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="owned_processes",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["group", "name"]
+        verbose_name = _("process")
+        verbose_name_plural = _("processes")
+
+    def __str__(self) -> str:
+        return self.name

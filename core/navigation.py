@@ -21,6 +21,11 @@ class NavItem:
 MENU: list[NavItem] = [
     NavItem(_("My tasks"), "core:dashboard", "speedometer2", SIGNED_IN),
     NavItem(_("Documents"), "documents:list", "file-earmark-text", "documents.view_document"),
+    NavItem(_("Records"), "documents:records", "archive", "documents.view_record"),
+    NavItem(
+        _("Familiarization"), "documents:familiarization", "eyeglasses", "documents.manage_familiarization"
+    ),
+    NavItem(_("Overdue reviews"), "documents:overdue_reviews", "calendar-x", "documents.view_all_documents"),
     NavItem(
         _("Accreditations"),
         "accreditation:project_list",
@@ -40,13 +45,13 @@ MENU: list[NavItem] = [
 
 
 def menu_for(user, current_path: str) -> list[dict]:
-    items = []
-    for item in MENU:
-        if not rule_allows(user, item.rule):
-            continue
-        url = reverse(item.url_name)
-        active = current_path == url or (
-            url != "/" and current_path.startswith(url) and item.rule != SIGNED_IN
-        )
-        items.append({"label": item.label, "url": url, "icon": item.icon, "active": active})
+    items = [
+        {"label": item.label, "url": reverse(item.url_name), "icon": item.icon, "active": False}
+        for item in MENU
+        if rule_allows(user, item.rule)
+    ]
+    # The entry whose address is the longest prefix of the current page is the active one.
+    matches = [i for i in items if current_path.startswith(i["url"])]
+    if matches:
+        max(matches, key=lambda i: len(i["url"]))["active"] = True
     return items

@@ -49,12 +49,16 @@ ROLE_DESCRIPTIONS: dict[str, str] = {
 }
 
 # Shorthands for permissions every staff-like role holds.
-_READ_DOCUMENTS = {"documents.view_document"}
+_READ_DOCUMENTS = {"documents.view_document", "documents.view_record", "documents.add_record"}
 _RAISE_NC = {"improvement.add_nonconformity", "improvement.view_nonconformity"}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
-    Role.SUPERVISORY_BOARD: _READ_DOCUMENTS
-    | {"improvement.view_kpi_report", "audits.view_audit", "audits.view_all_audits"},
+    Role.SUPERVISORY_BOARD: {
+        "documents.view_document",
+        "improvement.view_kpi_report",
+        "audits.view_audit",
+        "audits.view_all_audits",
+    },
     Role.DIRECTOR: _READ_DOCUMENTS
     | _RAISE_NC
     | {
@@ -79,6 +83,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "documents.add_document",
         "documents.change_document",
         "documents.view_all_documents",
+        "documents.change_record",
         "accreditation.view_organization",
         "accreditation.view_accreditationproject",
         "accreditation.view_all_accreditations",
@@ -96,7 +101,13 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     },
     Role.LEGAL_HEAD: _READ_DOCUMENTS
     | _RAISE_NC
-    | {"documents.add_document", "documents.change_document", "documents.review_document"},
+    | {
+        "documents.add_document",
+        "documents.change_document",
+        "documents.review_document",
+        "documents.manage_familiarization",
+        "documents.change_record",
+    },
     Role.PROJECT_MANAGER: _READ_DOCUMENTS
     | _RAISE_NC
     | {

@@ -20,14 +20,18 @@ from .permissions import user_can
 class Transition:
     source: str
     target: str
-    permission: str
+    permission: str | None
     label: str
 
 
 class Workflow:
-    """A status field and the table of moves allowed on it."""
+    """A status field and the table of moves allowed on it.
 
-    def __init__(self, field: str, table: dict[str, dict[str, tuple[str, str]]]) -> None:
+    A move whose permission is ``None`` is made by a service after its own checks (a
+    reviewer's agreement, a date arriving); it never shows as a button.
+    """
+
+    def __init__(self, field: str, table: dict[str, dict[str, tuple[str | None, str]]]) -> None:
         self.field = field
         self.table = table
 
@@ -45,7 +49,11 @@ class Workflow:
     def available(self, obj: models.Model, user) -> list[Transition]:
         """The moves this user may make on this object now: the buttons to show."""
         current = getattr(obj, self.field)
-        return [t for t in self if t.source == current and user_can(user, t.permission, obj)]
+        return [
+            t
+            for t in self
+            if t.source == current and t.permission is not None and user_can(user, t.permission, obj)
+        ]
 
 
 def event_record(
@@ -71,7 +79,7 @@ def event_record(
 
 @transaction.atomic
 def transition_perform(
-    *, obj: models.Model, workflow: Workflow, target: str, actor, comment: str = ""
+    *, obj: models.Model, workflow: Workflow, target: str, actor, comment: str = "", action: str = ""
 ) -> models.Model:
     """Lock the row, check the table and the actor's right, move, record the event."""
     locked = type(obj).objects.select_for_update().get(pk=obj.pk)
@@ -84,14 +92,14 @@ def transition_perform(
             _("This record is “%(current)s”; it cannot be moved to “%(target)s”.")
             % {"current": choices.get(current, current), "target": choices.get(target, target)}
         )
-    if not user_can(actor, move.permission, locked):
+    if move.permission is not None and not user_can(actor, move.permission, locked):
         raise PermissionDenied(_("You are not allowed to do this."))
     setattr(locked, workflow.field, target)
-    locked._change_reason = comment or move.label
+    locked._change_reason = comment or action or move.label
     locked.save()
     event_record(
         obj=locked,
-        action=move.label,
+        action=action or move.label,
         actor=actor,
         from_state=current,
         to_state=target,

@@ -1,12 +1,67 @@
 from django.contrib import admin
+from guardian.admin import GuardedModelAdminMixin
 
 from core.admin import ControlledRecordAdmin
 
-from .models import Document
+from .models import (
+    Acknowledgement,
+    CodePrefix,
+    Distribution,
+    Document,
+    DocumentVersion,
+    Record,
+    ReviewStep,
+    Signature,
+)
+
+
+@admin.register(CodePrefix)
+class CodePrefixAdmin(ControlledRecordAdmin):
+    list_display = ("doc_type", "prefix")
+
+
+class VersionInline(admin.TabularInline):
+    model = DocumentVersion
+    fields = ("major", "minor", "status", "file_name", "sha256", "effective_from")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Document)
-class DocumentAdmin(ControlledRecordAdmin):
-    list_display = ("code", "title", "doc_type", "status", "owner")
-    list_filter = ("doc_type", "status")
+class DocumentAdmin(GuardedModelAdminMixin, ControlledRecordAdmin):
+    list_display = ("code", "title", "doc_type", "status", "confidentiality", "owner", "next_review_date")
+    list_filter = ("doc_type", "status", "confidentiality")
     search_fields = ("code", "title")
+    readonly_fields = ("code", "status", "effective_version", "next_review_date")
+    inlines = [VersionInline]
+
+
+@admin.register(DocumentVersion)
+class DocumentVersionAdmin(ControlledRecordAdmin):
+    list_display = ("__str__", "status", "file_name", "effective_from", "created_by")
+    list_filter = ("status",)
+    # The route is walked in the portal, where every step is signed and recorded.
+    readonly_fields = [f.name for f in DocumentVersion._meta.fields]
+
+
+@admin.register(Signature)
+class SignatureAdmin(admin.ModelAdmin):
+    list_display = ("signed_at", "version", "signer_name", "meaning")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+for model in (ReviewStep, Acknowledgement, Distribution, Record):
+    admin.site.register(model, ControlledRecordAdmin)

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("Documents")
+
+    def ready(self) -> None:
+        from core.dashboard import register_task_provider
+
+        from .dashboard import document_tasks
+
+        register_task_provider(document_tasks)

@@ -1,88 +1,270 @@
+"""Demo documents: about forty across every type and state, walked through the real services
+(review, signatures, approval, familiarization), so the director has approvals waiting."""
+
+from datetime import timedelta
+
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from .models import Document
+from core.demo import DEMO_PASSWORD
+from core.models import Department, Process
+from core.roles import Role
 
+from . import services
+from .models import Document, DocumentVersion, ReviewStep
+
+T = Document.Type
+C = Document.Confidentiality
+
+# title, type, owner, state, confidentiality
 DOCUMENTS = [
+    ("Manual on the internal quality assurance system", T.MANUAL, "qms", "effective2", C.PUBLIC),
+    ("Development strategy 2025–2029", T.STRATEGY, "qms", "effective", C.PUBLIC),
+    ("Quality assurance policy", T.POLICY, "qms", "effective_ack", C.PUBLIC),
+    ("Policy on conflicts of interest", T.POLICY, "legal", "effective", C.PUBLIC),
+    ("Anti-corruption policy", T.POLICY, "legal", "awaiting", C.PUBLIC),
+    ("Standards of institutional accreditation of higher education", T.STANDARD, "pm", "effective", C.PUBLIC),
     (
-        "MAN-001",
-        "Manual on the internal quality assurance system",
-        Document.Type.MANUAL,
-        Document.Status.EFFECTIVE,
-        "qms",
-    ),
-    ("STR-001", "Development strategy 2025–2029", Document.Type.STRATEGY, Document.Status.EFFECTIVE, "qms"),
-    ("POL-001", "Quality assurance policy", Document.Type.POLICY, Document.Status.EFFECTIVE, "qms"),
-    (
-        "STD-001",
-        "Standards of institutional accreditation of higher education",
-        Document.Type.STANDARD,
-        Document.Status.EFFECTIVE,
-        "pm",
-    ),
-    (
-        "STD-002",
         "Standards of specialized accreditation of educational programmes",
-        Document.Type.STANDARD,
-        Document.Status.AWAITING_APPROVAL,
+        T.STANDARD,
         "pm",
+        "validation",
+        C.PUBLIC,
     ),
+    ("Standards of accreditation of TVET organizations", T.STANDARD, "pm", "effective", C.PUBLIC),
+    ("Standards of primary specialized accreditation", T.STANDARD, "pm", "awaiting", C.PUBLIC),
+    ("Guidelines for the self-assessment of an organization", T.GUIDELINE, "pm", "effective", C.PUBLIC),
+    ("Guidelines for external experts", T.GUIDELINE, "pm", "effective", C.PUBLIC),
+    ("Regulation on the Accreditation Council", T.REGULATION, "legal", "effective", C.PUBLIC),
+    ("Regulation on the appeals and complaints commission", T.REGULATION, "legal", "review", C.PUBLIC),
+    ("Regulation on the expert council", T.REGULATION, "legal", "effective", C.INTERNAL),
+    ("Regulation on post-accreditation monitoring", T.REGULATION, "legal", "effective_ack", C.PUBLIC),
+    ("Regulation on the Supervisory Board", T.REGULATION, "legal", "effective", C.INTERNAL),
+    ("Procedure for internal audit", T.PROCEDURE, "qms", "review_sequential", C.INTERNAL),
+    ("Procedure for corrective and preventive actions", T.PROCEDURE, "qms", "effective", C.INTERNAL),
+    ("Procedure for document control", T.PROCEDURE, "legal", "effective_overdue", C.INTERNAL),
+    ("Procedure for forming an external expert commission", T.PROCEDURE, "pm", "effective", C.INTERNAL),
+    ("Procedure for the accreditation visit", T.PROCEDURE, "pm", "draft", C.INTERNAL),
+    ("Procedure for handling personal data", T.PROCEDURE, "legal", "restricted", C.RESTRICTED),
+    ("Job description: accreditation coordinator", T.JOB_DESCRIPTION, "legal", "effective", C.INTERNAL),
+    ("Job description: project manager", T.JOB_DESCRIPTION, "legal", "effective", C.INTERNAL),
+    ("Job description: council secretary", T.JOB_DESCRIPTION, "legal", "awaiting", C.INTERNAL),
+    ("Form: expert's declaration of no conflict of interest", T.FORM, "legal", "effective", C.INTERNAL),
+    ("Form: EEC visit programme", T.FORM, "pm", "effective", C.INTERNAL),
+    ("Form: coordinator's evaluation of the commission", T.FORM, "pm", "effective", C.INTERNAL),
+    ("Form: internal audit checklist", T.FORM, "qms", "draft", C.INTERNAL),
+    ("Record template: minutes of a council meeting", T.RECORD, "legal", "effective", C.INTERNAL),
     (
-        "REG-001",
-        "Regulation on the Accreditation Council",
-        Document.Type.REGULATION,
-        Document.Status.EFFECTIVE,
-        "legal",
-    ),
-    (
-        "REG-002",
-        "Regulation on the appeals and complaints commission",
-        Document.Type.REGULATION,
-        Document.Status.IN_REVIEW,
-        "legal",
-    ),
-    ("PRO-001", "Procedure for internal audit", Document.Type.PROCEDURE, Document.Status.DRAFT, "qms"),
-    (
-        "JD-001",
-        "Job description: accreditation coordinator",
-        Document.Type.JOB_DESCRIPTION,
-        Document.Status.EFFECTIVE,
-        "legal",
-    ),
-    (
-        "FRM-001",
-        "Form: expert's declaration of no conflict of interest",
-        Document.Type.FORM,
-        Document.Status.EFFECTIVE,
-        "legal",
-    ),
-    (
-        "EXT-001",
         "Standards and Guidelines for Quality Assurance in the EHEA (ESG 2015)",
-        Document.Type.EXTERNAL,
-        Document.Status.EFFECTIVE,
+        T.EXTERNAL,
         "qms",
+        "effective",
+        C.PUBLIC,
     ),
-    ("LAW-001", "Law on education", Document.Type.LEGAL_ACT, Document.Status.EFFECTIVE, "legal"),
+    ("WFME Basic Medical Education standards", T.EXTERNAL, "pm", "effective", C.PUBLIC),
+    ("Law on education", T.LEGAL_ACT, "legal", "effective", C.PUBLIC),
+    ("Rules of state recognition of accreditation bodies", T.LEGAL_ACT, "legal", "withdrawn", C.PUBLIC),
+    ("Order on the register of accreditation bodies (2019)", T.LEGAL_ACT, "legal", "archived", C.PUBLIC),
+    ("Annual report on the IQAS 2025", T.REPORT, "qms", "effective", C.INTERNAL),
+    ("Report on stakeholder satisfaction 2025", T.REPORT, "qms", "review", C.INTERNAL),
+    ("Internal audit report 2025", T.REPORT, "auditor", "effective", C.INTERNAL),
+    ("Training plan for staff 2026", T.PROCEDURE, "qms", "draft", C.INTERNAL),
+    ("Code of ethics of external experts", T.POLICY, "pm", "effective", C.PUBLIC),
 ]
 
 
+def _pdf(title: str, version: str, extra: str = "") -> SimpleUploadedFile:
+    lines = [
+        title,
+        f"Version {version}",
+        "1. General provisions. This document is part of the IQAS of IAAR.",
+        "2. Responsibilities. The owner keeps it up to date and reviews it periodically.",
+        extra,
+    ]
+    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:40].strip("-")
+    return SimpleUploadedFile(f"{slug}-v{version}.pdf", simple_pdf(lines), "application/pdf")
+
+
+def simple_pdf(lines: list[str]) -> bytes:
+    """A small valid one-page PDF with the given lines of Latin text (fast, for demo data)."""
+
+    def escape(text: str) -> str:
+        text = text.encode("latin-1", "replace").decode("latin-1")
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    stream = (
+        "BT /F1 11 Tf 60 780 Td 15 TL " + " ".join(f"({escape(line)}) '" for line in lines if line) + " ET"
+    )
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def _review(version, reviewers, *, sequential=False, peer=()):
+    owner = version.document.owner
+    actor = owner if owner.has_perm("documents.change_document") else version.created_by
+    services.version_submit(
+        version=version,
+        actor=actor,
+        reviewers=reviewers,
+        peer_reviewers=peer,
+        mode=DocumentVersion.ReviewMode.SEQUENTIAL if sequential else DocumentVersion.ReviewMode.PARALLEL,
+    )
+
+
+def _agree_all(version):
+    for step in ReviewStep.objects.filter(version=version, decision=ReviewStep.Decision.PENDING).order_by(
+        "position"
+    ):
+        services.step_decide(
+            step=step, actor=step.reviewer, decision="agreed", password=DEMO_PASSWORD, comment="Agreed."
+        )
+
+
+def _approve(version, people, audience=()):
+    services.version_approve(
+        version=version,
+        actor=people["director"],
+        password=DEMO_PASSWORD,
+        effective_from=timezone.localdate(),
+        ack_groups=audience,
+    )
+
+
+def _walk(document, state, people):
+    version = document.versions.get()
+    reviewers = [people["legal"]] if document.owner != people["legal"] else [people["qms"]]
+    if state == "draft":
+        return
+    peer = [people["expert"]] if document.follows_design_route else []
+    if state in ("review", "review_sequential"):
+        _review(
+            version,
+            [*reviewers, people["pm"] if document.owner != people["pm"] else people["staff"]],
+            sequential=state == "review_sequential",
+            peer=peer,
+        )
+        if state == "review_sequential":
+            first = version.steps.order_by("position").first()
+            services.step_decide(step=first, actor=first.reviewer, decision="agreed", password=DEMO_PASSWORD)
+        return
+    _review(version, reviewers, peer=peer)
+    _agree_all(version)
+    if document.follows_design_route:
+        if state == "validation":
+            return
+        services.version_record_validation(
+            version=version,
+            actor=document.owner,
+            body="Expert council",
+            password=DEMO_PASSWORD,
+            meeting_date=timezone.localdate() - timedelta(days=3),
+            comment="Minutes No. 7",
+        )
+    if state == "awaiting":
+        return
+    staff_group = Group.objects.filter(name=Role.STAFF)
+    _approve(version, people, audience=staff_group if state == "effective_ack" else ())
+    if state == "effective2":
+        services.distribution_issue(
+            version=version,
+            actor=people["legal"],
+            recipients=[people["coordinator"]],
+            external="Ministry of Science and Higher Education",
+        )
+        revision = services.version_create(
+            document=document,
+            actor=document.owner,
+            upload=_pdf(document.title, "2.0", "3. New: risk-based thinking."),
+            change_summary="New edition: adds risk management and the public registry.",
+            major=True,
+        )
+        _review(revision, reviewers)
+        _agree_all(revision)
+        _approve(revision, people, audience=staff_group)
+    elif state == "effective_overdue":
+        document.refresh_from_db()
+        document.next_review_date = timezone.localdate() - timedelta(days=20)
+        document._change_reason = "Demo: a review that is overdue"
+        document.save()
+    elif state in ("withdrawn", "archived"):
+        services.document_withdraw(document=document, actor=document.owner, comment="Replaced by a new law.")
+        if state == "archived":
+            services.document_archive(document=document, actor=document.owner)
+
+
 def seed(people: dict) -> None:
-    for code, title, doc_type, status, owner in DOCUMENTS:
-        Document.objects.get_or_create(
-            code=code,
-            defaults={"title": title, "doc_type": doc_type, "status": status, "owner": people[owner]},
+    departments = {d.code: d for d in Department.objects.all()}
+    process = Process.objects.filter(code="internal-documents").first()
+    for title, doc_type, owner, state, confidentiality in DOCUMENTS:
+        if Document.objects.filter(title=title).exists():
+            continue
+        owner_user = people[owner]
+        creator = owner_user if owner_user.has_perm("documents.add_document") else people["qms"]
+        document = services.document_create(
+            actor=creator,
+            title=title,
+            doc_type=doc_type,
+            owner=owner_user,
+            upload=_pdf(title, "1.0"),
+            change_summary="First edition.",
+            confidentiality=confidentiality,
+            department=owner_user.department or departments.get("strategy"),
+            process=process,
+            readers=[people["director"], people["legal"]] if confidentiality == C.RESTRICTED else (),
+        )
+        _walk(document, "effective" if state == "restricted" else state, people)
+    _seed_records(people)
+
+
+def _seed_records(people) -> None:
+    from .models import Record
+
+    if Record.objects.exists():
+        return
+    form = Document.objects.filter(title__startswith="Form: expert's declaration").first()
+    if not form or not form.effective_version:
+        return
+    for name in ("Declaration of N. Abenov for the Al-Farabi University visit", "Declaration of A. Omarova"):
+        services.record_create(
+            actor=people["coordinator"],
+            title=name,
+            template_version=form.effective_version,
+            process=Process.objects.get(code="eec-formation"),
+            upload=SimpleUploadedFile(
+                "declaration.txt", b"I declare no conflict of interest.\n", "text/plain"
+            ),
         )
 
 
 def seed_scale(n: int, *, owner) -> int:
+    """Benchmark rows: effective documents without files' route, made in bulk."""
     existing = set(Document.objects.filter(code__startswith="BENCH-").values_list("code", flat=True))
     rows = [
         Document(
             code=f"BENCH-{i:06d}",
             title=f"Benchmark document {i}",
-            doc_type=Document.Type.RECORD,
+            doc_type=T.RECORD,
             status=Document.Status.EFFECTIVE,
             owner=owner,
+            next_review_date=timezone.localdate() + timedelta(days=i % 400),
         )
         for i in range(1, n + 1)
         if f"BENCH-{i:06d}" not in existing

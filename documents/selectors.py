@@ -1,11 +1,187 @@
-from django.db.models import Q, QuerySet
+"""Every user-scoped read of documents and records. Views never query the models directly."""
 
-from .models import Document
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from guardian.shortcuts import get_objects_for_user
+
+from .models import Acknowledgement, Distribution, Document, DocumentVersion, Record, ReviewStep
+
+Conf = Document.Confidentiality
 
 
 def documents_visible_to(user) -> QuerySet[Document]:
-    """Effective documents for every reader, plus drafts the person owns; all for the IQAS owner."""
-    rows = Document.objects.select_related("owner")
+    """Who reads what (§3.2): everything for the IQAS owner and the director; for others,
+    effective public and internal documents, restricted ones where they are a named reader,
+    their own documents, those they review, and drafts for the drafting staff."""
+    rows = Document.objects.select_related("owner", "effective_version", "department")
+    if not user.is_authenticated:
+        return rows.filter(status=Document.Status.EFFECTIVE, confidentiality=Conf.PUBLIC)
     if user.has_perm("documents.view_all_documents"):
         return rows
-    return rows.filter(Q(status=Document.Status.EFFECTIVE) | Q(owner=user))
+    readable = Q(confidentiality__in=[Conf.PUBLIC, Conf.INTERNAL])
+    if not user.has_perm("documents.change_document"):
+        readable &= ~Q(status=Document.Status.DRAFT)
+    named = get_objects_for_user(user, "documents.view_document", klass=Document, accept_global_perms=False)
+    reviewing = ReviewStep.objects.filter(reviewer=user, version__document=OuterRef("pk"))
+    return rows.filter(readable | Q(owner=user) | Q(pk__in=named.values("pk")) | Q(Exists(reviewing)))
+
+
+def document_get_for(user, pk: int) -> Document:
+    return get_object_or_404(documents_visible_to(user), pk=pk)
+
+
+def version_get_for(user, document_pk: int, pk: int) -> DocumentVersion:
+    document = document_get_for(user, document_pk)
+    return get_object_or_404(
+        DocumentVersion.objects.select_related("document", "created_by"), document=document, pk=pk
+    )
+
+
+def register_rows(
+    user,
+    *,
+    q: str = "",
+    doc_type: str = "",
+    status: str = "",
+    owner: str = "",
+    due_for_review: bool = False,
+    sort: str = "code",
+) -> QuerySet[Document]:
+    """The register list: search, filters and sorting over the visible documents."""
+    rows = documents_visible_to(user)
+    if q:
+        if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            vector = SearchVector(
+                "code",
+                "title",
+                "title_ru",
+                "title_kk",
+                "title_ky",
+                "effective_version__text",
+                config="simple",
+            )
+            rows = rows.annotate(search=vector).filter(
+                Q(search=SearchQuery(q, config="simple", search_type="websearch")) | Q(code__icontains=q)
+            )
+        else:
+            rows = rows.filter(
+                Q(code__icontains=q)
+                | Q(title__icontains=q)
+                | Q(title_ru__icontains=q)
+                | Q(title_kk__icontains=q)
+                | Q(title_ky__icontains=q)
+                | Q(effective_version__text__icontains=q)
+            )
+    if doc_type:
+        rows = rows.filter(doc_type=doc_type)
+    if status:
+        rows = rows.filter(status=status)
+    if owner:
+        rows = rows.filter(owner_id=owner)
+    if due_for_review:
+        rows = rows.filter(status=Document.Status.EFFECTIVE, next_review_date__lte=timezone.localdate())
+    in_progress = DocumentVersion.objects.filter(
+        document=OuterRef("pk"), status__in=["draft", "in_review", "awaiting_approval", "approved"]
+    ).values("status")[:1]
+    rows = rows.annotate(revision_status=Subquery(in_progress))
+    return rows.order_by(sort, "pk")
+
+
+def steps_waiting_for(user) -> QuerySet[ReviewStep]:
+    return ReviewStep.objects.filter(
+        reviewer=user, decision=ReviewStep.Decision.PENDING, version__status=DocumentVersion.Status.IN_REVIEW
+    ).select_related("version__document")
+
+
+def versions_awaiting_approval(user) -> QuerySet[DocumentVersion]:
+    if not user.has_perm("documents.approve_document"):
+        return DocumentVersion.objects.none()
+    return DocumentVersion.objects.filter(status=DocumentVersion.Status.AWAITING_APPROVAL).select_related(
+        "document"
+    )
+
+
+def acknowledgements_pending_for(user) -> QuerySet[Acknowledgement]:
+    return Acknowledgement.objects.filter(
+        person=user, acknowledged_at__isnull=True, version__status=DocumentVersion.Status.EFFECTIVE
+    ).select_related("version__document")
+
+
+def documents_due_for_review_owned_by(user) -> QuerySet[Document]:
+    return Document.objects.filter(
+        owner=user, status=Document.Status.EFFECTIVE, next_review_date__isnull=False
+    ).order_by("next_review_date")
+
+
+def familiarization_of(version: DocumentVersion) -> dict:
+    """Acknowledgement statistics of one version: how many, how many done, who is late."""
+    acks = list(version.acknowledgements.select_related("person").order_by("person__last_name"))
+    done = [a for a in acks if a.acknowledged_at]
+    return {
+        "total": len(acks),
+        "done": len(done),
+        "percent": round(100 * len(done) / len(acks)) if acks else 0,
+        "late": [a for a in acks if a.is_late],
+        "pending": [a for a in acks if not a.acknowledged_at],
+        "rows": acks,
+    }
+
+
+def familiarization_overview() -> QuerySet[DocumentVersion]:
+    """Every effective version with its acknowledgement counts, for the legal head."""
+    today = timezone.localdate()
+    return (
+        DocumentVersion.objects.filter(status=DocumentVersion.Status.EFFECTIVE)
+        .select_related("document")
+        .annotate(
+            ack_total=Count("acknowledgements"),
+            ack_done=Count("acknowledgements", filter=Q(acknowledgements__acknowledged_at__isnull=False)),
+            ack_late=Count(
+                "acknowledgements",
+                filter=Q(
+                    acknowledgements__acknowledged_at__isnull=True, acknowledgements__due_date__lt=today
+                ),
+            ),
+        )
+        .filter(ack_total__gt=0)
+        .order_by("-ack_late", "document__code")
+    )
+
+
+def overdue_reviews() -> QuerySet[Document]:
+    return (
+        Document.objects.filter(status=Document.Status.EFFECTIVE, next_review_date__lt=timezone.localdate())
+        .select_related("owner")
+        .order_by("next_review_date")
+    )
+
+
+def outstanding_copies(document: Document) -> QuerySet[Distribution]:
+    return (
+        Distribution.objects.filter(version__document=document, withdrawn_at__isnull=True)
+        .exclude(version__status=DocumentVersion.Status.EFFECTIVE)
+        .select_related("version", "recipient")
+    )
+
+
+def records_visible_to(user) -> QuerySet[Record]:
+    rows = Record.objects.select_related("template_version__document", "process", "created_by")
+    if user.has_perm("documents.change_record") or user.has_perm("documents.view_all_documents"):
+        return rows
+    return rows.filter(created_by=user)
+
+
+def record_get_for(user, pk: int) -> Record:
+    return get_object_or_404(records_visible_to(user), pk=pk)
+
+
+def public_documents() -> QuerySet[Document]:
+    return (
+        Document.objects.filter(status=Document.Status.EFFECTIVE, confidentiality=Conf.PUBLIC)
+        .select_related("effective_version")
+        .order_by("doc_type", "code")
+    )

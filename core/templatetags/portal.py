@@ -1,4 +1,4 @@
-from django import template
+from django import forms, template
 
 register = template.Library()
 
@@ -34,3 +34,37 @@ def status_badge(obj, field: str = "status") -> dict:
         "label": getattr(obj, f"get_{field}_display")(),
         "colour": STATUS_COLOURS.get(value, "secondary"),
     }
+
+
+@register.filter
+def bs(bound_field):
+    """Render a form field with the Bootstrap class its widget needs, marked invalid on error."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select):
+        css = "form-select"
+    else:
+        css = "form-control"
+    if bound_field.errors:
+        css += " is-invalid"
+    attrs = {**widget.attrs, "class": f"{widget.attrs.get('class', '')} {css}".strip()}
+    if bound_field.errors:
+        attrs["aria-invalid"] = "true"
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_choice_list(bound_field) -> bool:
+    return isinstance(bound_field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+
+STATUS_COLOURS.update(
+    {
+        "approved": "primary",
+        "superseded": "secondary",
+        "agreed": "success",
+        "returned": "warning",
+        "pending": "light",
+    }
+)

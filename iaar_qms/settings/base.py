@@ -122,6 +122,14 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "core:home"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "core.hashers.DemoPasswordHasher",  # demo accounts only; upgraded at first sign-in
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -237,6 +245,21 @@ CELERY_BEAT_SCHEDULE = {
     "core-heartbeat": {"task": "core.tasks.heartbeat", "schedule": 300.0},
     # Every morning at 07:00: one e-mail per person listing what is overdue on their dashboard.
     "core-daily-digest": {"task": "core.tasks.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
+    # Just after midnight: approved document versions whose effective date has come take effect.
+    "documents-activate": {
+        "task": "documents.tasks.activate_due_versions",
+        "schedule": crontab(hour=0, minute=5),
+    },
+    # 08:00: owners are reminded 30, 7 and 0 days before a periodic review, and when overdue.
+    "documents-review-reminders": {
+        "task": "documents.tasks.remind_periodic_reviews",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    # 09:00: people late to acknowledge an effective version are reminded (once a day).
+    "documents-ack-reminders": {
+        "task": "documents.tasks.remind_acknowledgements",
+        "schedule": crontab(hour=9, minute=0),
+    },
 }
 
 # ---------------------------------------------------------------------------------------
@@ -268,8 +291,14 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Page sizes for every list in the portal.
 PAGINATE_BY = 25
+DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)

@@ -17,7 +17,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(os.environ.get("IAAR_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots"))
+SCREENSHOTS = Path(
+    os.environ.get("IAAR_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots")
+)
 
 
 @pytest.fixture(scope="session")

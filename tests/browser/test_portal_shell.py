@@ -57,7 +57,9 @@ def test_the_language_switcher_turns_the_portal_russian(page, live_server, sign_
     make_person(Role.STAFF, username="asel")
     sign_in(page, "asel")
     page.get_by_label("Language").select_option("ru")
-    expect(page.get_by_role("navigation", name="Главное меню").get_by_role("link", name="Мои задачи")).to_be_visible()
+    expect(
+        page.get_by_role("navigation", name="Главное меню").get_by_role("link", name="Мои задачи")
+    ).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "ru")
 
 

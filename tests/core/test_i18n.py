@@ -11,11 +11,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize(
     ("language", "menu", "greeting"),
-    [("ru", "Мои задачи", "Добрый день"), ("ky", "Менин тапшырмаларым", None), ("kk", "Менің тапсырмаларым", None)],
+    [
+        ("ru", "Мои задачи", "Добрый день"),
+        ("ky", "Менин тапшырмаларым", None),
+        ("kk", "Менің тапсырмаларым", None),
+    ],
 )
 def test_the_portal_speaks_the_chosen_language(client_as, language, menu, greeting):
     client = client_as(Role.STAFF, first_name="Asel")
-    response = client.post(reverse("set_language"), {"language": language, "next": "/dashboard/"}, follow=True)
+    response = client.post(
+        reverse("set_language"), {"language": language, "next": "/dashboard/"}, follow=True
+    )
     html = response.content.decode()
     assert f'<html lang="{language}">' in html
     assert menu in html

@@ -34,9 +34,7 @@ def test_inactive_people_get_no_notification(make_person):
 def test_marking_a_notification_read_by_htmx_returns_the_updated_row(client_as):
     client = client_as(Role.STAFF)
     note = Notification.objects.create(recipient=client.user, subject="Hello")
-    response = client.post(
-        reverse("core:notification_read", args=[note.pk]), HTTP_HX_REQUEST="true"
-    )
+    response = client.post(reverse("core:notification_read", args=[note.pk]), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert 'class="list-group-item notification"' in response.content.decode()
     note.refresh_from_db()

@@ -10,6 +10,7 @@ from improvement.models import Nonconformity
 
 def test_seed_demo_gives_every_role_a_login_and_can_run_twice(db, capsys, rf):
     call_command("seed_demo")
+    events = WorkflowEvent.objects.count()
     call_command("seed_demo")
     out = capsys.readouterr().out
     User = get_user_model()
@@ -24,10 +25,30 @@ def test_seed_demo_gives_every_role_a_login_and_can_run_twice(db, capsys, rf):
     # Idempotent: a second run adds nothing.
     assert Nonconformity.objects.count() == 2
     assert Document.objects.filter(code="MAN-001").count() == 1
-    assert WorkflowEvent.objects.count() == 3
+    assert WorkflowEvent.objects.count() == events
 
 
 def test_seed_demo_scale_adds_benchmark_rows_once(db):
     call_command("seed_demo", scale=50)
     call_command("seed_demo", scale=50)
     assert Document.objects.filter(code__startswith="BENCH-").count() == 50
+
+
+def test_seed_demo_gives_the_director_approvals_and_staff_reading(db):
+    from core.dashboard import dashboard_for
+
+    call_command("seed_demo")
+    User = get_user_model()
+    director = User.objects.get(username="director")
+    staff = User.objects.get(username="staff")
+    approvals = [i for i in dashboard_for(director).waiting if "approval" in i.detail]
+    assert len(approvals) >= 3
+    reading = [
+        i
+        for i in [*dashboard_for(staff).waiting, *dashboard_for(staff).due_soon]
+        if "acknowledge" in i.detail
+    ]
+    assert reading
+    assert Document.objects.count() >= 40
+    overdue = [d for d in Document.objects.all() if d.review_overdue]
+    assert len(overdue) == 1

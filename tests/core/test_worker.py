@@ -41,8 +41,20 @@ def worker(transactional_db, tmp_path):
         "EMAIL_FILE_PATH": str(mail_dir),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "iaar_qms", "worker", "--pool=solo", "-Q", queue,
-         "--without-gossip", "--without-mingle", "--loglevel=INFO"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "iaar_qms",
+            "worker",
+            "--pool=solo",
+            "-Q",
+            queue,
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=INFO",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -74,9 +74,7 @@ def test_iqas_owner_accepts_for_analysis_and_the_timeline_shows_it(client, qms_o
 def test_an_illegal_move_is_refused_with_a_message_and_changes_nothing(client, qms_owner):
     nc = NonconformityFactory(status=Nonconformity.Status.UNDER_ANALYSIS)
     client.force_login(qms_owner)
-    response = client.post(
-        reverse("improvement:transition", args=[nc.pk]), {"target": "closed"}, follow=True
-    )
+    response = client.post(reverse("improvement:transition", args=[nc.pk]), {"target": "closed"}, follow=True)
     assert "cannot be moved to “Closed”" in response.content.decode()
     nc.refresh_from_db()
     assert nc.status == Nonconformity.Status.UNDER_ANALYSIS

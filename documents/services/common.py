@@ -1,0 +1,71 @@
+"""Pieces every document service shares: who may edit, signing, file storage."""
+
+from django.contrib.auth.hashers import check_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+
+from core.permissions import user_can, user_roles
+from core.roles import Role
+
+from ..files import CheckedFile, check_upload, sha256_of
+from ..models import Document, DocumentVersion, Signature
+
+
+def can_edit(user, document: Document) -> bool:
+    """The owner and the drafting staff (legal head, IQAS owner) draft and revise."""
+    if not user_can(user, "documents.change_document", document):
+        return False
+    return (
+        document.owner_id == user.pk
+        or user.has_perm("documents.manage_familiarization")
+        or (user.has_perm("documents.view_all_documents"))
+    )
+
+
+def require_edit(user, document: Document) -> None:
+    if not can_edit(user, document):
+        raise PermissionDenied(_("Only the document's owner, the legal head or the IQAS owner can do this."))
+
+
+def store_file(version: DocumentVersion, upload: UploadedFile, checked: CheckedFile) -> None:
+    version.file.save(upload.name, upload, save=False)
+    version.file_name = upload.name[:255]
+    version.file_type = checked.kind
+    version.file_size = checked.size
+    version.sha256 = checked.sha256
+    version.text = checked.text
+
+
+def checked_upload(upload: UploadedFile) -> CheckedFile:
+    return check_upload(upload)
+
+
+def verify_file(version: DocumentVersion) -> None:
+    """The stored file must still be the one whose checksum was recorded."""
+    with version.file.open("rb") as handle:
+        if sha256_of(handle) != version.sha256:
+            raise ValidationError(
+                _(
+                    "The stored file of %(version)s does not match its checksum; it may have been altered. "
+                    "Nothing was signed. Tell the portal administrator."
+                )
+                % {"version": version}
+            )
+
+
+def sign(*, version: DocumentVersion, actor, meaning: str, password: str) -> Signature:
+    """An electronic signature: the signer proves who they are again, and the file's hash is kept."""
+    # Checked without re-hashing: signing never rewrites the signer's account row.
+    if not password or not check_password(password, actor.password):
+        raise ValidationError(_("The password is not right; nothing was signed."))
+    verify_file(version)
+    roles = ", ".join(str(Role(r).label) for r in user_roles(actor)) or actor.position or _("no role")
+    return Signature.objects.create(
+        version=version,
+        signer=actor,
+        signer_name=str(actor),
+        signer_role=roles,
+        meaning=meaning,
+        file_sha256=version.sha256,
+    )

@@ -1,0 +1,241 @@
+"""The register of documents: list, create, detail, edit, revisions, file download, diff."""
+
+import difflib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.access import PUBLIC, access
+from core.selectors import events_for
+
+from .. import selectors, services
+from ..files import sha256_of
+from ..forms import DiffForm, DocumentCreateForm, DocumentMetaForm, ReplaceFileForm, VersionForm
+from ..models import Document, DocumentVersion
+from ..services.common import can_edit
+from ..workflow import OBSOLETE
+from .common import run_service
+
+
+@access("documents.view_document")
+def document_list(request: HttpRequest) -> HttpResponse:
+    from ..forms import RegisterFilterForm
+
+    form = RegisterFilterForm(request.GET or None)
+    rows = selectors.register_rows(request.user, **form.filters())
+    page = Paginator(rows, settings.PAGINATE_BY).get_page(request.GET.get("page"))
+    return render(request, "documents/document_list.html", {"form": form, "page_obj": page})
+
+
+@access("documents.add_document")
+def document_create(request: HttpRequest) -> HttpResponse:
+    form = DocumentCreateForm(request.POST or None, request.FILES or None, initial={"owner": request.user})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        created = {}
+
+        def call():
+            created["doc"] = services.document_create(
+                actor=request.user,
+                upload=data["file"],
+                change_summary=data["change_summary"],
+                **{k: v for k, v in data.items() if k not in ("file", "change_summary")},
+            )
+
+        if run_service(request, call, _("The document is registered as a draft."), form):
+            return redirect(created["doc"])
+    return render(request, "documents/document_form.html", {"form": form, "creating": True})
+
+
+def _detail_context(request: HttpRequest, document: Document, version: DocumentVersion | None) -> dict:
+    versions = list(document.versions.select_related("created_by").order_by("-major", "-minor"))
+    version = version or next(iter(versions), None)
+    user = request.user
+    steps = list(version.steps.select_related("reviewer").order_by("round", "position")) if version else []
+    my_step = next(
+        (
+            s
+            for s in steps
+            if s.reviewer_id == user.pk and s.decision == "pending" and version.status == "in_review"
+        ),
+        None,
+    )
+    my_ack = version.acknowledgements.filter(person=user).first() if version else None
+    editable = can_edit(user, document)
+    return {
+        "document": document,
+        "version": version,
+        "versions": versions,
+        "steps": steps,
+        "current_round": max((s.round for s in steps), default=0),
+        "my_step": my_step,
+        "my_ack": my_ack,
+        "signatures": version.signatures.all() if version else [],
+        "can_edit": editable,
+        "can_approve": user.has_perm("documents.approve_document"),
+        "can_distribute": user.has_perm("documents.manage_familiarization"),
+        "familiarization": selectors.familiarization_of(version)
+        if version and (editable or user.has_perm("documents.manage_familiarization"))
+        else None,
+        "distributions": version.distributions.select_related("recipient") if version else [],
+        "outstanding_copies": selectors.outstanding_copies(document),
+        "events": events_for(version) if version else [],
+        "document_events": events_for(document),
+        "obsolete": version is not None and version.status in OBSOLETE,
+        "needs_validation": bool(
+            version
+            and document.follows_design_route
+            and version.status == "in_review"
+            and steps
+            and not any(s.decision == "pending" for s in steps if s.round == max(x.round for x in steps))
+        ),
+    }
+
+
+@access("documents.view_document")
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.document_get_for(request.user, pk)
+    return render(request, "documents/document_detail.html", _detail_context(request, document, None))
+
+
+@access("documents.view_document")
+def version_detail(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
+    version = selectors.version_get_for(request.user, pk, version_pk)
+    return render(
+        request, "documents/document_detail.html", _detail_context(request, version.document, version)
+    )
+
+
+@access("documents.view_document")
+def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.document_get_for(request.user, pk)
+    if not can_edit(request.user, document):
+        raise PermissionDenied
+    from guardian.shortcuts import get_users_with_perms
+
+    readers = get_users_with_perms(document, only_with_perms_in=["view_document"], with_group_users=False)
+    form = DocumentMetaForm(request.POST or None, instance=document, initial={"readers": readers})
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        if run_service(
+            request,
+            lambda: services.document_update(
+                document=document, actor=request.user, readers=form.cleaned_data["readers"], **fields
+            ),
+            _("The register entry is saved."),
+            form,
+        ):
+            return redirect(document)
+    # The form must not write to the instance by itself: the service does.
+    document.refresh_from_db()
+    return render(request, "documents/document_form.html", {"form": form, "document": document})
+
+
+@access("documents.view_document")
+def version_create(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.document_get_for(request.user, pk)
+    if not can_edit(request.user, document):
+        raise PermissionDenied
+    form = VersionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        made = {}
+
+        def call():
+            made["v"] = services.version_create(
+                document=document,
+                actor=request.user,
+                upload=form.cleaned_data["file"],
+                change_summary=form.cleaned_data["change_summary"],
+                major=form.cleaned_data["major"],
+            )
+
+        if run_service(request, call, _("The new draft is uploaded."), form):
+            return redirect(made["v"])
+    return render(request, "documents/version_form.html", {"form": form, "document": document})
+
+
+@require_POST
+@access("documents.view_document")
+def version_replace_file(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
+    version = selectors.version_get_for(request.user, pk, version_pk)
+    if not can_edit(request.user, version.document):
+        raise PermissionDenied
+    form = ReplaceFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose the corrected file to upload."))
+    else:
+        run_service(
+            request,
+            lambda: services.version_replace_file(
+                version=version, actor=request.user, upload=form.cleaned_data["file"]
+            ),
+            _("The draft's file is replaced."),
+        )
+    return redirect(version)
+
+
+def _send_file(version: DocumentVersion) -> HttpResponse:
+    handle = version.file.open("rb")
+    if sha256_of(handle) != version.sha256:
+        handle.close()
+        return None
+    return FileResponse(handle, as_attachment=True, filename=version.download_name)
+
+
+@access("documents.view_document")
+def version_download(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
+    version = selectors.version_get_for(request.user, pk, version_pk)
+    response = _send_file(version)
+    if response is None:
+        messages.error(
+            request,
+            _(
+                "The stored file does not match its recorded checksum, so it is not handed out. "
+                "Tell the portal administrator."
+            ),
+        )
+        return redirect(version)
+    return response
+
+
+@access("documents.view_document")
+def version_diff(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.document_get_for(request.user, pk)
+    form = DiffForm(request.GET or None)
+    versions = {v.pk: v for v in document.versions.all()}
+    if (
+        not form.is_valid()
+        or form.cleaned_data["a"] not in versions
+        or form.cleaned_data["b"] not in versions
+    ):
+        messages.error(request, _("Choose two versions of this document to compare."))
+        return redirect(document)
+    old, new = versions[form.cleaned_data["a"]], versions[form.cleaned_data["b"]]
+    if (old.major, old.minor) > (new.major, new.minor):
+        old, new = new, old
+    rows = None
+    if old.text and new.text:
+        rows = list(difflib.unified_diff(old.text.splitlines(), new.text.splitlines(), lineterm="", n=2))[2:]
+    return render(
+        request, "documents/version_diff.html", {"document": document, "old": old, "new": new, "rows": rows}
+    )
+
+
+@access(PUBLIC)
+def public_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "documents/public_list.html", {"documents": selectors.public_documents()})
+
+
+@access(PUBLIC)
+def public_download(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(selectors.public_documents(), pk=pk)
+    response = _send_file(document.effective_version)
+    if response is None:
+        return HttpResponse(_("This file is temporarily unavailable."), status=503, content_type="text/plain")
+    return response
