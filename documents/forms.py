@@ -59,7 +59,7 @@ class DocumentMetaForm(forms.ModelForm):
         queryset=staff_people(),
         required=False,
         help_text=_("Only for restricted documents: the people allowed to read it."),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
 
     class Meta:
@@ -125,7 +125,7 @@ class SubmitForm(forms.Form):
     reviewers = PersonChoiceField(
         label=_("Reviewers who must agree"),
         queryset=staff_people(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     mode = forms.ChoiceField(
         label=_("Order of review"),
@@ -136,7 +136,7 @@ class SubmitForm(forms.Form):
         label=_("Peer reviewers (standards and guidelines, §6.3)"),
         queryset=staff_people(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     comment = forms.CharField(
         label=_("Note to reviewers"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -203,7 +203,7 @@ class ApproveForm(SignForm):
         label=_("Other people who must read it"),
         queryset=staff_people(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     ack_days = forms.IntegerField(label=_("Days to acknowledge"), min_value=1, max_value=90, initial=14)
     comment = forms.CharField(label=_("Comment"), required=False, max_length=2000)
@@ -234,7 +234,7 @@ class DistributionForm(forms.Form):
         label=_("Staff receiving a copy"),
         queryset=staff_people(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     external = forms.CharField(label=_("Outside recipient"), required=False, max_length=300)
     copies = forms.IntegerField(label=_("Copies each"), min_value=1, max_value=100, initial=1)

@@ -1,0 +1,78 @@
+"""The register page: filters, search, sorting, exports, and a query count that does not
+grow with the number of documents."""
+
+import csv
+import io
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from core.roles import Role
+from documents.models import Document
+from tests.factories import DocumentFactory
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_register_list_makes_the_same_number_of_queries_for_10_and_60_documents(client_as):
+    client = client_as(Role.QMS_OWNER)
+    DocumentFactory.create_batch(10)
+    few = _queries(client, reverse("documents:list"))
+    DocumentFactory.create_batch(50)
+    many = _queries(client, reverse("documents:list"))
+    assert few == many
+
+
+def test_register_filters_search_and_sorts(client_as):
+    client = client_as(Role.QMS_OWNER)
+    DocumentFactory(code="POL-001", title="Quality policy", doc_type=Document.Type.POLICY)
+    DocumentFactory(code="STD-001", title="Standards of accreditation", doc_type=Document.Type.STANDARD)
+    DocumentFactory(code="STD-002", title="Draft standard", doc_type=Document.Type.STANDARD, status="draft")
+    html = client.get(reverse("documents:list"), {"doc_type": "standard"}).content.decode()
+    assert "STD-001" in html and "STD-002" in html and "POL-001" not in html
+    html = client.get(reverse("documents:list"), {"q": "quality"}).content.decode()
+    assert "POL-001" in html and "STD-001" not in html
+    html = client.get(reverse("documents:list"), {"status": "draft"}).content.decode()
+    assert "STD-002" in html and "STD-001" not in html
+    html = client.get(reverse("documents:list"), {"sort": "-updated_at"}).content.decode()
+    assert html.index("STD-002") < html.index("POL-001")
+
+
+def test_garbage_in_the_register_query_never_fails(client_as):
+    client = client_as(Role.QMS_OWNER)
+    DocumentFactory()
+    for params in (
+        {"doc_type": "nonsense"},
+        {"status": "'; DROP TABLE documents_document; --"},
+        {"owner": "99999999999999999999"},
+        {"sort": "password"},
+        {"page": "-5"},
+        {"q": "x" * 10_000},
+        {"due": "maybe"},
+    ):
+        assert client.get(reverse("documents:list"), params).status_code == 200, params
+
+
+def test_exports_list_effective_documents_only(client_as):
+    client = client_as(Role.QMS_OWNER)
+    DocumentFactory(code="POL-001", title="=HYPERLINK(evil)")
+    DocumentFactory(code="STD-009", status="draft")
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get(reverse("documents:export", args=["csv"])).content.decode("utf-8-sig"))
+        )
+    )
+    assert rows[0][0] == "Code" and rows[1][0] == "POL-001" and len(rows) == 2
+    assert rows[1][1] == "'=HYPERLINK(evil)"  # no formula runs when opened in a spreadsheet
+    book = load_workbook(io.BytesIO(client.get(reverse("documents:export", args=["xlsx"])).content))
+    assert book.active["A2"].value == "POL-001"
+    pdf = PdfReader(io.BytesIO(client.get(reverse("documents:export", args=["pdf"])).content))
+    assert "POL-001" in pdf.pages[0].extract_text()
+    assert client.get(reverse("documents:export", args=["exe"])).status_code == 404
