@@ -47,6 +47,7 @@ test: $(STAMP) browser lint ## Lint, check migrations and run every test (browse
 
 bench: setup ## Benchmark the portal under gunicorn with wrk (see bench/README.md)
 	$(PY) bench/run.py $(BENCH_ARGS)
+	DEBUG=false ALLOWED_HOSTS=127.0.0.1 $(PY) bench/queries.py
 
 messages: $(STAMP) ## Refresh the .po files after changing UI strings
 	$(PY) manage.py makemessages -l ru -l kk -l ky -l en --ignore=.venv --ignore=var --no-obsolete

@@ -1,0 +1,62 @@
+"""SQL queries and server time per page, in-process (no network), on the configured database.
+
+Run by `make bench` after the load test; prints the query count of each signed-in page and
+the median of 20 renderings, so a page whose queries grow with the data shows at once.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iaar_qms.settings.base")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from documents.models import Document  # noqa: E402
+
+PAGES = [
+    ("document register", "/documents/"),
+    ("register, page 400", "/documents/?page=400"),
+    ("register, search", "/documents/?q=Benchmark+document+1999"),
+    ("register, due for review", "/documents/?due=on"),
+    ("dashboard", "/dashboard/"),
+    ("document page", "/documents/1/"),
+]
+
+
+def main() -> None:
+    client = Client(SERVER_NAME="127.0.0.1")
+    client.force_login(get_user_model().objects.get(username=os.environ.get("BENCH_USER", "qms")))
+    print(f"{connection.vendor}, {Document.objects.count()} documents\n")
+    print("| page | queries | median server ms |\n|---|---:|---:|")
+    for name, path in PAGES:
+        executed = []
+
+        def count(execute, sql, params, many, context, executed=executed):
+            executed.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            status = client.get(path).status_code
+        assert status == 200, (path, status)
+        timings = []
+        for _ in range(20):
+            start = time.perf_counter()
+            client.get(path)
+            timings.append((time.perf_counter() - start) * 1000)
+        print(f"| {name} | {len(executed)} | {statistics.median(timings):.1f} |")
+
+
+if __name__ == "__main__":
+    main()
