@@ -28,7 +28,9 @@ def free_port() -> int:
 
 
 def manage(*args: str, env: dict) -> str:
-    result = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
     return result.stdout
 
 
@@ -60,7 +62,9 @@ def wrk(url: str, seconds: int, cookie: str | None) -> dict:
     if cookie:
         cmd += ["-H", f"Cookie: sessionid={cookie}"]
     out = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
-    requests, duration_us, p50, p95, errors = map(int, re.search(r"BENCH (\d+) (\d+) (\d+) (\d+) (\d+)", out).groups())
+    requests, duration_us, p50, p95, errors = map(
+        int, re.search(r"BENCH (\d+) (\d+) (\d+) (\d+) (\d+)", out).groups()
+    )
     return {"rps": requests / (duration_us / 1e6), "p50": p50 / 1000, "p95": p95 / 1000, "errors": errors}
 
 
@@ -87,7 +91,8 @@ def main() -> int:
     manage("collectstatic", "--noinput", "-v0", env=env)
     cookie = session_for(args.user, env)
     counts = manage(
-        "shell", "-c",
+        "shell",
+        "-c",
         "from documents.models import Document; from accreditation.models import Organization; "
         "from django.db import connection; "
         "print(connection.vendor, Document.objects.count(), Organization.objects.count())",
@@ -96,9 +101,21 @@ def main() -> int:
 
     port = free_port()
     server = subprocess.Popen(
-        [PY, "-m", "gunicorn", "iaar_qms.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True,
+        [
+            PY,
+            "-m",
+            "gunicorn",
+            "iaar_qms.wsgi:application",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:

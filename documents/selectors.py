@@ -1,5 +1,7 @@
 """Every user-scoped read of documents and records. Views never query the models directly."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
@@ -39,6 +41,29 @@ def version_get_for(user, document_pk: int, pk: int) -> DocumentVersion:
     )
 
 
+def _search(q: str) -> Q:
+    """Full-text over codes, titles and the effective version's text (indexed on PostgreSQL,
+    see migration 0003); a plain substring match on SQLite."""
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        return (
+            Q(code__icontains=q)
+            | Q(title__icontains=q)
+            | Q(title_ru__icontains=q)
+            | Q(title_kk__icontains=q)
+            | Q(title_ky__icontains=q)
+            | Q(effective_version__text__icontains=q)
+        )
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    query = SearchQuery(q, config="simple", search_type="websearch")
+    titles = SearchVector("code", "title", "title_ru", "title_kk", "title_ky", config="simple")
+    title_hits = Document.objects.annotate(v=titles).filter(v=query).values("pk")
+    text_hits = (
+        DocumentVersion.objects.annotate(v=SearchVector("text", config="simple")).filter(v=query).values("pk")
+    )
+    return Q(pk__in=title_hits) | Q(effective_version_id__in=text_hits) | Q(code__iexact=q)
+
+
 def register_rows(
     user,
     *,
@@ -52,30 +77,7 @@ def register_rows(
     """The register list: search, filters and sorting over the visible documents."""
     rows = documents_visible_to(user)
     if q:
-        if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVector
-
-            vector = SearchVector(
-                "code",
-                "title",
-                "title_ru",
-                "title_kk",
-                "title_ky",
-                "effective_version__text",
-                config="simple",
-            )
-            rows = rows.annotate(search=vector).filter(
-                Q(search=SearchQuery(q, config="simple", search_type="websearch")) | Q(code__icontains=q)
-            )
-        else:
-            rows = rows.filter(
-                Q(code__icontains=q)
-                | Q(title__icontains=q)
-                | Q(title_ru__icontains=q)
-                | Q(title_kk__icontains=q)
-                | Q(title_ky__icontains=q)
-                | Q(effective_version__text__icontains=q)
-            )
+        rows = rows.filter(_search(q))
     if doc_type:
         rows = rows.filter(doc_type=doc_type)
     if status:
@@ -111,9 +113,14 @@ def acknowledgements_pending_for(user) -> QuerySet[Acknowledgement]:
     ).select_related("version__document")
 
 
+REVIEW_NOTICE_DAYS = 30
+
+
 def documents_due_for_review_owned_by(user) -> QuerySet[Document]:
+    """The owner's documents whose periodic review is overdue or due within 30 days."""
+    horizon = timezone.localdate() + timedelta(days=REVIEW_NOTICE_DAYS)
     return Document.objects.filter(
-        owner=user, status=Document.Status.EFFECTIVE, next_review_date__isnull=False
+        owner=user, status=Document.Status.EFFECTIVE, next_review_date__lte=horizon
     ).order_by("next_review_date")
 
 

@@ -77,3 +77,17 @@ def test_exports_list_effective_documents_only(client_as):
     pdf = PdfReader(io.BytesIO(client.get(reverse("documents:export", args=["pdf"])).content))
     assert "POL-001" in pdf.pages[0].extract_text()
     assert client.get(reverse("documents:export", args=["exe"])).status_code == 404
+
+
+def test_dashboard_lists_only_reviews_due_within_30_days(client_as):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = client_as(Role.QMS_OWNER)
+    today = timezone.localdate()
+    DocumentFactory(code="SOON-1", owner=client.user, next_review_date=today + timedelta(days=10))
+    DocumentFactory(code="LATE-1", owner=client.user, next_review_date=today - timedelta(days=3))
+    DocumentFactory(code="FAR-1", owner=client.user, next_review_date=today + timedelta(days=200))
+    html = client.get(reverse("core:dashboard")).content.decode()
+    assert "SOON-1" in html and "LATE-1" in html and "FAR-1" not in html
