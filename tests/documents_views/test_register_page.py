@@ -4,6 +4,7 @@ grow with the number of documents."""
 import csv
 import io
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -91,3 +92,53 @@ def test_dashboard_lists_only_reviews_due_within_30_days(client_as):
     DocumentFactory(code="FAR-1", owner=client.user, next_review_date=today + timedelta(days=200))
     html = client.get(reverse("core:dashboard")).content.decode()
     assert "SOON-1" in html and "LATE-1" in html and "FAR-1" not in html
+
+
+def _effective_document(make_person, title: str, text: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from documents import services
+    from tests.factories import PASSWORD
+
+    owner = make_person(Role.QMS_OWNER, username="searcher")
+    reviewer = make_person(Role.STAFF, username="search_reviewer")
+    boss = make_person(Role.DIRECTOR, username="search_director")
+    document = services.document_create(
+        actor=owner,
+        owner=owner,
+        title=title,
+        doc_type=Document.Type.REGULATION,
+        upload=SimpleUploadedFile("text.txt", text.encode()),
+        change_summary="First",
+    )
+    version = document.versions.get()
+    services.version_submit(version=version, actor=owner, reviewers=[reviewer])
+    services.step_decide(step=version.steps.get(), actor=reviewer, decision="agreed", password=PASSWORD)
+    services.version_approve(
+        version=version, actor=boss, password=PASSWORD, effective_from=timezone.localdate()
+    )
+    return owner, document
+
+
+def test_search_finds_words_inside_the_effective_file(client, make_person):
+    owner, document = _effective_document(
+        make_person, "Council rules", "The council meets when a quorum is present."
+    )
+    DocumentFactory(code="OTHER-1", title="Unrelated")
+    client.force_login(owner)
+    html = client.get(reverse("documents:list"), {"q": "quorum"}).content.decode()
+    assert document.code in html and "OTHER-1" not in html
+
+
+@pytest.mark.postgres
+def test_register_search_uses_the_full_text_indexes(make_person):
+    from documents.selectors import register_rows
+
+    owner, _document = _effective_document(make_person, "Council rules", "Quorum text")
+    with connection.cursor() as cursor:
+        # On a table this small a sequential scan is cheaper; ask whether the index *can* be used.
+        cursor.execute("SET enable_seqscan = off")
+    plan = register_rows(owner, q="quorum").explain()
+    assert "document_search_idx" in plan
+    assert "documentversion_text_search_idx" in plan
