@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -75,6 +76,9 @@ class WorkflowEvent(models.Model):
     )
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     comment = models.TextField(_("comment"), blank=True)
+    # The action is kept as its English message id with its values, and shown in the
+    # reader's language.
+    params = models.JSONField(_("values"), default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -83,7 +87,15 @@ class WorkflowEvent(models.Model):
         verbose_name_plural = _("workflow events")
 
     def __str__(self) -> str:
-        return f"{self.action}: {self.from_state} → {self.to_state}"
+        return f"{self.label}: {self.from_state} → {self.to_state}"
+
+    @property
+    def label(self) -> str:
+        text = gettext(self.action)
+        try:
+            return text % self.params if self.params else text
+        except (KeyError, TypeError, ValueError):
+            return self.action
 
 
 class Notification(models.Model):

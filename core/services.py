@@ -2,10 +2,11 @@
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import Notification, Sequence, User
 from .roles import ROLE_PERMISSIONS, Role
@@ -40,17 +41,38 @@ def user_set_roles(*, user: User, roles: Iterable[str]) -> None:
 
 
 def notification_send(
-    *, recipients: Iterable[User], subject: str, body: str = "", url: str = ""
+    *,
+    recipients: Iterable[User],
+    subject,
+    body="",
+    url: str = "",
+    params: dict | None = None,
+    body_params: dict | None = None,
 ) -> list[Notification]:
-    """Show a message in each recipient's portal and e-mail it after the transaction commits."""
+    """Show a message in each recipient's portal and e-mail it after the transaction commits.
+
+    ``subject`` is a lazy message with optional %-``params``; ``body`` is either a person's
+    own text or a lazy message with ``body_params``. Each recipient reads them in their own
+    language."""
     from .tasks import notification_email
 
     created = []
     for recipient in {r.pk: r for r in recipients if r.is_active}.values():
-        note = Notification.objects.create(recipient=recipient, subject=subject, body=body, url=url)
+        with translation.override(recipient.language or settings.LANGUAGE_CODE):
+            text_subject = _render(subject, params)
+            text_body = _render(body, body_params)
+        note = Notification.objects.create(
+            recipient=recipient, subject=text_subject[:200], body=text_body, url=url
+        )
         notification_email.delay_on_commit(note.pk)
         created.append(note)
     return created
+
+
+def _render(message, params: dict | None) -> str:
+    if not params:
+        return str(message)
+    return str(message) % {key: str(value) for key, value in params.items()}
 
 
 def notification_mark_read(*, user: User, notification_id: int | None = None) -> int:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import WorkflowEvent
@@ -21,7 +22,7 @@ class Transition:
     source: str
     target: str
     permission: str | None
-    label: str
+    label: str  # a lazy message: shown translated, stored untranslated
 
 
 class Workflow:
@@ -38,13 +39,13 @@ class Workflow:
     def __iter__(self):
         for source, moves in self.table.items():
             for target, (permission, label) in moves.items():
-                yield Transition(str(source), str(target), permission, str(label))
+                yield Transition(str(source), str(target), permission, label)
 
     def get(self, source: str, target: str) -> Transition | None:
         move = self.table.get(source, {}).get(target)
         if move is None:
             return None
-        return Transition(str(source), str(target), move[0], str(move[1]))
+        return Transition(str(source), str(target), move[0], move[1])
 
     def available(self, obj: models.Model, user) -> list[Transition]:
         """The moves this user may make on this object now: the buttons to show."""
@@ -59,14 +60,19 @@ class Workflow:
 def event_record(
     *,
     obj: models.Model,
-    action: str,
+    action,
     actor=None,
     from_state: str = "",
     to_state: str = "",
     comment: str = "",
+    params: dict | None = None,
 ) -> WorkflowEvent:
-    """Write one step on an object's timeline."""
+    """Write one step on an object's timeline. ``action`` is a lazy message with optional
+    %-``params``; it is stored untranslated and shown in each reader's language."""
+    with translation.override(None):
+        action = str(action)
     return WorkflowEvent.objects.create(
+        params={k: str(v) for k, v in (params or {}).items()},
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
         object_id=obj.pk,
         action=action,
@@ -95,7 +101,7 @@ def transition_perform(
     if move.permission is not None and not user_can(actor, move.permission, locked):
         raise PermissionDenied(_("You are not allowed to do this."))
     setattr(locked, workflow.field, target)
-    locked._change_reason = comment or action or move.label
+    locked._change_reason = comment or str(action or move.label)
     locked.save()
     event_record(
         obj=locked,

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from core.models import Department
 from core.services import notification_send
@@ -48,8 +49,8 @@ def _actionable(version: DocumentVersion, round_: int) -> list[ReviewStep]:
 def _notify_reviewers(version: DocumentVersion, steps: Iterable[ReviewStep]) -> None:
     notification_send(
         recipients=[s.reviewer for s in steps],
-        subject=_("Please review %(version)s: %(title)s")
-        % {"version": version, "title": version.document.title},
+        subject=_l("Please review %(version)s: %(title)s"),
+        params={"version": version, "title": version.document.title},
         body=version.change_summary,
         url=version.get_absolute_url(),
     )
@@ -130,7 +131,8 @@ def step_decide(
         )
         notification_send(
             recipients=[version.document.owner, version.created_by],
-            subject=_("%(version)s was returned with comments") % {"version": version},
+            subject=_l("%(version)s was returned with comments"),
+            params={"version": version},
             body=comment,
             url=version.get_absolute_url(),
         )
@@ -141,7 +143,7 @@ def step_decide(
     sign(version=version, actor=actor, meaning=meaning, password=password)
     step.decision, step.comment, step.decided_at = Decision.AGREED, comment, now
     step.save()
-    event_record(obj=version, action=str(Signature.Meaning(meaning).label), actor=actor, comment=comment)
+    event_record(obj=version, action=Signature.Meaning(meaning).label, actor=actor, comment=comment)
     following = _actionable(version, step.round)
     if following:
         if version.review_mode == DocumentVersion.ReviewMode.SEQUENTIAL:
@@ -150,8 +152,8 @@ def step_decide(
     if version.document.follows_design_route:
         notification_send(
             recipients=[version.document.owner],
-            subject=_("%(version)s is agreed: record its validation by the collegial body")
-            % {"version": version},
+            subject=_l("%(version)s is agreed: record its validation by the collegial body"),
+            params={"version": version},
             url=version.get_absolute_url(),
         )
         return step
@@ -163,7 +165,8 @@ def _to_approval(version: DocumentVersion, actor) -> None:
     transition_perform(obj=version, workflow=VERSION_WORKFLOW, target=S.AWAITING_APPROVAL, actor=actor)
     notification_send(
         recipients=people_with_perm("approve_document"),
-        subject=_("%(version)s awaits your approval") % {"version": version},
+        subject=_l("%(version)s awaits your approval"),
+        params={"version": version},
         body=version.change_summary,
         url=version.get_absolute_url(),
     )
@@ -202,7 +205,7 @@ def version_record_validation(
         decided_at=timezone.now(),
     )
     event_record(
-        obj=version, action=_("Validated by %(body)s") % {"body": body}, actor=actor, comment=comment
+        obj=version, action=_l("Validated by %(body)s"), params={"body": body}, actor=actor, comment=comment
     )
     _to_approval(version, actor)
     return version
@@ -244,8 +247,8 @@ def version_approve(
     )
     notification_send(
         recipients=[version.document.owner],
-        subject=_("%(version)s is approved, effective from %(date)s")
-        % {"version": version, "date": effective_from.isoformat()},
+        subject=_l("%(version)s is approved, effective from %(date)s"),
+        params={"version": version, "date": effective_from.isoformat()},
         url=version.get_absolute_url(),
     )
     if effective_from <= timezone.localdate():
@@ -263,7 +266,8 @@ def version_return(*, version: DocumentVersion, actor, comment: str) -> Document
     )
     notification_send(
         recipients=[version.document.owner, version.created_by],
-        subject=_("%(version)s was returned by the Director General") % {"version": version},
+        subject=_l("%(version)s was returned by the Director General"),
+        params={"version": version},
         body=comment,
         url=version.get_absolute_url(),
     )
@@ -299,7 +303,8 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
         )
         notification_send(
             recipients=[d.recipient for d in holders],
-            subject=_("%(version)s is superseded: return or destroy your copy") % {"version": previous},
+            subject=_l("%(version)s is superseded: return or destroy your copy"),
+            params={"version": previous},
             url=document.get_absolute_url(),
         )
         # The hold-over of the previous revision's outstanding acknowledgements ends here.
@@ -313,7 +318,8 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
     document.save()
     event_record(
         obj=document,
-        action=_("Version %(number)s became effective") % {"number": version.number},
+        action=_l("Version %(number)s became effective"),
+        params={"number": version.number},
         to_state=document.status,
     )
     due = timezone.localdate() + timedelta(days=version.ack_days)
@@ -322,9 +328,10 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
         Acknowledgement.objects.get_or_create(version=version, person=person, defaults={"due_date": due})
     notification_send(
         recipients=people,
-        subject=_("Read and acknowledge %(version)s: %(title)s")
-        % {"version": version, "title": document.title},
-        body=_("Please read the new version and confirm by %(date)s.") % {"date": due.isoformat()},
+        subject=_l("Read and acknowledge %(version)s: %(title)s"),
+        params={"version": version, "title": document.title},
+        body=_l("Please read the new version and confirm by %(date)s."),
+        body_params={"date": due.isoformat()},
         url=document.get_absolute_url(),
     )
     return version

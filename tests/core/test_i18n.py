@@ -39,3 +39,31 @@ def test_every_language_has_a_complete_catalogue():
         assert "#, fuzzy\nmsgid" not in text, f"{code} has fuzzy entries"
         # Only the header may have an empty translation.
         assert text.count('msgstr ""\n\n') == 0, f"{code} has untranslated entries"
+
+
+def test_a_timeline_step_is_shown_in_the_readers_language(client, make_person, qms_owner):
+    from improvement.services import nonconformity_raise
+
+    reporter = make_person(Role.STAFF, language="en")
+    nc = nonconformity_raise(actor=reporter, title="Missing annex", description="x", severity="minor")
+    client.force_login(qms_owner)
+    client.post(reverse("set_language"), {"language": "ru", "next": "/"})
+    html = client.get(nc.get_absolute_url()).content.decode()
+    assert "Зарегистрировано" in html
+
+
+def test_each_recipient_gets_the_notification_in_their_own_language(make_person):
+    from django.utils.translation import gettext_lazy
+
+    from core.services import notification_send
+
+    russian = make_person(Role.STAFF, language="ru")
+    kyrgyz = make_person(Role.STAFF, language="ky")
+    notes = notification_send(
+        recipients=[russian, kyrgyz],
+        subject=gettext_lazy("New nonconformity %(number)s: %(title)s"),
+        params={"number": "NC-1", "title": "Annex"},
+    )
+    by_person = {n.recipient_id: n.subject for n in notes}
+    assert by_person[russian.pk] == "Новое несоответствие NC-1: Annex"
+    assert by_person[kyrgyz.pk] == "Жаңы дал келбестик NC-1: Annex"
