@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from core.services import notification_send, sequence_next
 from core.workflow import event_record, transition_perform
@@ -32,7 +32,7 @@ def nonconformity_raise(
         immediate_correction=immediate_correction,
         raised_by=actor,
     )
-    event_record(obj=nc, action=_l("Raised"), actor=actor, to_state=nc.status)
+    event_record(obj=nc, action=gettext_lazy("Raised"), actor=actor, to_state=nc.status)
     analysts = (
         get_user_model()
         .objects.filter(
@@ -43,7 +43,7 @@ def nonconformity_raise(
     )
     notification_send(
         recipients=analysts,
-        subject=_l("New nonconformity %(number)s: %(title)s"),
+        subject=gettext_lazy("New nonconformity %(number)s: %(title)s"),
         params={"number": number, "title": title},
         body=description,
         url=nc.get_absolute_url(),

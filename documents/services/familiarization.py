@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from core.services import notification_send
 from core.workflow import event_record
@@ -30,7 +30,7 @@ def acknowledgement_confirm(*, acknowledgement: Acknowledgement, actor) -> Ackno
         )
     ack.acknowledged_at = timezone.now()
     ack.save()
-    event_record(obj=ack.version, action=_l("Read and acknowledged"), actor=actor)
+    event_record(obj=ack.version, action=gettext_lazy("Read and acknowledged"), actor=actor)
     return ack
 
 
@@ -56,9 +56,9 @@ def acknowledgements_remind(today: date | None = None) -> int:
             locked.save()
             notification_send(
                 recipients=[ack.person],
-                subject=_l("Reminder: acknowledge %(version)s"),
+                subject=gettext_lazy("Reminder: acknowledge %(version)s"),
                 params={"version": ack.version},
-                body=_l("It was due on %(date)s."),
+                body=gettext_lazy("It was due on %(date)s."),
                 body_params={"date": ack.due_date.isoformat()},
                 url=ack.version.document.get_absolute_url(),
             )
@@ -96,7 +96,7 @@ def distribution_issue(
         )
     event_record(
         obj=version,
-        action=_l("Distributed"),
+        action=gettext_lazy("Distributed"),
         actor=actor,
         comment=", ".join(d.recipient_label for d in issued),
     )
@@ -116,5 +116,7 @@ def distribution_confirm_withdrawal(*, distribution: Distribution, actor) -> Dis
         )
     item.withdrawn_at, item.withdrawn_by = timezone.now(), actor
     item.save()
-    event_record(obj=item.version, action=_l("Copy withdrawn"), actor=actor, comment=item.recipient_label)
+    event_record(
+        obj=item.version, action=gettext_lazy("Copy withdrawn"), actor=actor, comment=item.recipient_label
+    )
     return item

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from guardian.shortcuts import assign_perm, get_users_with_perms, remove_perm
 
 from core.models import Process
@@ -85,8 +85,8 @@ def document_create(
     document_set_readers(document=document, actor=actor, readers=readers)
     # The owner drafts and revises their own document, whatever their role.
     assign_perm("documents.change_document", owner, document)
-    event_record(obj=document, action=_l("Registered"), actor=actor, to_state=document.status)
-    event_record(obj=version, action=_l("Draft 1.0 uploaded"), actor=actor, to_state=version.status)
+    event_record(obj=document, action=gettext_lazy("Registered"), actor=actor, to_state=document.status)
+    event_record(obj=version, action=gettext_lazy("Draft 1.0 uploaded"), actor=actor, to_state=version.status)
     return document
 
 
@@ -114,7 +114,7 @@ def document_update(*, document: Document, actor, **fields) -> Document:
         assign_perm("documents.change_document", document.owner, document)
     if readers is not None:
         document_set_readers(document=document, actor=actor, readers=readers)
-    event_record(obj=document, action=_l("Register entry edited"), actor=actor)
+    event_record(obj=document, action=gettext_lazy("Register entry edited"), actor=actor)
     return document
 
 
@@ -154,7 +154,10 @@ def version_create(
     except IntegrityError as exc:  # a second revision started at the same moment
         raise ValidationError(_("A revision of this document is already in progress.")) from exc
     event_record(
-        obj=version, action=_l("Draft %(number)s uploaded"), params={"number": version.number}, actor=actor
+        obj=version,
+        action=gettext_lazy("Draft %(number)s uploaded"),
+        params={"number": version.number},
+        actor=actor,
     )
     return version
 
@@ -172,7 +175,7 @@ def version_replace_file(*, version: DocumentVersion, actor, upload: UploadedFil
     store_file(version, upload, checked)
     version._change_reason = _("File replaced")
     version.save()
-    event_record(obj=version, action=_l("File replaced"), actor=actor, comment=upload.name)
+    event_record(obj=version, action=gettext_lazy("File replaced"), actor=actor, comment=upload.name)
     return version
 
 
@@ -190,7 +193,9 @@ def document_review_no_change(*, document: Document, actor, password: str, comme
     document.next_review_date = add_months(timezone.localdate(), document.review_interval_months)
     document._change_reason = _("Reviewed, no change")
     document.save()
-    event_record(obj=document, action=_l("Reviewed, no change needed"), actor=actor, comment=comment)
+    event_record(
+        obj=document, action=gettext_lazy("Reviewed, no change needed"), actor=actor, comment=comment
+    )
     return document
 
 
@@ -216,7 +221,7 @@ def document_withdraw(*, document: Document, actor, comment: str) -> Document:
     document.save()
     event_record(
         obj=document,
-        action=_l("Withdrawn"),
+        action=gettext_lazy("Withdrawn"),
         actor=actor,
         from_state="effective",
         to_state="withdrawn",
@@ -239,7 +244,7 @@ def document_archive(*, document: Document, actor, comment: str = "") -> Documen
     document.save()
     event_record(
         obj=document,
-        action=_l("Archived"),
+        action=gettext_lazy("Archived"),
         actor=actor,
         from_state="withdrawn",
         to_state="archived",
@@ -266,14 +271,14 @@ def reviews_remind(today: date | None = None) -> int:
             if not created:
                 continue
             if days_left < 0:
-                subject = _l("Periodic review of %(code)s is overdue")
+                subject = gettext_lazy("Periodic review of %(code)s is overdue")
             else:
-                subject = _l("Periodic review of %(code)s is due on %(date)s")
+                subject = gettext_lazy("Periodic review of %(code)s is due on %(date)s")
             notification_send(
                 recipients=[document.owner],
                 subject=subject,
                 params={"code": document.code, "date": document.next_review_date.isoformat()},
-                body=_l("Review the document: record “no change needed” or start a new revision."),
+                body=gettext_lazy("Review the document: record “no change needed” or start a new revision."),
                 url=document.get_absolute_url(),
             )
             sent += 1
@@ -304,7 +309,7 @@ def record_create(
     )
     record.file.save(upload.name, upload, save=False)
     record.save()
-    event_record(obj=record, action=_l("Filed"), actor=actor, to_state=record.status)
+    event_record(obj=record, action=gettext_lazy("Filed"), actor=actor, to_state=record.status)
     return record
 
 
@@ -320,7 +325,7 @@ def record_archive(*, record: Record, actor, comment: str = "") -> Record:
     record.save()
     event_record(
         obj=record,
-        action=_l("Archived"),
+        action=gettext_lazy("Archived"),
         actor=actor,
         from_state="active",
         to_state="archived",

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from core.models import Department
 from core.services import notification_send
@@ -49,7 +49,7 @@ def _actionable(version: DocumentVersion, round_: int) -> list[ReviewStep]:
 def _notify_reviewers(version: DocumentVersion, steps: Iterable[ReviewStep]) -> None:
     notification_send(
         recipients=[s.reviewer for s in steps],
-        subject=_l("Please review %(version)s: %(title)s"),
+        subject=gettext_lazy("Please review %(version)s: %(title)s"),
         params={"version": version, "title": version.document.title},
         body=version.change_summary,
         url=version.get_absolute_url(),
@@ -131,7 +131,7 @@ def step_decide(
         )
         notification_send(
             recipients=[version.document.owner, version.created_by],
-            subject=_l("%(version)s was returned with comments"),
+            subject=gettext_lazy("%(version)s was returned with comments"),
             params={"version": version},
             body=comment,
             url=version.get_absolute_url(),
@@ -152,7 +152,7 @@ def step_decide(
     if version.document.follows_design_route:
         notification_send(
             recipients=[version.document.owner],
-            subject=_l("%(version)s is agreed: record its validation by the collegial body"),
+            subject=gettext_lazy("%(version)s is agreed: record its validation by the collegial body"),
             params={"version": version},
             url=version.get_absolute_url(),
         )
@@ -165,7 +165,7 @@ def _to_approval(version: DocumentVersion, actor) -> None:
     transition_perform(obj=version, workflow=VERSION_WORKFLOW, target=S.AWAITING_APPROVAL, actor=actor)
     notification_send(
         recipients=people_with_perm("approve_document"),
-        subject=_l("%(version)s awaits your approval"),
+        subject=gettext_lazy("%(version)s awaits your approval"),
         params={"version": version},
         body=version.change_summary,
         url=version.get_absolute_url(),
@@ -205,7 +205,11 @@ def version_record_validation(
         decided_at=timezone.now(),
     )
     event_record(
-        obj=version, action=_l("Validated by %(body)s"), params={"body": body}, actor=actor, comment=comment
+        obj=version,
+        action=gettext_lazy("Validated by %(body)s"),
+        params={"body": body},
+        actor=actor,
+        comment=comment,
     )
     _to_approval(version, actor)
     return version
@@ -247,7 +251,7 @@ def version_approve(
     )
     notification_send(
         recipients=[version.document.owner],
-        subject=_l("%(version)s is approved, effective from %(date)s"),
+        subject=gettext_lazy("%(version)s is approved, effective from %(date)s"),
         params={"version": version, "date": effective_from.isoformat()},
         url=version.get_absolute_url(),
     )
@@ -266,7 +270,7 @@ def version_return(*, version: DocumentVersion, actor, comment: str) -> Document
     )
     notification_send(
         recipients=[version.document.owner, version.created_by],
-        subject=_l("%(version)s was returned by the Director General"),
+        subject=gettext_lazy("%(version)s was returned by the Director General"),
         params={"version": version},
         body=comment,
         url=version.get_absolute_url(),
@@ -303,7 +307,7 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
         )
         notification_send(
             recipients=[d.recipient for d in holders],
-            subject=_l("%(version)s is superseded: return or destroy your copy"),
+            subject=gettext_lazy("%(version)s is superseded: return or destroy your copy"),
             params={"version": previous},
             url=document.get_absolute_url(),
         )
@@ -318,7 +322,7 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
     document.save()
     event_record(
         obj=document,
-        action=_l("Version %(number)s became effective"),
+        action=gettext_lazy("Version %(number)s became effective"),
         params={"number": version.number},
         to_state=document.status,
     )
@@ -328,9 +332,9 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
         Acknowledgement.objects.get_or_create(version=version, person=person, defaults={"due_date": due})
     notification_send(
         recipients=people,
-        subject=_l("Read and acknowledge %(version)s: %(title)s"),
+        subject=gettext_lazy("Read and acknowledge %(version)s: %(title)s"),
         params={"version": version, "title": document.title},
-        body=_l("Please read the new version and confirm by %(date)s."),
+        body=gettext_lazy("Please read the new version and confirm by %(date)s."),
         body_params={"date": due.isoformat()},
         url=document.get_absolute_url(),
     )
