@@ -78,6 +78,7 @@ def version_submit(
         raise ValidationError(_("The author cannot review their own draft."))
     round_ = _current_round(version) + 1
     version.review_mode = mode
+    version.save()
     steps = [
         ReviewStep(version=version, kind=Kind.AGREEMENT, reviewer=r, position=i, round=round_)
         for i, r in enumerate(reviewers, start=1)
