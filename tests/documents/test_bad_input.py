@@ -1,6 +1,7 @@
 """Everything the issue lists as bad input: a clear message, and nothing changes."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -138,8 +139,7 @@ def test_the_file_of_a_signed_version_can_never_be_replaced(people, effective, u
 
 def test_a_tampered_file_is_not_handed_out(client, people, effective):
     version = effective.effective_version
-    with open(version.file.path, "wb") as handle:
-        handle.write(b"tampered")
+    Path(version.file.path).write_bytes(b"tampered")
     client.force_login(people["staff"])
     response = client.get(reverse("documents:download", args=[effective.pk, version.pk]), follow=True)
     assert "does not match its recorded checksum" in response.content.decode()

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.models import Notification, Process
-from core.selectors import events_for
 from core.roles import Role
+from core.selectors import events_for
 from documents import services, tasks
 from documents.models import Document, DocumentVersion, ReviewStep, Signature
 from documents.selectors import documents_visible_to, familiarization_of
