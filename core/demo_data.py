@@ -1,8 +1,10 @@
 """Runs every app's demo step in order. Each app owns its demo records in ``<app>/demo.py``."""
 
+from contextlib import contextmanager
 from importlib import import_module
 
 from django.db import transaction
+from django.test import override_settings
 from django.utils.translation import override
 
 from .demo import seed_people
@@ -10,9 +12,24 @@ from .demo import seed_people
 DEMO_APPS = ["documents", "accreditation", "audits", "surveys", "improvement"]
 
 
+@contextmanager
+def _quiet_mail():
+    """Demo notifications appear in the portal but are not e-mailed: hundreds of invented
+    messages would otherwise flood the console (or a real mail server) at first start."""
+    from iaar_qms.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            yield
+    finally:
+        app.conf.task_always_eager = eager
+
+
 def seed_all() -> dict:
     # Demo texts are stored as written; the UI translates labels around them.
-    with override("en"), transaction.atomic():
+    with override("en"), _quiet_mail(), transaction.atomic():
         people = seed_people()
         for app in DEMO_APPS:
             import_module(f"{app}.demo").seed(people)
