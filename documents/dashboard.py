@@ -1,8 +1,12 @@
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.dashboard import TaskItem
 
 from . import selectors
+
+# Above this many items of one kind the dashboard shows one summary line with a link.
+DETAIL_LIMIT = 5
 
 
 def document_tasks(user):
@@ -23,19 +27,41 @@ def document_tasks(user):
             area,
             detail=_("Waiting for your approval"),
         )
-    for ack in selectors.acknowledgements_pending_for(user):
+    acks = list(selectors.acknowledgements_pending_for(user)[: DETAIL_LIMIT + 1])
+    if len(acks) > DETAIL_LIMIT:
         yield TaskItem(
-            f"{ack.version} {ack.version.document.title}",
-            ack.version.document.get_absolute_url(),
+            _("%(count)d documents to read and acknowledge")
+            % {"count": selectors.acknowledgements_pending_for(user).count()},
+            reverse("documents:my_reading"),
             area,
-            due=ack.due_date,
+            due=acks[0].due_date,
             detail=_("Read and acknowledge"),
         )
-    for document in selectors.documents_due_for_review_owned_by(user):
+    else:
+        for ack in acks:
+            yield TaskItem(
+                f"{ack.version} {ack.version.document.title}",
+                ack.version.document.get_absolute_url(),
+                area,
+                due=ack.due_date,
+                detail=_("Read and acknowledge"),
+            )
+    reviews = selectors.documents_due_for_review_owned_by(user)
+    first = list(reviews[: DETAIL_LIMIT + 1])
+    if len(first) > DETAIL_LIMIT:
         yield TaskItem(
-            str(document),
-            document.get_absolute_url(),
+            _("%(count)d of your documents are due for periodic review") % {"count": reviews.count()},
+            f"{reverse('documents:list')}?owner={user.pk}&sort=next_review_date",
             area,
-            due=document.next_review_date,
+            due=first[0].next_review_date,
             detail=_("Periodic review"),
         )
+    else:
+        for document in first:
+            yield TaskItem(
+                str(document),
+                document.get_absolute_url(),
+                area,
+                due=document.next_review_date,
+                detail=_("Periodic review"),
+            )

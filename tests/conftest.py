@@ -6,6 +6,7 @@ PostgreSQL, the broker is a reachable Redis and Chromium is installed: CI never 
 
 import os
 import shutil
+from importlib import import_module
 
 import pytest
 from django.conf import settings
@@ -51,6 +52,30 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if len(kept) != len(items):
         config.hook.pytest_deselected(items=[i for i in items if i not in kept])
         items[:] = kept
+
+
+def _ensure_reference_data() -> None:
+    """Rows that data migrations add (IQAS processes, code prefixes). Transactional tests
+    flush the database after themselves, so later tests put them back the same way."""
+    from django.apps import apps
+
+    for module, function in (
+        ("core.migrations.0002_iqas_processes", "add_processes"),
+        ("documents.migrations.0002_code_prefixes", "add_prefixes"),
+    ):
+        getattr(import_module(module), function)(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request) -> None:
+    names = set(request.fixturenames)
+    if names & {"transactional_db", "live_server"}:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names:
+        request.getfixturevalue("db")
+    else:
+        return
+    _ensure_reference_data()
 
 
 @pytest.fixture

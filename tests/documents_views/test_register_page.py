@@ -142,3 +142,16 @@ def test_register_search_uses_the_full_text_indexes(make_person):
     plan = register_rows(owner, q="quorum").explain()
     assert "document_search_idx" in plan
     assert "documentversion_text_search_idx" in plan
+
+
+def test_many_reviews_due_make_one_summary_line_on_the_dashboard(client_as):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = client_as(Role.QMS_OWNER)
+    for i in range(12):
+        DocumentFactory(owner=client.user, next_review_date=timezone.localdate() + timedelta(days=i))
+    html = client.get(reverse("core:dashboard")).content.decode()
+    assert "12 of your documents are due for periodic review" in html
+    assert f"?owner={client.user.pk}&amp;sort=next_review_date" in html
