@@ -113,7 +113,13 @@ class Document(models.Model):
         ordering = ["code"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        indexes = [models.Index(fields=["doc_type", "status"]), models.Index(fields=["owner", "status"])]
+        indexes = [
+            models.Index(fields=["doc_type", "status"]),
+            models.Index(fields=["owner", "status"]),
+            # The register sorts by these.
+            models.Index(fields=["title"]),
+            models.Index(fields=["updated_at"]),
+        ]
         permissions = [
             ("review_document", _("Can agree or return a document in review")),
             ("approve_document", _("Can approve a document (Director General)")),
