@@ -75,6 +75,51 @@ DOCUMENTS = [
 ]
 
 
+# Russian titles, so the register reads naturally in the agency's working language.
+TITLES_RU = {
+    "Manual on the internal quality assurance system": "Руководство по внутренней системе обеспечения качества",
+    "Development strategy 2025–2029": "Стратегия развития на 2025–2029 годы",
+    "Quality assurance policy": "Политика в области обеспечения качества",
+    "Policy on conflicts of interest": "Политика урегулирования конфликта интересов",
+    "Anti-corruption policy": "Антикоррупционная политика",
+    "Standards of institutional accreditation of higher education": "Стандарты институциональной аккредитации организаций высшего образования",
+    "Standards of specialized accreditation of educational programmes": "Стандарты специализированной аккредитации образовательных программ",
+    "Standards of accreditation of TVET organizations": "Стандарты аккредитации организаций ТиПО",
+    "Standards of primary specialized accreditation": "Стандарты первичной специализированной аккредитации",
+    "Guidelines for the self-assessment of an organization": "Руководство по самооценке организации образования",
+    "Guidelines for external experts": "Руководство для внешних экспертов",
+    "Regulation on the Accreditation Council": "Положение об Аккредитационном совете",
+    "Regulation on the appeals and complaints commission": "Положение о комиссии по апелляциям и жалобам",
+    "Regulation on the expert council": "Положение об экспертном совете",
+    "Regulation on post-accreditation monitoring": "Положение о постаккредитационном мониторинге",
+    "Regulation on the Supervisory Board": "Положение о Наблюдательном совете",
+    "Procedure for internal audit": "Процедура внутреннего аудита",
+    "Procedure for corrective and preventive actions": "Процедура корректирующих и предупреждающих действий",
+    "Procedure for document control": "Процедура управления документацией",
+    "Procedure for forming an external expert commission": "Процедура формирования внешней экспертной комиссии",
+    "Procedure for the accreditation visit": "Процедура проведения визита ВЭК",
+    "Procedure for handling personal data": "Порядок обработки персональных данных",
+    "Job description: accreditation coordinator": "Должностная инструкция координатора аккредитации",
+    "Job description: project manager": "Должностная инструкция менеджера проекта",
+    "Job description: council secretary": "Должностная инструкция секретаря совета",
+    "Form: expert's declaration of no conflict of interest": "Форма: декларация эксперта об отсутствии конфликта интересов",
+    "Form: EEC visit programme": "Форма: программа визита ВЭК",
+    "Form: coordinator's evaluation of the commission": "Форма: оценка работы комиссии координатором",
+    "Form: internal audit checklist": "Форма: чек-лист внутреннего аудита",
+    "Record template: minutes of a council meeting": "Шаблон записи: протокол заседания совета",
+    "Standards and Guidelines for Quality Assurance in the EHEA (ESG 2015)": "Стандарты и рекомендации по обеспечению качества в ЕПВО (ESG 2015)",
+    "WFME Basic Medical Education standards": "Стандарты WFME базового медицинского образования",
+    "Law on education": "Закон «Об образовании»",
+    "Rules of state recognition of accreditation bodies": "Правила признания аккредитационных органов",
+    "Order on the register of accreditation bodies (2019)": "Приказ о реестре аккредитационных органов (2019)",
+    "Annual report on the IQAS 2025": "Годовой отчёт о СВОК за 2025 год",
+    "Report on stakeholder satisfaction 2025": "Отчёт об удовлетворённости стейкхолдеров за 2025 год",
+    "Internal audit report 2025": "Отчёт о внутреннем аудите за 2025 год",
+    "Training plan for staff 2026": "План обучения сотрудников на 2026 год",
+    "Code of ethics of external experts": "Кодекс этики внешних экспертов",
+}
+
+
 def _pdf(title: str, version: str, extra: str = "") -> SimpleUploadedFile:
     lines = [
         title,
@@ -221,6 +266,7 @@ def seed(people: dict) -> None:
         document = services.document_create(
             actor=creator,
             title=title,
+            title_ru=TITLES_RU.get(title, ""),
             doc_type=doc_type,
             owner=owner_user,
             upload=_pdf(title, "1.0"),
