@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -192,3 +193,62 @@ def public_documents() -> QuerySet[Document]:
         .select_related("effective_version")
         .order_by("doc_type", "code")
     )
+
+
+def document_page(user, document: Document, version: DocumentVersion | None) -> dict:
+    """Everything the document page shows for one version (the latest when none is named)."""
+    from .services.common import can_edit
+    from .workflow import OBSOLETE
+
+    versions = list(document.versions.select_related("created_by").order_by("-major", "-minor"))
+    version = version or next(iter(versions), None)
+    steps = list(version.steps.select_related("reviewer").order_by("round", "position")) if version else []
+    current_round = max((s.round for s in steps), default=0)
+    in_review = version is not None and version.status == DocumentVersion.Status.IN_REVIEW
+    pending = [s for s in steps if s.round == current_round and s.decision == ReviewStep.Decision.PENDING]
+    editable = can_edit(user, document)
+    follows_up = editable or user.has_perm("documents.manage_familiarization")
+    return {
+        "document": document,
+        "version": version,
+        "versions": versions,
+        "steps": steps,
+        "current_round": current_round,
+        "my_step": next((s for s in pending if s.reviewer_id == user.pk), None) if in_review else None,
+        "my_ack": version.acknowledgements.filter(person=user).first() if version else None,
+        "signatures": version.signatures.all() if version else [],
+        "can_edit": editable,
+        "can_approve": user.has_perm("documents.approve_document"),
+        "can_distribute": user.has_perm("documents.manage_familiarization"),
+        "familiarization": familiarization_of(version) if version and follows_up else None,
+        "distributions": version.distributions.select_related("recipient") if version else [],
+        "outstanding_copies": outstanding_copies(document),
+        "obsolete": version is not None and version.status in OBSOLETE,
+        "needs_validation": in_review and document.follows_design_route and bool(steps) and not pending,
+    }
+
+
+def document_readers(document: Document):
+    """The named readers of a restricted document."""
+    from guardian.shortcuts import get_users_with_perms
+
+    return get_users_with_perms(document, only_with_perms_in=["view_document"], with_group_users=False)
+
+
+def review_step_get_for(user, version: DocumentVersion, pk: int) -> ReviewStep:
+    """A review step of this version; 403 when it is someone else's to decide."""
+    step = get_object_or_404(ReviewStep, pk=pk, version=version)
+    if step.reviewer_id != user.pk:
+        raise PermissionDenied
+    return step
+
+
+def acknowledgement_get_for(user, pk: int) -> Acknowledgement:
+    return get_object_or_404(Acknowledgement.objects.select_related("version__document"), pk=pk, person=user)
+
+
+def distribution_get_for(user, pk: int) -> Distribution:
+    """A copy of a document the person may see."""
+    item = get_object_or_404(Distribution.objects.select_related("version__document"), pk=pk)
+    document_get_for(user, item.version.document_id)
+    return item

@@ -4,7 +4,8 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
 
 def run_service(request: HttpRequest, call: Callable, success: str, form=None) -> bool:
@@ -20,3 +21,21 @@ def run_service(request: HttpRequest, call: Callable, success: str, form=None) -
         return False
     messages.success(request, success)
     return True
+
+
+def form_page(
+    request: HttpRequest,
+    form,
+    *,
+    action: Callable[[dict], object],
+    success: str,
+    done_url: str,
+    template: str,
+    context: dict,
+) -> HttpResponse:
+    """The shape of every form page: show the form; on a valid post run the service with the
+    cleaned data, then go back to ``done_url``; on a refusal show the form with the message."""
+    posted = request.method == "POST" and form.is_valid()
+    if posted and run_service(request, lambda: action(form.cleaned_data), success, form):
+        return redirect(done_url)
+    return render(request, template, {"form": form, **context})

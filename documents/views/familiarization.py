@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,17 +10,14 @@ from core.access import SIGNED_IN, access
 
 from .. import selectors, services
 from ..forms import DistributionForm, PeriodicReviewForm, ReasonForm
-from ..models import Acknowledgement, Distribution
 from ..services.common import can_edit
-from .common import run_service
+from .common import form_page, run_service
 
 
 @require_POST
 @access(SIGNED_IN)
 def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
-    ack = get_object_or_404(
-        Acknowledgement.objects.select_related("version__document"), pk=pk, person=request.user
-    )
+    ack = selectors.acknowledgement_get_for(request.user, pk)
     run_service(
         request,
         lambda: services.acknowledgement_confirm(acknowledgement=ack, actor=request.user),
@@ -46,32 +43,27 @@ def familiarization_report(request: HttpRequest) -> HttpResponse:
 @access("documents.manage_familiarization")
 def distribute(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
     version = selectors.version_get_for(request.user, pk, version_pk)
-    form = DistributionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if run_service(
-            request,
-            lambda: services.distribution_issue(
-                version=version,
-                actor=request.user,
-                recipients=data["recipients"],
-                external=data["external"],
-                copies=data["copies"],
-            ),
-            _("The issue of copies is recorded."),
-            form,
-        ):
-            return redirect(version)
-    return render(
-        request, "documents/distribute.html", {"form": form, "version": version, "document": version.document}
+    return form_page(
+        request,
+        DistributionForm(request.POST or None),
+        action=lambda data: services.distribution_issue(
+            version=version,
+            actor=request.user,
+            recipients=data["recipients"],
+            external=data["external"],
+            copies=data["copies"],
+        ),
+        success=_("The issue of copies is recorded."),
+        done_url=version.get_absolute_url(),
+        template="documents/distribute.html",
+        context={"version": version, "document": version.document},
     )
 
 
 @require_POST
 @access("documents.manage_familiarization")
 def confirm_withdrawal(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Distribution.objects.select_related("version__document"), pk=pk)
-    selectors.document_get_for(request.user, item.version.document_id)
+    item = selectors.distribution_get_for(request.user, pk)
     run_service(
         request,
         lambda: services.distribution_confirm_withdrawal(distribution=item, actor=request.user),
@@ -85,24 +77,17 @@ def periodic_review(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     if document.owner_id != request.user.pk:
         raise PermissionDenied
-    form = PeriodicReviewForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(
-            request,
-            lambda: services.document_review_no_change(
-                document=document,
-                actor=request.user,
-                password=form.cleaned_data["password"],
-                comment=form.cleaned_data["comment"],
-            ),
-            _("The review is recorded and signed; the next one is set."),
-            form,
-        )
-    ):
-        return redirect(document)
-    return render(request, "documents/periodic_review.html", {"form": form, "document": document})
+    return form_page(
+        request,
+        PeriodicReviewForm(request.POST or None),
+        action=lambda data: services.document_review_no_change(
+            document=document, actor=request.user, password=data["password"], comment=data["comment"]
+        ),
+        success=_("The review is recorded and signed; the next one is set."),
+        done_url=document.get_absolute_url(),
+        template="documents/periodic_review.html",
+        context={"document": document},
+    )
 
 
 @access("documents.view_document")
@@ -110,21 +95,17 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     if not can_edit(request.user, document):
         raise PermissionDenied
-    form = ReasonForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(
-            request,
-            lambda: services.document_withdraw(
-                document=document, actor=request.user, comment=form.cleaned_data["comment"]
-            ),
-            _("The document is withdrawn."),
-            form,
-        )
-    ):
-        return redirect(document)
-    return render(request, "documents/withdraw.html", {"form": form, "document": document})
+    return form_page(
+        request,
+        ReasonForm(request.POST or None),
+        action=lambda data: services.document_withdraw(
+            document=document, actor=request.user, comment=data["comment"]
+        ),
+        success=_("The document is withdrawn."),
+        done_url=document.get_absolute_url(),
+        template="documents/withdraw.html",
+        context={"document": document},
+    )
 
 
 @require_POST

@@ -17,9 +17,8 @@ from core.selectors import events_for
 from .. import selectors, services
 from ..files import sha256_of
 from ..forms import DiffForm, DocumentCreateForm, DocumentMetaForm, ReplaceFileForm, VersionForm
-from ..models import Document, DocumentVersion
+from ..models import DocumentVersion
 from ..services.common import can_edit
-from ..workflow import OBSOLETE
 from .common import run_service
 
 
@@ -53,63 +52,22 @@ def document_create(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/document_form.html", {"form": form, "creating": True})
 
 
-def _detail_context(request: HttpRequest, document: Document, version: DocumentVersion | None) -> dict:
-    versions = list(document.versions.select_related("created_by").order_by("-major", "-minor"))
-    version = version or next(iter(versions), None)
-    user = request.user
-    steps = list(version.steps.select_related("reviewer").order_by("round", "position")) if version else []
-    my_step = next(
-        (
-            s
-            for s in steps
-            if s.reviewer_id == user.pk and s.decision == "pending" and version.status == "in_review"
-        ),
-        None,
-    )
-    my_ack = version.acknowledgements.filter(person=user).first() if version else None
-    editable = can_edit(user, document)
-    return {
-        "document": document,
-        "version": version,
-        "versions": versions,
-        "steps": steps,
-        "current_round": max((s.round for s in steps), default=0),
-        "my_step": my_step,
-        "my_ack": my_ack,
-        "signatures": version.signatures.all() if version else [],
-        "can_edit": editable,
-        "can_approve": user.has_perm("documents.approve_document"),
-        "can_distribute": user.has_perm("documents.manage_familiarization"),
-        "familiarization": selectors.familiarization_of(version)
-        if version and (editable or user.has_perm("documents.manage_familiarization"))
-        else None,
-        "distributions": version.distributions.select_related("recipient") if version else [],
-        "outstanding_copies": selectors.outstanding_copies(document),
-        "events": events_for(version) if version else [],
-        "document_events": events_for(document),
-        "obsolete": version is not None and version.status in OBSOLETE,
-        "needs_validation": bool(
-            version
-            and document.follows_design_route
-            and version.status == "in_review"
-            and steps
-            and not any(s.decision == "pending" for s in steps if s.round == max(x.round for x in steps))
-        ),
-    }
+def _events(context: dict):
+    return events_for(context["version"]) if context["version"] else []
 
 
 @access("documents.view_document")
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
-    return render(request, "documents/document_detail.html", _detail_context(request, document, None))
+    context = selectors.document_page(request.user, document, None)
+    return render(request, "documents/document_detail.html", {**context, "events": _events(context)})
 
 
 @access("documents.view_document")
 def version_detail(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
     version = selectors.version_get_for(request.user, pk, version_pk)
-    return render(
-        request, "documents/document_detail.html", _detail_context(request, version.document, version)
-    )
+    context = selectors.document_page(request.user, version.document, version)
+    return render(request, "documents/document_detail.html", {**context, "events": _events(context)})
 
 
 @access("documents.view_document")
@@ -117,10 +75,9 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     if not can_edit(request.user, document):
         raise PermissionDenied
-    from guardian.shortcuts import get_users_with_perms
-
-    readers = get_users_with_perms(document, only_with_perms_in=["view_document"], with_group_users=False)
-    form = DocumentMetaForm(request.POST or None, instance=document, initial={"readers": readers})
+    form = DocumentMetaForm(
+        request.POST or None, instance=document, initial={"readers": selectors.document_readers(document)}
+    )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         if run_service(
