@@ -2,26 +2,114 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
-class Organization(models.Model):
-    """An education organization (EO) that IAAR accredits; known by its IAAR ID number."""
+class EducationLevel(models.TextChoices):
+    SECONDARY = "secondary", _("Secondary education")
+    TVET = "tvet", _("Technical and vocational education (TVET)")
+    HIGHER = "higher", _("Higher education")
+    POSTGRADUATE = "postgraduate", _("Postgraduate education")
+    ADDITIONAL = "additional", _("Additional education")
 
-    iaar_id = models.CharField(_("IAAR ID"), max_length=20, unique=True)
-    name = models.CharField(_("name"), max_length=300)
-    country = models.CharField(_("country"), max_length=2, default="KZ")
+
+class Organization(models.Model):
+    """An education organization (EO) that IAAR accredits; known by its IAAR ID number (§6.5.3)."""
+
+    class Type(models.TextChoices):
+        UNIVERSITY = "university", _("University")
+        ACADEMY = "academy", _("Academy or institute")
+        COLLEGE = "college", _("College")
+        SCHOOL = "school", _("School")
+        MEDICAL = "medical", _("Medical organization")
+        OTHER = "other", _("Other provider")
+
+    iaar_id = models.CharField(_("IAAR ID"), max_length=20, unique=True, editable=False)
+    name = models.CharField(_("official name"), max_length=300)
+    name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=300, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    org_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.UNIVERSITY)
+    levels = models.JSONField(_("levels of education"), default=list, blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, default="KZ", help_text=_("ISO 3166 code, e.g. KZ, KG")
+    )
     city = models.CharField(_("city"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("education organization")
         verbose_name_plural = _("education organizations")
+        # Granted per organization to the people who represent it.
+        permissions = [("represent_organization", _("Can act on behalf of the organization"))]
 
     def __str__(self) -> str:
-        return self.name
+        return self.localized_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("accreditation:organization_detail", args=[self.pk])
+
+    @property
+    def localized_name(self) -> str:
+        language = (get_language() or "")[:2]
+        return getattr(self, f"name_{language}", "") or self.name
+
+    @property
+    def level_labels(self) -> list[str]:
+        return [str(EducationLevel(code).label) for code in self.levels if code in EducationLevel.values]
+
+
+class Programme(models.Model):
+    """An educational programme (EP) of an organization, accredited in specialized accreditation."""
+
+    class Level(models.TextChoices):
+        BACHELOR = "bachelor", _("Bachelor")
+        MASTER = "master", _("Master")
+        DOCTORAL = "doctoral", _("Doctoral (PhD)")
+        RESIDENCY = "residency", _("Residency")
+        INTERNSHIP = "internship", _("Internship")
+        TVET = "tvet", _("TVET qualification")
+        SECONDARY = "secondary", _("Secondary")
+        ADDITIONAL = "additional", _("Additional education")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="programmes"
+    )
+    code = models.CharField(
+        _("code"), max_length=30, help_text=_("The national classifier code, e.g. 6B01101.")
+    )
+    name = models.CharField(_("name"), max_length=300)
+    name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=300, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    languages = models.JSONField(_("languages of instruction"), default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organization", "code"]
+        verbose_name = _("educational programme")
+        verbose_name_plural = _("educational programmes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "code"], name="programme_code_unique_per_organization"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.localized_name}"
+
+    @property
+    def localized_name(self) -> str:
+        language = (get_language() or "")[:2]
+        return getattr(self, f"name_{language}", "") or self.name
 
 
 class AccreditationProject(models.Model):

@@ -1,7 +1,9 @@
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_objects_for_user
 
-from .models import AccreditationProject, Organization
+from .models import AccreditationProject, Organization, Programme
 
 
 def projects_visible_to(user) -> QuerySet[AccreditationProject]:
@@ -16,8 +18,42 @@ def projects_visible_to(user) -> QuerySet[AccreditationProject]:
 
 
 def organizations_visible_to(user) -> QuerySet[Organization]:
-    if user.has_perm("accreditation.view_all_accreditations"):
-        return Organization.objects.all()
-    return get_objects_for_user(
-        user, "accreditation.view_organization", klass=Organization, accept_global_perms=False
+    """Every organization for agency management; an EO representative or a coordinator sees
+    only the organizations granted to them."""
+    # A correlated count is computed for the 25 rows of a page only, not for every organization.
+    programmes = (
+        Programme.objects.filter(organization=OuterRef("pk"))
+        .values("organization")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    rows = Organization.objects.annotate(programme_count=Coalesce(Subquery(programmes), 0)).order_by(
+        "name", "pk"
+    )
+    if user.has_perm("accreditation.view_all_accreditations"):
+        return rows
+    return get_objects_for_user(
+        user, "accreditation.view_organization", klass=rows, accept_global_perms=False
+    )
+
+
+def organization_get_for(user, pk: int) -> Organization:
+    return get_object_or_404(organizations_visible_to(user), pk=pk)
+
+
+def programme_get_for(user, organization: Organization, pk: int) -> Programme:
+    return get_object_or_404(Programme, organization=organization, pk=pk)
+
+
+def organization_page(user, organization: Organization) -> dict:
+    from guardian.shortcuts import get_users_with_perms
+
+    return {
+        "organization": organization,
+        "programmes": organization.programmes.all(),
+        "projects": projects_visible_to(user).filter(organization=organization),
+        "representatives": get_users_with_perms(
+            organization, only_with_perms_in=["represent_organization"], with_group_users=False
+        ),
+        "can_edit": user.has_perm("accreditation.change_organization"),
+    }

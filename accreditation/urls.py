@@ -7,4 +7,12 @@ app_name = "accreditation"
 urlpatterns = [
     path("projects/", views.ProjectListView.as_view(), name="project_list"),
     path("organizations/", views.OrganizationListView.as_view(), name="organization_list"),
+    path("organizations/new/", views.organization_create, name="organization_create"),
+    path("organizations/<int:pk>/", views.organization_detail, name="organization_detail"),
+    path("organizations/<int:pk>/edit/", views.organization_edit, name="organization_edit"),
+    path("organizations/<int:pk>/programmes/new/", views.programme_create, name="programme_create"),
+    path(
+        "organizations/<int:pk>/programmes/<int:programme_pk>/", views.programme_edit, name="programme_edit"
+    ),
+    path("organizations/<int:pk>/representatives/", views.representative_add, name="representative_add"),
 ]

@@ -1,7 +1,7 @@
 import factory
 from django.contrib.auth import get_user_model
 
-from accreditation.models import AccreditationProject, Organization
+from accreditation.models import AccreditationProject, Organization, Programme
 from audits.models import Audit
 from documents.models import Document
 from improvement.models import Nonconformity
@@ -35,6 +35,17 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     iaar_id = factory.Sequence(lambda n: f"T-{n:06d}")
     name = factory.Sequence(lambda n: f"Test University {n}")
     city = "Almaty"
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    organization = factory.SubFactory(OrganizationFactory)
+    code = factory.Sequence(lambda n: f"6B{n:05d}")
+    name = factory.Sequence(lambda n: f"Programme {n}")
+    level = Programme.Level.BACHELOR
+    languages = ["ru", "en"]
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):

@@ -13,7 +13,7 @@ from core.models import Notification
 from core.roles import ROLE_PERMISSIONS, Role
 from core.services import user_set_roles
 from improvement.models import Nonconformity
-from tests.factories import NonconformityFactory, UserFactory
+from tests.factories import NonconformityFactory, ProgrammeFactory, UserFactory
 
 ANONYMOUS = "anonymous"
 NO_ROLE = "no_role"
@@ -30,6 +30,7 @@ POST_ONLY = {
     "documents:archive",
     "documents:replace_file",
     "documents:record_archive",
+    "accreditation:representative_add",
 }
 
 
@@ -47,6 +48,7 @@ def _nobody(held):
 # but may not act on it gets 403.
 OBJECT_RULES = {
     "improvement:detail": (_any("improvement.view_all_nonconformities"), 404),
+    "accreditation:organization_detail": (_any("accreditation.view_all_accreditations"), 404),
     "improvement:transition": (_any("improvement.view_all_nonconformities"), 404),
     "documents:record_detail": (_any("documents.change_record", "documents.view_all_documents"), 404),
     "documents:record_download": (_any("documents.change_record", "documents.view_all_documents"), 404),
@@ -91,6 +93,16 @@ VIEWS = dict(_walk(get_resolver().url_patterns))
 
 
 def _kwargs(name: str, person) -> dict:
+    if name in (
+        "accreditation:organization_detail",
+        "accreditation:organization_edit",
+        "accreditation:programme_create",
+        "accreditation:representative_add",
+    ):
+        return {"pk": ProgrammeFactory().organization.pk}
+    if name == "accreditation:programme_edit":
+        programme = ProgrammeFactory()
+        return {"pk": programme.organization.pk, "programme_pk": programme.pk}
     if name.startswith("documents:"):
         return _document_kwargs(name, person)
     if name in ("improvement:detail", "improvement:transition"):
@@ -207,6 +219,8 @@ def _document_kwargs(name: str, person) -> dict:
 
 
 def _post_data(name: str) -> dict:
+    if name == "accreditation:representative_add":
+        return {"user": UserFactory(username="matrix_rep").pk}
     if name == "improvement:transition":
         return {"target": Nonconformity.Status.UNDER_ANALYSIS}
     return {}

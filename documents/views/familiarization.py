@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import SIGNED_IN, access
+from core.form_pages import form_page, run_service
 
 from .. import selectors, services
 from ..forms import DistributionForm, PeriodicReviewForm, ReasonForm
 from ..services.common import can_edit
-from .common import form_page, run_service
 
 
 @require_POST

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import access
+from core.form_pages import run_service
 from core.selectors import events_for
 
 from .. import selectors, services
 from ..forms import ReasonForm, RecordForm
-from .common import run_service
 
 
 @access("documents.view_record")

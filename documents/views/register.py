@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import PUBLIC, access
+from core.form_pages import run_service
 from core.selectors import events_for
 
 from .. import selectors, services
@@ -19,7 +20,6 @@ from ..files import sha256_of
 from ..forms import DiffForm, DocumentCreateForm, DocumentMetaForm, ReplaceFileForm, VersionForm
 from ..models import DocumentVersion
 from ..services.common import can_edit
-from .common import run_service
 
 
 @access("documents.view_document")

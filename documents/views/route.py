@@ -5,12 +5,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from core.access import access
+from core.form_pages import form_page
 
 from .. import selectors, services
 from ..forms import ApproveForm, DecisionForm, ReturnForm, SubmitForm, ValidationForm
 from ..models import ReviewStep
 from ..services.common import can_edit
-from .common import form_page
 
 
 def _context(version, **extra) -> dict:

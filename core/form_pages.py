@@ -1,4 +1,4 @@
-"""Helpers every document view shares: run a service, turn its refusal into a message."""
+"""Helpers every form page shares: run a service, turn its refusal into a message."""
 
 from collections.abc import Callable
 
