@@ -1,8 +1,10 @@
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import EducationLevel, Organization, Programme
+from .models import AccreditationProject, EducationLevel, Organization, Programme
 
 INSTRUCTION_LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("ky", _("Kyrgyz"))]
 
@@ -59,3 +61,72 @@ class RepresentativeForm(forms.Form):
         queryset=get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name"),
         help_text=_("They will see this organization and apply for its accreditation."),
     )
+
+
+class ApplicationForm(forms.Form):
+    organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
+    kind = forms.ChoiceField(label=_("Kind of accreditation"), choices=AccreditationProject.Kind.choices)
+    level = forms.ChoiceField(label=_("Level of education"), choices=EducationLevel.choices)
+    programmes = forms.ModelMultipleChoiceField(
+        label=_("Programmes (for programme accreditation)"),
+        queryset=Programme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    note = forms.CharField(
+        label=_("Anything the agency should know"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, organizations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["programmes"].queryset = Programme.objects.filter(
+            organization__in=organizations
+        ).select_related("organization")
+        if organizations.count() == 1:
+            self.fields["organization"].initial = organizations.first()
+
+
+class ThresholdForm(forms.Form):
+    reasons = forms.CharField(
+        label=_("Conclusion"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when a requirement is not met: the organization reads it."),
+    )
+
+    def __init__(self, *args, checklist, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for code, label in checklist:
+            self.fields[f"item_{code}"] = forms.BooleanField(label=label, required=False)
+        self.order_fields([f"item_{code}" for code, _label in checklist] + ["reasons"])
+        self.codes = [code for code, _label in checklist]
+
+    def items(self) -> dict[str, bool]:
+        return {code: bool(self.cleaned_data.get(f"item_{code}")) for code in self.codes}
+
+
+class ContractForm(forms.Form):
+    number = forms.CharField(label=_("Contract number"), max_length=40)
+    cost = forms.DecimalField(label=_("Cost"), min_value=Decimal("0.01"), max_digits=14, decimal_places=2)
+    currency = forms.ChoiceField(
+        label=_("Currency"),
+        choices=[("KZT", "KZT"), ("KGS", "KGS"), ("UZS", "UZS"), ("USD", "USD"), ("EUR", "EUR")],
+    )
+    signed_on = forms.DateField(label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    valid_until = forms.DateField(label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("signed_on") and data.get("valid_until") and data["valid_until"] <= data["signed_on"]:
+            self.add_error("valid_until", _("The contract must end after the day it is signed."))
+        return data
+
+
+class MoveForm(forms.Form):
+    target = forms.CharField(max_length=40)
+    comment = forms.CharField(required=False, max_length=5000)

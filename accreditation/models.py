@@ -123,6 +123,7 @@ class AccreditationProject(models.Model):
     class Status(models.TextChoices):
         APPLICATION = "application", _("Application")
         THRESHOLD_CHECK = "threshold_check", _("Threshold check")
+        REJECTED = "rejected", _("Rejected at the threshold check")
         CONTRACT = "contract", _("Contract")
         SELF_ASSESSMENT = "self_assessment", _("Self-assessment")
         EEC_FORMATION = "eec_formation", _("EEC formation")
@@ -137,7 +138,24 @@ class AccreditationProject(models.Model):
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="projects"
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    level = models.CharField(
+        _("level of education"), max_length=20, choices=EducationLevel.choices, default=EducationLevel.HIGHER
+    )
+    programmes = models.ManyToManyField(
+        Programme, verbose_name=_("programmes"), blank=True, related_name="projects"
+    )
     status = models.CharField(_("stage"), max_length=30, choices=Status.choices, default=Status.APPLICATION)
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applied by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    application_note = models.TextField(_("application"), blank=True)
+    threshold_items = models.JSONField(_("threshold checklist"), default=dict, blank=True)
+    threshold_reasons = models.TextField(_("threshold check conclusion"), blank=True)
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("coordinator"),
@@ -167,3 +185,33 @@ class AccreditationProject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} — {self.get_kind_display()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("accreditation:project_detail", args=[self.pk])
+
+
+class Contract(models.Model):
+    """The accreditation contract with the organization: number, cost and term (§6.2)."""
+
+    project = models.OneToOneField(
+        AccreditationProject, verbose_name=_("project"), on_delete=models.PROTECT, related_name="contract"
+    )
+    number = models.CharField(_("contract number"), max_length=40, unique=True)
+    cost = models.DecimalField(_("cost"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, default="KZT")
+    signed_on = models.DateField(_("signed on"))
+    valid_until = models.DateField(_("valid until"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contract")
+        verbose_name_plural = _("contracts")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gt=models.F("signed_on")), name="contract_term_positive"
+            ),
+            models.CheckConstraint(condition=models.Q(cost__gt=0), name="contract_cost_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number

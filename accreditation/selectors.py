@@ -57,3 +57,44 @@ def organization_page(user, organization: Organization) -> dict:
         ),
         "can_edit": user.has_perm("accreditation.change_organization"),
     }
+
+
+def project_get_for(user, pk: int) -> AccreditationProject:
+    return get_object_or_404(projects_visible_to(user), pk=pk)
+
+
+def organizations_represented_by(user) -> QuerySet[Organization]:
+    return get_objects_for_user(
+        user, "accreditation.represent_organization", klass=Organization, accept_global_perms=False
+    )
+
+
+def people_who_can(codename: str):
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__permissions__codename=codename,
+            groups__permissions__content_type__app_label="accreditation",
+        )
+        .distinct()
+    )
+
+
+def project_page(user, project: AccreditationProject) -> dict:
+    from .models import Contract
+    from .workflow import PROJECT_WORKFLOW, checklist_for
+
+    contract = Contract.objects.filter(project=project).first()
+    return {
+        "project": project,
+        "programmes": project.programmes.all(),
+        "actions": PROJECT_WORKFLOW.available(project, user),
+        "can_manage": user.has_perm("accreditation.change_accreditationproject"),
+        "checklist": [
+            (label, project.threshold_items.get(code)) for code, label in checklist_for(project.level)
+        ],
+        "contract": contract,
+    }

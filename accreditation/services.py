@@ -9,10 +9,12 @@ from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, remove_perm
 
 from core.roles import Role
-from core.services import sequence_next
-from core.workflow import event_record
+from core.services import notification_send, sequence_next
+from core.workflow import event_record, transition_perform
 
-from .models import EducationLevel, Organization, Programme
+from .models import AccreditationProject, Contract, EducationLevel, Organization, Programme
+from .selectors import people_who_can
+from .workflow import PROJECT_WORKFLOW, checklist_for
 
 ORGANIZATION_FIELDS = (
     "name",
@@ -121,4 +123,111 @@ def representative_remove(*, organization: Organization, actor, user) -> None:
         action=gettext_lazy("Representative %(name)s removed"),
         actor=actor,
         params={"name": str(user)},
+    )
+
+
+@transaction.atomic
+def project_apply(
+    *, actor, organization: Organization, kind: str, level: str, programmes=(), note: str = ""
+) -> AccreditationProject:
+    """An organization's representative applies for accreditation (§6.1)."""
+    if not ObjectPermissionChecker(actor).has_perm("represent_organization", organization):
+        raise PermissionDenied(_("You do not represent this organization."))
+    programmes = list(programmes)
+    if any(p.organization_id != organization.pk for p in programmes):
+        raise ValidationError(_("Choose programmes of the applying organization only."))
+    if kind != AccreditationProject.Kind.INSTITUTIONAL and not programmes:
+        raise ValidationError(_("A programme accreditation needs at least one programme."))
+    project = AccreditationProject.objects.create(
+        organization=organization, kind=kind, level=level, applicant=actor, application_note=note
+    )
+    project.programmes.set(programmes)
+    assign_perm("accreditation.view_accreditationproject", actor, project)
+    event_record(
+        obj=project,
+        action=gettext_lazy("Application submitted"),
+        actor=actor,
+        to_state=project.status,
+        comment=note,
+    )
+
+    notification_send(
+        recipients=people_who_can("change_accreditationproject"),
+        subject=gettext_lazy("New application for accreditation: %(organization)s"),
+        params={"organization": organization.name},
+        url=project.get_absolute_url(),
+    )
+    return project
+
+
+def project_move(*, project, actor, target: str, comment: str = ""):
+    """A move from the project's table that needs no more than the actor's right."""
+    return transition_perform(
+        obj=project, workflow=PROJECT_WORKFLOW, target=target, actor=actor, comment=comment
+    )
+
+
+@transaction.atomic
+def threshold_decide(*, project, actor, items: dict[str, bool], reasons: str = ""):
+    """Record the threshold checklist; all items met → contract stage, otherwise rejection
+    with the reasons, which the organization reads."""
+    _require(actor, "accreditation.change_accreditationproject")
+    project = AccreditationProject.objects.select_for_update().get(pk=project.pk)
+    if project.status != AccreditationProject.Status.THRESHOLD_CHECK:
+        raise ValidationError(_("The threshold check is not open for this project."))
+    expected = [code for code, _label in checklist_for(project.level)]
+    if set(items) != set(expected):
+        raise ValidationError(_("Answer every item of the checklist."))
+    passed = all(items.values())
+    if not passed and not reasons.strip():
+        raise ValidationError(_("Say why the organization does not meet the threshold requirements."))
+    project.threshold_items = items
+    project.threshold_reasons = reasons
+    project.save()
+    target = AccreditationProject.Status.CONTRACT if passed else AccreditationProject.Status.REJECTED
+    project = transition_perform(
+        obj=project, workflow=PROJECT_WORKFLOW, target=target, actor=actor, comment=reasons
+    )
+    if project.applicant_id:
+        notification_send(
+            recipients=[project.applicant],
+            subject=gettext_lazy("Threshold check of %(organization)s: requirements met")
+            if passed
+            else gettext_lazy("Threshold check of %(organization)s: requirements not met"),
+            params={"organization": project.organization.name},
+            body=reasons,
+            url=project.get_absolute_url(),
+        )
+    return project
+
+
+@transaction.atomic
+def contract_register(*, project, actor, number: str, cost, signed_on, valid_until, currency: str = "KZT"):
+    """Register the signed contract; the organization moves on to its self-assessment."""
+    _require(actor, "accreditation.change_accreditationproject")
+    project = AccreditationProject.objects.select_for_update().get(pk=project.pk)
+    if project.status != AccreditationProject.Status.CONTRACT:
+        raise ValidationError(_("A contract is registered after the threshold check is passed."))
+    if valid_until <= signed_on:
+        raise ValidationError(_("The contract must end after the day it is signed."))
+    if Contract.objects.filter(number=number).exists():
+        raise ValidationError(_("Contract number %(number)s is already used.") % {"number": number})
+    try:
+        with transaction.atomic():
+            Contract.objects.create(
+                project=project,
+                number=number,
+                cost=cost,
+                currency=currency,
+                signed_on=signed_on,
+                valid_until=valid_until,
+            )
+    except IntegrityError as exc:  # the same number registered at the same moment
+        raise ValidationError(_("Contract number %(number)s is already used.") % {"number": number}) from exc
+    return transition_perform(
+        obj=project,
+        workflow=PROJECT_WORKFLOW,
+        target=AccreditationProject.Status.SELF_ASSESSMENT,
+        actor=actor,
+        comment=f"{number}: {cost} {currency}",
     )

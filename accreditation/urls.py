@@ -6,6 +6,11 @@ app_name = "accreditation"
 
 urlpatterns = [
     path("projects/", views.ProjectListView.as_view(), name="project_list"),
+    path("projects/apply/", views.project_apply, name="project_apply"),
+    path("projects/<int:pk>/", views.project_detail, name="project_detail"),
+    path("projects/<int:pk>/move/", views.project_move, name="project_move"),
+    path("projects/<int:pk>/threshold/", views.project_threshold, name="project_threshold"),
+    path("projects/<int:pk>/contract/", views.project_contract, name="project_contract"),
     path("organizations/", views.OrganizationListView.as_view(), name="organization_list"),
     path("organizations/new/", views.organization_create, name="organization_create"),
     path("organizations/<int:pk>/", views.organization_detail, name="organization_detail"),

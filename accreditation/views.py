@@ -11,7 +11,15 @@ from core.lists import RegisterListView
 from core.selectors import events_for
 
 from . import selectors, services
-from .forms import OrganizationForm, ProgrammeForm, RepresentativeForm
+from .forms import (
+    ApplicationForm,
+    ContractForm,
+    MoveForm,
+    OrganizationForm,
+    ProgrammeForm,
+    RepresentativeForm,
+    ThresholdForm,
+)
 
 
 class ProjectListView(RegisterListView):
@@ -126,3 +134,88 @@ def representative_add(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose the person to add."))
     return redirect(organization)
+
+
+@access("accreditation.apply_accreditation")
+def project_apply(request: HttpRequest) -> HttpResponse:
+    organizations = selectors.organizations_represented_by(request.user)
+    made = {}
+
+    def apply(data):
+        made["project"] = services.project_apply(
+            actor=request.user,
+            organization=data["organization"],
+            kind=data["kind"],
+            level=data["level"],
+            programmes=data["programmes"],
+            note=data["note"],
+        )
+
+    form = ApplicationForm(request.POST or None, organizations=organizations)
+    posted = request.method == "POST" and form.is_valid()
+    if posted and run_service(
+        request, lambda: apply(form.cleaned_data), _("Your application is submitted."), form
+    ):
+        return redirect(made["project"])
+    return render(request, "accreditation/project_apply.html", {"form": form, "organizations": organizations})
+
+
+@access("accreditation.view_accreditationproject")
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    context = selectors.project_page(request.user, project)
+    return render(request, "accreditation/project_detail.html", {**context, "events": events_for(project)})
+
+
+@require_POST
+@access("accreditation.change_accreditationproject")
+def project_move(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        run_service(
+            request,
+            lambda: services.project_move(
+                project=project,
+                actor=request.user,
+                target=form.cleaned_data["target"],
+                comment=form.cleaned_data["comment"],
+            ),
+            _("Done."),
+        )
+    else:
+        messages.error(request, _("The request was incomplete; nothing was changed."))
+    return redirect(project)
+
+
+@access("accreditation.change_accreditationproject")
+def project_threshold(request: HttpRequest, pk: int) -> HttpResponse:
+    from .workflow import checklist_for
+
+    project = selectors.project_get_for(request.user, pk)
+    form = ThresholdForm(request.POST or None, checklist=checklist_for(project.level))
+    return form_page(
+        request,
+        form,
+        action=lambda data: services.threshold_decide(
+            project=project, actor=request.user, items=form.items(), reasons=data["reasons"]
+        ),
+        success=_("The threshold check is recorded."),
+        done_url=project.get_absolute_url(),
+        template="accreditation/project_threshold.html",
+        context={"project": project},
+    )
+
+
+@access("accreditation.change_accreditationproject")
+def project_contract(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    return form_page(
+        request,
+        ContractForm(request.POST or None),
+        action=lambda data: services.contract_register(project=project, actor=request.user, **data),
+        success=_("The contract is registered; the organization can start its self-assessment."),
+        done_url=project.get_absolute_url(),
+        template="accreditation/project_contract.html",
+        context={"project": project},
+    )

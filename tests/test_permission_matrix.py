@@ -13,7 +13,7 @@ from core.models import Notification
 from core.roles import ROLE_PERMISSIONS, Role
 from core.services import user_set_roles
 from improvement.models import Nonconformity
-from tests.factories import NonconformityFactory, ProgrammeFactory, UserFactory
+from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 
 ANONYMOUS = "anonymous"
 NO_ROLE = "no_role"
@@ -31,6 +31,7 @@ POST_ONLY = {
     "documents:replace_file",
     "documents:record_archive",
     "accreditation:representative_add",
+    "accreditation:project_move",
 }
 
 
@@ -49,6 +50,7 @@ def _nobody(held):
 OBJECT_RULES = {
     "improvement:detail": (_any("improvement.view_all_nonconformities"), 404),
     "accreditation:organization_detail": (_any("accreditation.view_all_accreditations"), 404),
+    "accreditation:project_detail": (_any("accreditation.view_all_accreditations"), 404),
     "improvement:transition": (_any("improvement.view_all_nonconformities"), 404),
     "documents:record_detail": (_any("documents.change_record", "documents.view_all_documents"), 404),
     "documents:record_download": (_any("documents.change_record", "documents.view_all_documents"), 404),
@@ -100,6 +102,13 @@ def _kwargs(name: str, person) -> dict:
         "accreditation:representative_add",
     ):
         return {"pk": ProgrammeFactory().organization.pk}
+    if name in (
+        "accreditation:project_detail",
+        "accreditation:project_move",
+        "accreditation:project_threshold",
+        "accreditation:project_contract",
+    ):
+        return {"pk": ProjectFactory().pk}
     if name == "accreditation:programme_edit":
         programme = ProgrammeFactory()
         return {"pk": programme.organization.pk, "programme_pk": programme.pk}
@@ -221,6 +230,8 @@ def _document_kwargs(name: str, person) -> dict:
 def _post_data(name: str) -> dict:
     if name == "accreditation:representative_add":
         return {"user": UserFactory(username="matrix_rep").pk}
+    if name == "accreditation:project_move":
+        return {"target": "threshold_check"}
     if name == "improvement:transition":
         return {"target": Nonconformity.Status.UNDER_ANALYSIS}
     return {}
