@@ -86,8 +86,11 @@ class ApplicationForm(forms.Form):
         self.fields["programmes"].queryset = Programme.objects.filter(
             organization__in=organizations
         ).select_related("organization")
-        if organizations.count() == 1:
-            self.fields["organization"].initial = organizations.first()
+        first = organizations.first()
+        if first is not None:
+            # Start from what the organization teaches; the applicant can change it.
+            self.fields["organization"].initial = first
+            self.fields["level"].initial = next(iter(first.levels), EducationLevel.HIGHER)
 
 
 class ThresholdForm(forms.Form):

@@ -217,3 +217,9 @@ def test_project_managers_see_new_applications_on_their_dashboard(client, world)
     html = client.get(reverse("core:dashboard")).content.decode()
     assert "New application: start the threshold check" in html
     assert "Eurasian Tech University" in html
+
+
+def test_the_application_form_starts_from_the_organizations_level(client, world):
+    client.force_login(world["rep"])
+    html = client.get(reverse("accreditation:project_apply")).content.decode()
+    assert '<option value="higher" selected>' in html
