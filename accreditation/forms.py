@@ -133,3 +133,23 @@ class ContractForm(forms.Form):
 class MoveForm(forms.Form):
     target = forms.CharField(max_length=40)
     comment = forms.CharField(required=False, max_length=5000)
+
+
+class SelfAssessmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Self-assessment report"), help_text=_("PDF or DOCX, one file with its annexes.")
+    )
+
+
+class SelfAssessmentReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("conforming", _("Conforms to the standards")), ("returned", _("Return: does not conform"))],
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    comments = forms.CharField(
+        label=_("Comments to the organization"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -215,3 +215,56 @@ class Contract(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class SelfAssessment(models.Model):
+    """The organization's self-assessment report for one round, and IAAR's review of it (KPI 1)."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        CONFORMING = "conforming", _("Conforms to the standards")
+        RETURNED = "returned", _("Returned: does not conform")
+
+    project = models.ForeignKey(
+        AccreditationProject,
+        verbose_name=_("project"),
+        on_delete=models.PROTECT,
+        related_name="self_assessments",
+    )
+    round = models.PositiveSmallIntegerField(_("round"), default=1)
+    file = models.FileField(_("report"), upload_to="self-assessments/%Y/", max_length=300)
+    file_name = models.CharField(_("file name"), max_length=255)
+    file_type = models.CharField(_("file type"), max_length=10)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    comments = models.TextField(_("review comments"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "round"]
+        verbose_name = _("self-assessment report")
+        verbose_name_plural = _("self-assessment reports")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "round"], name="one_report_per_round"),
+            models.UniqueConstraint(
+                fields=["project"], condition=models.Q(decision="pending"), name="one_report_under_review"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} — {self.round}"

@@ -3,7 +3,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_objects_for_user
 
-from .models import AccreditationProject, Organization, Programme
+from .models import AccreditationProject, Organization, Programme, SelfAssessment
 
 
 def projects_visible_to(user) -> QuerySet[AccreditationProject]:
@@ -97,4 +97,16 @@ def project_page(user, project: AccreditationProject) -> dict:
             (label, project.threshold_items.get(code)) for code, label in checklist_for(project.level)
         ],
         "contract": contract,
+        "reports": project.self_assessments.select_related("submitted_by", "reviewed_by"),
+        "is_representative": represents(user, project.organization),
     }
+
+
+def represents(user, organization: Organization) -> bool:
+    from guardian.core import ObjectPermissionChecker
+
+    return ObjectPermissionChecker(user).has_perm("represent_organization", organization)
+
+
+def self_assessment_get_for(project: AccreditationProject, pk: int) -> SelfAssessment:
+    return get_object_or_404(SelfAssessment, project=project, pk=pk)

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from guardian.core import ObjectPermissionChecker
@@ -12,7 +13,7 @@ from core.roles import Role
 from core.services import notification_send, sequence_next
 from core.workflow import event_record, transition_perform
 
-from .models import AccreditationProject, Contract, EducationLevel, Organization, Programme
+from .models import AccreditationProject, Contract, EducationLevel, Organization, Programme, SelfAssessment
 from .selectors import people_who_can
 from .workflow import PROJECT_WORKFLOW, checklist_for
 
@@ -231,3 +232,84 @@ def contract_register(*, project, actor, number: str, cost, signed_on, valid_unt
         actor=actor,
         comment=f"{number}: {cost} {currency}",
     )
+
+
+@transaction.atomic
+def self_assessment_submit(*, project, actor, upload) -> SelfAssessment:
+    """The organization uploads its self-assessment report; IAAR reviews it."""
+    from documents.files import check_upload
+
+    project = AccreditationProject.objects.select_for_update().get(pk=project.pk)
+    if not ObjectPermissionChecker(actor).has_perm("represent_organization", project.organization):
+        raise PermissionDenied(_("You do not represent this organization."))
+    if project.status != AccreditationProject.Status.SELF_ASSESSMENT:
+        raise ValidationError(_("The self-assessment report is uploaded once the contract is signed."))
+    if project.self_assessments.filter(decision=SelfAssessment.Decision.PENDING).exists():
+        raise ValidationError(_("The previous report is still being reviewed."))
+    checked = check_upload(upload)
+    report = SelfAssessment(
+        project=project,
+        round=project.self_assessments.count() + 1,
+        file_name=upload.name[:255],
+        file_type=checked.kind,
+        sha256=checked.sha256,
+        submitted_by=actor,
+    )
+    report.file.save(upload.name, upload, save=False)
+    report.save()
+    event_record(
+        obj=project,
+        action=gettext_lazy("Self-assessment report %(round)s uploaded"),
+        actor=actor,
+        params={"round": report.round},
+    )
+    notification_send(
+        recipients=people_who_can("change_accreditationproject"),
+        subject=gettext_lazy("Self-assessment report of %(organization)s to review"),
+        params={"organization": project.organization.name},
+        url=project.get_absolute_url(),
+    )
+    return report
+
+
+@transaction.atomic
+def self_assessment_review(
+    *, report: SelfAssessment, actor, conforming: bool, comments: str = ""
+) -> SelfAssessment:
+    """IAAR's review: a conforming report opens the EEC formation; a returned one counts toward
+    KPI 1 and the organization uploads a corrected report."""
+    _require(actor, "accreditation.change_accreditationproject")
+    report = SelfAssessment.objects.select_for_update().select_related("project").get(pk=report.pk)
+    if report.decision != SelfAssessment.Decision.PENDING:
+        raise ValidationError(_("This report is reviewed already."))
+    if not conforming and not comments.strip():
+        raise ValidationError(_("Say what does not conform to the standards."))
+    report.decision = SelfAssessment.Decision.CONFORMING if conforming else SelfAssessment.Decision.RETURNED
+    report.reviewed_by, report.reviewed_at, report.comments = actor, timezone.now(), comments
+    report.save()
+    project = report.project
+    if conforming:
+        transition_perform(
+            obj=project,
+            workflow=PROJECT_WORKFLOW,
+            target=AccreditationProject.Status.EEC_FORMATION,
+            actor=actor,
+            comment=comments,
+        )
+    else:
+        event_record(
+            obj=project,
+            action=gettext_lazy("Self-assessment report %(round)s returned"),
+            actor=actor,
+            params={"round": report.round},
+            comment=comments,
+        )
+    notification_send(
+        recipients=[report.submitted_by],
+        subject=gettext_lazy("Your self-assessment report conforms to the standards")
+        if conforming
+        else gettext_lazy("Your self-assessment report is returned for correction"),
+        body=comments,
+        url=project.get_absolute_url(),
+    )
+    return report

@@ -1,5 +1,6 @@
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +19,8 @@ from .forms import (
     OrganizationForm,
     ProgrammeForm,
     RepresentativeForm,
+    SelfAssessmentForm,
+    SelfAssessmentReviewForm,
     ThresholdForm,
 )
 
@@ -219,3 +222,48 @@ def project_contract(request: HttpRequest, pk: int) -> HttpResponse:
         template="accreditation/project_contract.html",
         context={"project": project},
     )
+
+
+@access("accreditation.apply_accreditation")
+def self_assessment_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    if not selectors.represents(request.user, project.organization):
+        raise PermissionDenied
+    return form_page(
+        request,
+        SelfAssessmentForm(request.POST or None, request.FILES or None),
+        action=lambda data: services.self_assessment_submit(
+            project=project, actor=request.user, upload=data["file"]
+        ),
+        success=_("Your self-assessment report is uploaded; the agency will review it."),
+        done_url=project.get_absolute_url(),
+        template="accreditation/self_assessment_form.html",
+        context={"project": project},
+    )
+
+
+@access("accreditation.change_accreditationproject")
+def self_assessment_review(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    report = selectors.self_assessment_get_for(project, report_pk)
+    return form_page(
+        request,
+        SelfAssessmentReviewForm(request.POST or None),
+        action=lambda data: services.self_assessment_review(
+            report=report,
+            actor=request.user,
+            conforming=data["decision"] == "conforming",
+            comments=data["comments"],
+        ),
+        success=_("The review is recorded."),
+        done_url=project.get_absolute_url(),
+        template="accreditation/self_assessment_review.html",
+        context={"project": project, "report": report},
+    )
+
+
+@access("accreditation.view_accreditationproject")
+def self_assessment_file(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    report = selectors.self_assessment_get_for(project, report_pk)
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.file_name)

@@ -1,7 +1,7 @@
 """The stages of an accreditation project (§6.1–6.6) as one table.
 
 This release covers the first stages: application → threshold check → contract (or
-rejection) → self-assessment. Later stages join the table as they are built.
+rejection) → self-assessment → EEC formation. Later stages join the table as they are built.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +25,8 @@ PROJECT_WORKFLOW = Workflow(
         },
         # Moved by the contract service once the contract is registered.
         S.CONTRACT: {S.SELF_ASSESSMENT: (None, _("Contract signed"))},
+        # Moved by the review of the self-assessment report when it conforms.
+        S.SELF_ASSESSMENT: {S.EEC_FORMATION: (None, _("Self-assessment report conforms"))},
     },
 )
 

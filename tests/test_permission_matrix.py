@@ -51,6 +51,8 @@ OBJECT_RULES = {
     "improvement:detail": (_any("improvement.view_all_nonconformities"), 404),
     "accreditation:organization_detail": (_any("accreditation.view_all_accreditations"), 404),
     "accreditation:project_detail": (_any("accreditation.view_all_accreditations"), 404),
+    "accreditation:self_assessment_submit": (_any("accreditation.view_all_accreditations"), 404),
+    "accreditation:self_assessment_file": (_any("accreditation.view_all_accreditations"), 404),
     "improvement:transition": (_any("improvement.view_all_nonconformities"), 404),
     "documents:record_detail": (_any("documents.change_record", "documents.view_all_documents"), 404),
     "documents:record_download": (_any("documents.change_record", "documents.view_all_documents"), 404),
@@ -109,6 +111,24 @@ def _kwargs(name: str, person) -> dict:
         "accreditation:project_contract",
     ):
         return {"pk": ProjectFactory().pk}
+    if name in ("accreditation:self_assessment_review", "accreditation:self_assessment_file"):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from accreditation.models import SelfAssessment
+
+        project = ProjectFactory(status="self_assessment")
+        report = SelfAssessment(
+            project=project,
+            file_name="report.txt",
+            file_type="txt",
+            sha256="0" * 64,
+            submitted_by=UserFactory(username="matrix_eo"),
+        )
+        report.file.save("report.txt", SimpleUploadedFile("report.txt", b"Our self-assessment"), save=False)
+        report.save()
+        return {"pk": project.pk, "report_pk": report.pk}
+    if name == "accreditation:self_assessment_submit":
+        return {"pk": ProjectFactory(status="self_assessment").pk}
     if name == "accreditation:programme_edit":
         programme = ProgrammeFactory()
         return {"pk": programme.organization.pk, "programme_pk": programme.pk}

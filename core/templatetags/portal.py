@@ -68,3 +68,6 @@ STATUS_COLOURS.update(
         "pending": "light",
     }
 )
+STATUS_COLOURS.update(
+    {"conforming": "success", "rejected": "danger", "self_assessment": "info", "contract": "primary"}
+)

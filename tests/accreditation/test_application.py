@@ -223,3 +223,63 @@ def test_the_application_form_starts_from_the_organizations_level(client, world)
     client.force_login(world["rep"])
     html = client.get(reverse("accreditation:project_apply")).content.decode()
     assert '<option value="higher" selected>' in html
+
+
+def _to_self_assessment(world):
+    project = _apply(world)
+    services.project_move(project=project, actor=world["pm"], target="threshold_check")
+    services.threshold_decide(
+        project=project, actor=world["pm"], items={code: True for code, _label in checklist_for("higher")}
+    )
+    services.contract_register(
+        project=project,
+        actor=world["pm"],
+        number=f"C-{project.pk}",
+        cost=1,
+        signed_on=date(2026, 1, 1),
+        valid_until=date(2027, 1, 1),
+    )
+    return project
+
+
+def test_the_self_assessment_is_returned_then_accepted_and_the_eec_stage_opens(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from accreditation.models import SelfAssessment
+
+    project = _to_self_assessment(world)
+    client.force_login(world["rep"])
+    url = reverse("accreditation:self_assessment_submit", args=[project.pk])
+    response = client.post(url, {"file": SimpleUploadedFile("report.exe", b"MZ\x90\x00\x03\x00\x00\xff")})
+    assert "This type of file is not accepted" in response.content.decode()
+    client.post(url, {"file": SimpleUploadedFile("report.txt", b"Standard 1. Mission.")})
+    first = SelfAssessment.objects.get()
+    assert Notification.objects.filter(recipient=world["pm"], subject__contains="to review").exists()
+    response = client.post(url, {"file": SimpleUploadedFile("again.txt", b"x")})
+    assert "still being reviewed" in response.content.decode()
+
+    client.force_login(world["pm"])
+    review = reverse("accreditation:self_assessment_review", args=[project.pk, first.pk])
+    response = client.post(review, {"decision": "returned"})
+    assert "Say what does not conform" in response.content.decode()
+    client.post(review, {"decision": "returned", "comments": "Standard 3 has no evidence."})
+    first.refresh_from_db()
+    project.refresh_from_db()
+    assert first.decision == "returned" and project.status == S.SELF_ASSESSMENT
+
+    client.force_login(world["rep"])
+    assert "Standard 3 has no evidence." in client.get(project.get_absolute_url()).content.decode()
+    client.post(url, {"file": SimpleUploadedFile("report-v2.txt", b"Standard 3 evidence added.")})
+    second = SelfAssessment.objects.get(round=2)
+    client.force_login(world["pm"])
+    client.post(
+        reverse("accreditation:self_assessment_review", args=[project.pk, second.pk]),
+        {"decision": "conforming"},
+    )
+    project.refresh_from_db()
+    assert project.status == S.EEC_FORMATION
+    assert (
+        SelfAssessment.objects.filter(project=project, decision="returned").count() == 1
+    )  # counts for KPI 1
+    file = client.get(reverse("accreditation:self_assessment_file", args=[project.pk, second.pk]))
+    assert b"".join(file.streaming_content) == b"Standard 3 evidence added."
