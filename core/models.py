@@ -10,6 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+def _render_message(message_id: str, params: dict) -> str:
+    """A stored message id in the active language, with its values filled in."""
+    text = gettext(message_id)
+    try:
+        return text % params if params else text
+    except (KeyError, TypeError, ValueError):
+        return message_id
+
+
 class Department(models.Model):
     """A structural unit of the agency (department, service, office)."""
 
@@ -91,11 +100,7 @@ class WorkflowEvent(models.Model):
 
     @property
     def label(self) -> str:
-        text = gettext(self.action)
-        try:
-            return text % self.params if self.params else text
-        except (KeyError, TypeError, ValueError):
-            return self.action
+        return _render_message(self.action, self.params)
 
 
 class Notification(models.Model):
@@ -107,8 +112,13 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="notifications",
     )
+    # Subject (and body, when it is a message of the portal rather than a person's words) are
+    # kept as English message ids with their values and shown in the reader's language.
     subject = models.CharField(_("subject"), max_length=200)
+    params = models.JSONField(_("values"), default=dict, blank=True)
     body = models.TextField(_("text"), blank=True)
+    body_is_message = models.BooleanField(default=False)
+    body_params = models.JSONField(default=dict, blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
@@ -121,7 +131,15 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
 
     def __str__(self) -> str:
-        return self.subject
+        return self.subject_text
+
+    @property
+    def subject_text(self) -> str:
+        return _render_message(self.subject, self.params)
+
+    @property
+    def body_text(self) -> str:
+        return _render_message(self.body, self.body_params) if self.body_is_message else self.body
 
     @property
     def is_read(self) -> bool:

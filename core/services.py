@@ -2,11 +2,11 @@
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from .models import Notification, Sequence, User
 from .roles import ROLE_PERMISSIONS, Role
@@ -52,27 +52,28 @@ def notification_send(
     """Show a message in each recipient's portal and e-mail it after the transaction commits.
 
     ``subject`` is a lazy message with optional %-``params``; ``body`` is either a person's
-    own text or a lazy message with ``body_params``. Each recipient reads them in their own
-    language."""
+    own text or a lazy message with ``body_params``. Messages are stored untranslated: the
+    portal shows them in the reader's language and the e-mail in the recipient's."""
     from .tasks import notification_email
 
+    with translation.override(None):  # keep the English message ids
+        subject_id = str(subject)
+        body_is_message = isinstance(body, Promise)
+        body_text = str(body) if body else ""
     created = []
     for recipient in {r.pk: r for r in recipients if r.is_active}.values():
-        with translation.override(recipient.language or settings.LANGUAGE_CODE):
-            text_subject = _render(subject, params)
-            text_body = _render(body, body_params)
         note = Notification.objects.create(
-            recipient=recipient, subject=text_subject[:200], body=text_body, url=url
+            recipient=recipient,
+            subject=subject_id[:200],
+            params={k: str(v) for k, v in (params or {}).items()},
+            body=body_text,
+            body_is_message=body_is_message,
+            body_params={k: str(v) for k, v in (body_params or {}).items()},
+            url=url,
         )
         notification_email.delay_on_commit(note.pk)
         created.append(note)
     return created
-
-
-def _render(message, params: dict | None) -> str:
-    if not params:
-        return str(message)
-    return str(message) % {key: str(value) for key, value in params.items()}
 
 
 def notification_mark_read(*, user: User, notification_id: int | None = None) -> int:

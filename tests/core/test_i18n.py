@@ -52,18 +52,26 @@ def test_a_timeline_step_is_shown_in_the_readers_language(client, make_person, q
     assert "Зарегистрировано" in html
 
 
-def test_each_recipient_gets_the_notification_in_their_own_language(make_person):
+def test_each_recipient_gets_the_notification_in_their_own_language(
+    client, make_person, django_capture_on_commit_callbacks
+):
+    from django.core import mail
     from django.utils.translation import gettext_lazy
 
     from core.services import notification_send
 
-    russian = make_person(Role.STAFF, language="ru")
-    kyrgyz = make_person(Role.STAFF, language="ky")
-    notes = notification_send(
-        recipients=[russian, kyrgyz],
-        subject=gettext_lazy("New nonconformity %(number)s: %(title)s"),
-        params={"number": "NC-1", "title": "Annex"},
-    )
-    by_person = {n.recipient_id: n.subject for n in notes}
-    assert by_person[russian.pk] == "Новое несоответствие NC-1: Annex"
-    assert by_person[kyrgyz.pk] == "Жаңы дал келбестик NC-1: Annex"
+    russian = make_person(Role.STAFF, language="ru", email="ru@example.org")
+    kyrgyz = make_person(Role.STAFF, language="ky", email="ky@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        notification_send(
+            recipients=[russian, kyrgyz],
+            subject=gettext_lazy("New nonconformity %(number)s: %(title)s"),
+            params={"number": "NC-1", "title": "Annex"},
+        )
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects["ru@example.org"].endswith("Новое несоответствие NC-1: Annex")
+    assert subjects["ky@example.org"].endswith("Жаңы дал келбестик NC-1: Annex")
+    # In the portal the message follows the language the reader is using now.
+    client.force_login(russian)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "New nonconformity NC-1: Annex" in client.get(reverse("core:notifications")).content.decode()

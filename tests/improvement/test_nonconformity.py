@@ -26,7 +26,9 @@ def test_staff_member_reports_a_nonconformity_and_the_iqas_owner_is_told(
     assert nc.number.startswith("NC-") and nc.number.endswith("-0001")
     assert nc.raised_by == client.user
     assert f"Nonconformity {nc.number} is recorded." in response.content.decode()
-    assert qms_owner.notifications.filter(subject__contains=nc.number).exists()
+    assert [n.subject_text for n in qms_owner.notifications.all()] == [
+        f"New nonconformity {nc.number}: Report registered without annex"
+    ]
     assert [m.to for m in mail.outbox] == [[qms_owner.email]]
     assert nc.history.count() == 1
     assert WorkflowEvent.objects.filter(object_id=nc.pk, action="Raised").exists()
