@@ -48,7 +48,7 @@ def register_xlsx(documents) -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = _("Register")[:31]
+    sheet.title = _("Register of documents")[:31]
     for row in rows(documents):
         sheet.append(row)
     for cell in sheet[1]:
