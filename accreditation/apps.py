@@ -9,6 +9,7 @@ class AccreditationConfig(AppConfig):
     def ready(self) -> None:
         from core.dashboard import register_task_provider
 
-        from .dashboard import project_tasks
+        from .dashboard import appeal_tasks, council_tasks, project_tasks
 
-        register_task_provider(project_tasks)
+        for provider in (project_tasks, council_tasks, appeal_tasks):
+            register_task_provider(provider)

@@ -88,10 +88,13 @@ def project_page(user, project: AccreditationProject) -> dict:
     from .workflow import PROJECT_WORKFLOW, checklist_for
 
     contract = Contract.objects.filter(project=project).first()
+    lifecycle = lifecycle_page(user, project)
+    primary = (lifecycle["next_action"] or {}).get("target")
     return {
+        **lifecycle,
         "project": project,
         "programmes": project.programmes.all(),
-        "actions": PROJECT_WORKFLOW.available(project, user),
+        "actions": [t for t in PROJECT_WORKFLOW.available(project, user) if t.target != primary],
         "can_manage": user.has_perm("accreditation.change_accreditationproject"),
         "checklist": [
             (label, project.threshold_items.get(code)) for code, label in checklist_for(project.level)
@@ -110,3 +113,219 @@ def represents(user, organization: Organization) -> bool:
 
 def self_assessment_get_for(project: AccreditationProject, pk: int) -> SelfAssessment:
     return get_object_or_404(SelfAssessment, project=project, pk=pk)
+
+
+def representatives_of(organization: Organization):
+    from guardian.shortcuts import get_users_with_perms
+
+    return get_users_with_perms(
+        organization, only_with_perms_in=["represent_organization"], with_group_users=False
+    ).filter(is_active=True)
+
+
+# --- The lifecycle after the self-assessment -------------------------------------------------
+
+
+def seat_of(user, project):
+    from .models import CommissionMember
+
+    if not user.is_authenticated:
+        return None
+    return CommissionMember.objects.filter(project=project, is_active=True, expert__user=user).first()
+
+
+def runs(user, project) -> bool:
+    return user.is_authenticated and (
+        user.has_perm("accreditation.change_accreditationproject") or project.coordinator_id == user.pk
+    )
+
+
+def lifecycle_page(user, project: AccreditationProject) -> dict:
+    from .models import Certificate, CommissionEvaluation, CommissionMember, Decision, EECReport, Visit
+
+    seat = seat_of(user, project)
+    members = list(
+        project.members.filter(is_active=True).select_related("expert__user").order_by("role", "pk")
+    )
+    return {
+        "members": members,
+        "seat": seat,
+        "is_chair": seat is not None and seat.role == CommissionMember.Role.CHAIR,
+        "runs": runs(user, project),
+        "visit": Visit.objects.filter(project=project).first(),
+        "sessions": project.sessions.all(),
+        "evidence": project.evidence.select_related("uploaded_by"),
+        "evaluation": CommissionEvaluation.objects.filter(project=project).first(),
+        "eec_report": EECReport.objects.filter(project=project).first(),
+        "report_reviews": project.report_reviews.select_related("reviewer"),
+        "decisions": Decision.objects.filter(project=project).select_related("item__meeting"),
+        "certificates": Certificate.objects.filter(project=project).select_related("programme"),
+        "publications": project.publications.all(),
+        "monitoring": project.monitoring.all(),
+        "appeals": project.appeals.all(),
+        "agenda": project.agenda_items.select_related("meeting"),
+        "next_action": next_action(user, project, seat),
+        "can_approve": user.has_perm("accreditation.approve_commission"),
+        "can_sign": user.has_perm("accreditation.sign_certificate"),
+        "is_secretary": user.has_perm("accreditation.record_council_decision"),
+    }
+
+
+def next_action(user, project, seat=None) -> dict | None:
+    """The one thing this person should do next on this project, as a button."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from .models import CommissionState
+
+    S = AccreditationProject.Status
+    pk = project.pk
+    mine = runs(user, project)
+    rep = represents(user, project.organization)
+
+    def link(label, name, icon, post=False):
+        return {
+            "label": label,
+            "url": reverse(f"accreditation:{name}", args=[pk]),
+            "icon": icon,
+            "post": post,
+        }
+
+    status = project.status
+    if status == S.APPLICATION and user.has_perm("accreditation.change_accreditationproject"):
+        action = link(_("New application: start the threshold check"), "project_move", "play-circle", post=True)
+        return {**action, "target": S.THRESHOLD_CHECK}
+    if status == S.THRESHOLD_CHECK and user.has_perm("accreditation.change_accreditationproject"):
+        return link(_("Record the threshold check"), "project_threshold", "list-check")
+    if status == S.CONTRACT and user.has_perm("accreditation.change_accreditationproject"):
+        return link(_("Register the contract"), "project_contract", "file-earmark-text")
+    if (
+        status == S.SELF_ASSESSMENT
+        and rep
+        and not project.self_assessments.filter(decision="pending").exists()
+    ):
+        return link(_("Upload the self-assessment report"), "self_assessment_submit", "upload")
+    if status == S.EEC_FORMATION:
+        state = project.commission_state
+        if mine and state in (CommissionState.DRAFT, CommissionState.OBJECTED):
+            return link(_("Form the expert commission"), "commission", "people")
+        if rep and state == CommissionState.PROPOSED:
+            return link(_("Agree the expert commission"), "commission_respond", "hand-thumbs-up")
+        if seat is not None and not seat.declaration_signed_at:
+            return link(_("Sign the no-conflict declaration"), "commission", "pen")
+        if state == CommissionState.AGREED and user.has_perm("accreditation.approve_commission"):
+            return link(_("Approve the expert commission"), "commission", "check2-circle")
+    if status == S.VISIT:
+        if mine:
+            return link(_("Record the visit and evaluate the commission"), "visit_held", "clipboard-check")
+        if seat is not None:
+            return link(_("Score the criteria"), "scores", "ui-checks-grid")
+    if status == S.EEC_REPORT and seat is not None:
+        if seat.role == "chair":
+            return link(_("Consolidate the scores and write the report"), "report_edit", "journal-text")
+        return link(_("Score the criteria"), "scores", "ui-checks-grid")
+    if status == S.INTERNAL_EXPERTISE and user.has_perm("accreditation.change_accreditationproject"):
+        return link(_("Review the EEC report"), "report_review", "search")
+    if status == S.DECIDED:
+        drafts = project.certificates.filter(status="draft").first()
+        if drafts is not None and user.has_perm("accreditation.sign_certificate"):
+            return {
+                "label": _("Sign the certificate"),
+                "url": drafts.get_absolute_url(),
+                "icon": "pen",
+                "post": False,
+            }
+        if drafts is None and user.has_perm("accreditation.record_council_decision"):
+            return link(_("Publish the decision"), "publish", "megaphone", post=True)
+    if (
+        status == S.COUNCIL
+        and user.has_perm("accreditation.record_council_decision")
+        and not project.agenda_items.filter(state="pending").exists()
+    ):
+        return {
+            "label": _("Put on a council meeting's agenda"),
+            "url": reverse("accreditation:meeting_list"),
+            "icon": "bank",
+            "post": False,
+        }
+    if status == S.POST_MONITORING and mine:
+        task = project.monitoring.filter(status="submitted").first()
+        if task is not None:
+            return {
+                "label": _("Review the monitoring report"),
+                "url": reverse("accreditation:monitoring_review", args=[pk, task.pk]),
+                "icon": "search",
+                "post": False,
+            }
+    if status == S.POST_MONITORING and rep:
+        task = project.monitoring.filter(status__in=("planned", "returned"), kind="annual_report").first()
+        if task is not None:
+            return {
+                "label": _("Upload the monitoring report"),
+                "url": reverse("accreditation:monitoring_submit", args=[pk, task.pk]),
+                "icon": "upload",
+                "post": False,
+            }
+    return None
+
+
+def waiting_for(project) -> str:
+    """Who the project waits for: shown on the coordinator's board."""
+    from django.utils.translation import gettext as _
+
+    from .models import CommissionState
+
+    S = AccreditationProject.Status
+    state = project.commission_state
+    return str(
+        {
+            S.APPLICATION: _("project manager"),
+            S.THRESHOLD_CHECK: _("project manager"),
+            S.CONTRACT: _("contract signature"),
+            S.SELF_ASSESSMENT: _("organization"),
+            S.EEC_FORMATION: {
+                CommissionState.PROPOSED: _("organization's agreement"),
+                CommissionState.AGREED: _("Director General's approval"),
+            }.get(state, _("coordinator")),
+            S.VISIT: _("the visit"),
+            S.EEC_REPORT: _("expert commission"),
+            S.INTERNAL_EXPERTISE: _("internal expertise"),
+            S.COUNCIL: _("Accreditation Council"),
+            S.DECIDED: _("signature and publication"),
+            S.POST_MONITORING: _("organization"),
+        }.get(project.status, "")
+    )
+
+
+def workspace(user):
+    """Open projects of this person (all of them for project managers), by stage."""
+    S = AccreditationProject.Status
+    rows = projects_visible_to(user).exclude(status__in=(S.CLOSED, S.REJECTED))
+    if not user.has_perm("accreditation.change_accreditationproject") and user.has_perm(
+        "accreditation.coordinate_project"
+    ):
+        rows = rows.filter(coordinator=user)
+    columns = {}
+    for project in rows.order_by("stage_due", "pk")[:500]:
+        project.waiting_for = waiting_for(project)
+        columns.setdefault(project.status, []).append(project)
+    return [(value, label, columns.get(value, [])) for value, label in S.choices if value in columns]
+
+
+def certificate_get_for(user, pk: int):
+    from .models import Certificate
+
+    return get_object_or_404(
+        Certificate.objects.select_related("organization", "programme", "project", "decision"),
+        pk=pk,
+        project__in=projects_visible_to(user),
+    )
+
+
+def appeals_visible_to(user):
+    from .models import Appeal
+
+    rows = Appeal.objects.select_related("project__organization")
+    if user.has_perm("accreditation.hear_appeal") or user.has_perm("accreditation.view_all_accreditations"):
+        return rows
+    return rows.filter(filed_by=user) if user.is_authenticated else rows.none()

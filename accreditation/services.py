@@ -15,7 +15,7 @@ from core.workflow import event_record, transition_perform
 
 from .models import AccreditationProject, Contract, EducationLevel, Organization, Programme, SelfAssessment
 from .selectors import people_who_can
-from .workflow import PROJECT_WORKFLOW, checklist_for
+from .workflow import PROJECT_WORKFLOW, checklist_for, stage_due
 
 ORGANIZATION_FIELDS = (
     "name",
@@ -140,7 +140,13 @@ def project_apply(
     if kind != AccreditationProject.Kind.INSTITUTIONAL and not programmes:
         raise ValidationError(_("A programme accreditation needs at least one programme."))
     project = AccreditationProject.objects.create(
-        organization=organization, kind=kind, level=level, applicant=actor, application_note=note
+        organization=organization,
+        kind=kind,
+        level=level,
+        applicant=actor,
+        application_note=note,
+        stage_due=stage_due(AccreditationProject.Status.APPLICATION, timezone.localdate()),
+        standard_set=_current_standards(kind),
     )
     project.programmes.set(programmes)
     assign_perm("accreditation.view_accreditationproject", actor, project)
@@ -161,11 +167,84 @@ def project_apply(
     return project
 
 
-def project_move(*, project, actor, target: str, comment: str = ""):
-    """A move from the project's table that needs no more than the actor's right."""
-    return transition_perform(
+def advance(*, project, actor, target: str, comment: str = "") -> AccreditationProject:
+    """Move the project to its next stage on the table and set the new stage's due date."""
+    project = transition_perform(
         obj=project, workflow=PROJECT_WORKFLOW, target=target, actor=actor, comment=comment
     )
+    project.stage_due = stage_due(project.status, timezone.localdate())
+    project.stage_reminded_on = None
+    project.save(update_fields=["stage_due", "stage_reminded_on"])
+    return project
+
+
+def _current_standards(kind: str):
+    from .models import StandardSet
+
+    family = (
+        AccreditationProject.Kind.INSTITUTIONAL if kind == AccreditationProject.Kind.INSTITUTIONAL else None
+    )
+    rows = StandardSet.objects.filter(is_current=True)
+    rows = rows.filter(kind=family) if family else rows.exclude(kind=AccreditationProject.Kind.INSTITUTIONAL)
+    return rows.order_by("code").first()
+
+
+def project_move(*, project, actor, target: str, comment: str = ""):
+    """A move from the project's table that needs no more than the actor's right."""
+    return advance(project=project, actor=actor, target=target, comment=comment)
+
+
+def runs_project(user, project) -> bool:
+    """The project's own coordinator, or a project manager (who runs every project)."""
+    return user.is_authenticated and (
+        user.has_perm("accreditation.change_accreditationproject") or project.coordinator_id == user.pk
+    )
+
+
+def require_runner(actor, project) -> None:
+    if not runs_project(actor, project):
+        raise PermissionDenied(_("Only the project's coordinator or a project manager can do this."))
+
+
+def _grant_view(user, project) -> None:
+    assign_perm("accreditation.view_accreditationproject", user, project)
+    assign_perm("accreditation.view_organization", user, project.organization)
+
+
+@transaction.atomic
+def project_assign(*, project, actor, coordinator, project_manager=None, standard_set=None):
+    """A project manager names the coordinator who runs the project (and the standards applied)."""
+    _require(actor, "accreditation.change_accreditationproject")
+    project = AccreditationProject.objects.select_for_update().get(pk=project.pk)
+    if not coordinator.has_perm("accreditation.coordinate_project"):
+        raise ValidationError(_("%(name)s does not hold the coordinator role.") % {"name": coordinator})
+    if project.coordinator_id and project.coordinator_id != coordinator.pk:
+        remove_perm("accreditation.view_accreditationproject", project.coordinator, project)
+    project.coordinator = coordinator
+    project.project_manager = project_manager or project.project_manager or actor
+    if standard_set is not None:
+        if project.status in (
+            AccreditationProject.Status.INTERNAL_EXPERTISE,
+            AccreditationProject.Status.COUNCIL,
+        ):
+            raise ValidationError(_("The standards cannot change once the report is submitted."))
+        project.standard_set = standard_set
+    project._change_reason = "Coordinator assigned"
+    project.save()
+    _grant_view(coordinator, project)
+    event_record(
+        obj=project,
+        action=gettext_lazy("Coordinator %(name)s assigned"),
+        actor=actor,
+        params={"name": str(coordinator)},
+    )
+    notification_send(
+        recipients=[coordinator],
+        subject=gettext_lazy("You coordinate the accreditation of %(organization)s"),
+        params={"organization": project.organization.name},
+        url=project.get_absolute_url(),
+    )
+    return project
 
 
 @transaction.atomic
@@ -186,9 +265,7 @@ def threshold_decide(*, project, actor, items: dict[str, bool], reasons: str = "
     project.threshold_reasons = reasons
     project.save()
     target = AccreditationProject.Status.CONTRACT if passed else AccreditationProject.Status.REJECTED
-    project = transition_perform(
-        obj=project, workflow=PROJECT_WORKFLOW, target=target, actor=actor, comment=reasons
-    )
+    project = advance(project=project, actor=actor, target=target, comment=reasons)
     if project.applicant_id:
         notification_send(
             recipients=[project.applicant],
@@ -225,11 +302,10 @@ def contract_register(*, project, actor, number: str, cost, signed_on, valid_unt
             )
     except IntegrityError as exc:  # the same number registered at the same moment
         raise ValidationError(_("Contract number %(number)s is already used.") % {"number": number}) from exc
-    return transition_perform(
-        obj=project,
-        workflow=PROJECT_WORKFLOW,
-        target=AccreditationProject.Status.SELF_ASSESSMENT,
+    return advance(
+        project=project,
         actor=actor,
+        target=AccreditationProject.Status.SELF_ASSESSMENT,
         comment=f"{number}: {cost} {currency}",
     )
 
@@ -289,12 +365,8 @@ def self_assessment_review(
     report.save()
     project = report.project
     if conforming:
-        transition_perform(
-            obj=project,
-            workflow=PROJECT_WORKFLOW,
-            target=AccreditationProject.Status.EEC_FORMATION,
-            actor=actor,
-            comment=comments,
+        advance(
+            project=project, actor=actor, target=AccreditationProject.Status.EEC_FORMATION, comment=comments
         )
     else:
         event_record(

@@ -26,6 +26,7 @@ MENU: list[NavItem] = [
         _("Familiarization"), "documents:familiarization", "eyeglasses", "documents.manage_familiarization"
     ),
     NavItem(_("Overdue reviews"), "documents:overdue_reviews", "calendar-x", "documents.view_all_documents"),
+    NavItem(_("My accreditations"), "accreditation:workspace", "kanban", "accreditation.coordinate_project"),
     NavItem(
         _("Accreditations"),
         "accreditation:project_list",
@@ -35,6 +36,9 @@ MENU: list[NavItem] = [
     NavItem(
         _("Organizations"), "accreditation:organization_list", "building", "accreditation.view_organization"
     ),
+    NavItem(_("Experts"), "accreditation:expert_list", "person-vcard", "accreditation.view_expert"),
+    NavItem(_("Council"), "accreditation:meeting_list", "bank", "accreditation.view_councilmeeting"),
+    NavItem(_("Appeals"), "accreditation:appeal_list", "megaphone", "accreditation.hear_appeal"),
     NavItem(_("Internal audits"), "audits:list", "clipboard-check", "audits.view_audit"),
     NavItem(
         _("Nonconformities"), "improvement:list", "exclamation-triangle", "improvement.view_nonconformity"

@@ -69,6 +69,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "accreditation.view_all_accreditations",
         "accreditation.approve_commission",
         "accreditation.sign_certificate",
+        "accreditation.view_expert",
+        "accreditation.view_councilmeeting",
         "audits.view_audit",
         "audits.view_all_audits",
         "audits.order_audit",
@@ -118,6 +120,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "accreditation.add_accreditationproject",
         "accreditation.change_accreditationproject",
         "accreditation.view_all_accreditations",
+        "accreditation.coordinate_project",
+        "accreditation.view_expert",
+        "accreditation.add_expert",
+        "accreditation.change_expert",
+        "accreditation.view_councilmeeting",
         "surveys.view_survey",
     },
     Role.COORDINATOR: _READ_DOCUMENTS
@@ -126,6 +133,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "accreditation.view_organization",
         "accreditation.view_accreditationproject",
         "accreditation.coordinate_project",
+        "accreditation.view_expert",
         "surveys.view_survey",
     },
     Role.COUNCIL_SECRETARY: _READ_DOCUMENTS
@@ -135,10 +143,12 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "accreditation.view_accreditationproject",
         "accreditation.view_all_accreditations",
         "accreditation.record_council_decision",
+        "accreditation.view_councilmeeting",
     },
     Role.COUNCIL_MEMBER: {
         "accreditation.view_accreditationproject",
         "accreditation.vote_in_council",
+        "accreditation.view_councilmeeting",
     },
     Role.EXPERT: {
         "accreditation.view_accreditationproject",

@@ -62,3 +62,9 @@ def send_daily_digests() -> None:
         if not cache.add(f"core:digest:{user.pk}:{today.isoformat()}", 1, timeout=60 * 60 * 36):
             continue
         _send("digest", user, {"board": board, "today": today})
+
+
+@shared_task(**MAIL_RETRY)
+def send_email(to: list[str], subject: str, body: str) -> None:
+    """A plain letter to people outside the portal (the education authority, a complainant)."""
+    EmailMultiAlternatives(settings.EMAIL_SUBJECT_PREFIX + subject, body, to=to).send()

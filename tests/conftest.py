@@ -62,6 +62,7 @@ def _ensure_reference_data() -> None:
     for module, function in (
         ("core.migrations.0002_iqas_processes", "add_processes"),
         ("documents.migrations.0002_code_prefixes", "add_prefixes"),
+        ("accreditation.migrations.0004_standard_sets", "seed"),
     ):
         getattr(import_module(module), function)(apps, None)
 

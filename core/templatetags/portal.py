@@ -15,6 +15,23 @@ STATUS_COLOURS = {
     "closed": "dark",
     "withdrawn": "dark",
     "archived": "dark",
+    "valid": "success",
+    "post_monitoring": "success",
+    "published": "success",
+    "decided": "primary",
+    "council": "primary",
+    "conforming": "success",
+    "accepted": "success",
+    "returned": "warning",
+    "pending": "warning",
+    "rejected": "danger",
+    "suspended": "warning",
+    "revoked": "danger",
+    "replaced": "dark",
+    "cancelled": "dark",
+    "filed": "warning",
+    "under_review": "info",
+    "no_decision": "warning",
 }
 
 

@@ -300,6 +300,21 @@ LOGGING = {
     },
 }
 
+CELERY_BEAT_SCHEDULE["accreditation-reminders"] = {
+    # 08:30: stage deadlines, monitoring tasks due, certificates expiring in 12/6/3 months.
+    "task": "accreditation.tasks.send_accreditation_reminders",
+    "schedule": crontab(hour=8, minute=30),
+}
+
+# Accreditation (§5.2, §6): conflict-of-interest look-back, council quorum, appeal term.
+IAAR_CONFLICT_LOOKBACK_YEARS = env.int("IAAR_CONFLICT_LOOKBACK_YEARS", default=3)
+IAAR_COUNCIL_QUORUM = env.float("IAAR_COUNCIL_QUORUM", default=2 / 3)
+IAAR_APPEAL_ANSWER_DAYS = env.int("IAAR_APPEAL_ANSWER_DAYS", default=30)
+IAAR_EDUCATION_AUTHORITY_EMAIL = env.str("IAAR_EDUCATION_AUTHORITY_EMAIL", default="")
+IAAR_EDUCATION_AUTHORITY_NAME = env.str(
+    "IAAR_EDUCATION_AUTHORITY_NAME", default="Ministry of Science and Higher Education"
+)
+
 # Page sizes for every list in the portal.
 PAGINATE_BY = 25
 DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
