@@ -149,3 +149,14 @@ def outsider(make_person):
 @pytest.fixture
 def password() -> str:
     return PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A request by a person who reads Russian leaves Russian active in the thread; each test
+    starts in the test settings' language."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
