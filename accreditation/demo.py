@@ -1,6 +1,5 @@
 """Demo organizations (30) with their programmes (~80), and accreditation projects."""
 
-from guardian.shortcuts import assign_perm
 from simple_history.utils import bulk_create_with_history
 
 from . import services
@@ -221,16 +220,85 @@ PROGRAMMES = {
     Organization.Type.OTHER: [("ADD-QA", "Quality assurance in education (short course)", "additional")],
 }
 
+S = AccreditationProject.Status
+K = AccreditationProject.Kind
+
+# Organization (by its place in the list above), kind, the stage the demo takes it to.
 PROJECTS = [
-    (0, AccreditationProject.Kind.INSTITUTIONAL, AccreditationProject.Status.SELF_ASSESSMENT),
-    (1, AccreditationProject.Kind.SPECIALIZED, AccreditationProject.Status.VISIT),
-    (2, AccreditationProject.Kind.SPECIALIZED, AccreditationProject.Status.COUNCIL),
-    (3, AccreditationProject.Kind.INSTITUTIONAL, AccreditationProject.Status.APPLICATION),
-    (4, AccreditationProject.Kind.PRIMARY_SPECIALIZED, AccreditationProject.Status.POST_MONITORING),
+    (0, K.INSTITUTIONAL, S.POST_MONITORING),
+    (1, K.SPECIALIZED, S.VISIT),
+    (2, K.SPECIALIZED, S.COUNCIL),
+    (3, K.INSTITUTIONAL, S.APPLICATION),
+    (4, K.PRIMARY_SPECIALIZED, S.POST_MONITORING),
+    (5, K.SPECIALIZED, S.EEC_FORMATION),
+    (6, K.SPECIALIZED, S.EEC_REPORT),
+    (7, K.INSTITUTIONAL, S.INTERNAL_EXPERTISE),
+    (8, K.SPECIALIZED, S.DECIDED),
+    (9, K.SPECIALIZED, S.PUBLISHED),  # refused, and appealed
+    (10, K.INSTITUTIONAL, S.THRESHOLD_CHECK),
+    (11, K.SPECIALIZED, S.CONTRACT),
+    (12, K.INSTITUTIONAL, S.SELF_ASSESSMENT),
+]
+EXPERTS = [
+    ("expert", "academic", "Information technology", "Astana", "L.N. Gumilyov Eurasian National University"),
+    ("expert2", "employer", "Engineering and industry", "Pavlodar", "Kazakhmys Corporation"),
+    ("expert3", "student", "Student representative", "Shymkent", "M. Auezov South Kazakhstan University"),
 ]
 
 
+def _cast(people: dict):
+    import datetime
+
+    from . import services_commission
+    from .models import Expert
+    from .walkthrough import Cast
+
+    experts = []
+    for username, category, field, city, employer in EXPERTS:
+        expert = Expert.objects.filter(user=people[username]).first() or services_commission.expert_save(
+            actor=people["pm"],
+            user=people[username],
+            category=category,
+            field=field,
+            languages=["ru", "kk", "en"],
+            country="KZ",
+            city=city,
+            employer=employer,
+            ethics_accepted_on=datetime.date(2025, 9, 1),
+        )
+        if not expert.trainings.exists():
+            services_commission.training_add(
+                expert=expert,
+                actor=people["pm"],
+                title="IAAR seminar for external experts",
+                completed_on=datetime.date(2025, 10, 15),
+            )
+        experts.append(expert)
+    from core.demo import DEMO_PASSWORD
+
+    return Cast(
+        pm=people["pm"],
+        coordinator=people["coordinator"],
+        rep=people["eo"],
+        director=people["director"],
+        secretary=people["secretary"],
+        experts=experts,
+        council=[people[f"council{n}" if n > 1 else "council"] for n in range(1, 6)],
+        password=DEMO_PASSWORD,
+    )
+
+
 def seed(people: dict) -> None:
+    """Organizations and programmes, then projects taken through the real services to every
+    stage: their timelines, commissions, votes, certificates and publications are genuine."""
+    import datetime
+
+    from django.utils import timezone
+
+    from . import services_council, services_outcome
+    from .models import MonitoringTask
+    from .walkthrough import drive
+
     pm = people["pm"]
     orgs = []
     for name, name_ru, acronym, org_type, city, country, levels in ORGANIZATIONS:
@@ -259,23 +327,83 @@ def seed(people: dict) -> None:
                     languages=[*language, "en"] if level != "tvet" else language,
                 )
         orgs.append(org)
-    for index, kind, status in PROJECTS:
-        project, _ = AccreditationProject.objects.get_or_create(
-            organization=orgs[index],
+    if AccreditationProject.objects.exists():
+        return
+    cast = _cast(people)
+    rep = people["eo"]
+    for index, kind, stage in PROJECTS:
+        org = orgs[index]
+        # Each organization has its representative; the demo "eo" login speaks for several.
+        services.representative_add(organization=org, actor=pm, user=rep)
+        cast.rep = type(rep).objects.get(pk=rep.pk)
+        programmes = list(org.programmes.all()[:2]) if kind != K.INSTITUTIONAL else []
+        project = services.project_apply(
+            actor=cast.rep,
+            organization=org,
             kind=kind,
-            defaults={"status": status, "coordinator": people["coordinator"]},
+            level=org.levels[0] if org.levels else "higher",
+            programmes=programmes,
+            note="Demo application.",
         )
-        # The coordinator runs every demo project; the expert sits on the visiting commission.
-        assign_perm("accreditation.view_accreditationproject", people["coordinator"], project)
-        assign_perm("accreditation.view_organization", people["coordinator"], orgs[index])
-        if status in (AccreditationProject.Status.VISIT, AccreditationProject.Status.COUNCIL):
-            assign_perm("accreditation.view_accreditationproject", people["expert"], project)
-        if status == AccreditationProject.Status.COUNCIL:
-            assign_perm("accreditation.view_accreditationproject", people["council"], project)
-    # The EO representative speaks for the first university only.
-    services.representative_add(organization=orgs[0], actor=pm, user=people["eo"])
-    for project in orgs[0].projects.all():
-        assign_perm("accreditation.view_accreditationproject", people["eo"], project)
+        cast.votes = ["refuse", "refuse", "refuse", "accredit_1", "refuse"] if index == 9 else []
+        if stage == S.PUBLISHED:
+            drive(project, cast, S.DECIDED)
+            services_outcome.publish(project=project, actor=cast.secretary)
+        elif stage == S.EEC_FORMATION:
+            drive(project, cast, S.EEC_FORMATION)
+            _propose_commission(project, cast)
+        else:
+            drive(project, cast, stage)
+    # The organization under monitoring has its first annual report due in twelve days.
+    first = MonitoringTask.objects.filter(project__organization=orgs[0]).order_by("due_on").first()
+    if first is not None:
+        first.due_on = timezone.localdate() + datetime.timedelta(days=12)
+        first.save()
+    # The refused university appeals.
+    refused = AccreditationProject.objects.get(organization=orgs[9])
+    services_outcome.appeal_file(
+        actor=cast.rep,
+        project=refused,
+        subject="Appeal against the refusal of accreditation",
+        text="The commission did not consider the annexes on the teaching staff (annex 4).",
+    )
+    services_outcome.complaint_file(
+        name="Dana Seitkali",
+        email="dana.seitkali@example.kz",
+        subject="No answer to our letter",
+        text="We wrote to the agency on 3 November about the visit schedule and had no answer.",
+    )
+    # An open council meeting: the project waiting for the council is on its agenda.
+    waiting = AccreditationProject.objects.get(organization=orgs[2])
+    meeting = services_council.meeting_create(
+        actor=cast.secretary,
+        number=f"AC-{timezone.localdate():%Y}-12",
+        date=timezone.localdate(),
+        place="Astana, IAAR",
+        members=cast.council,
+    )
+    services_council.agenda_add(meeting=meeting, actor=cast.secretary, project=waiting)
+    services_council.attendance_record(
+        meeting=meeting, actor=cast.secretary, present_ids=[m.pk for m in cast.council]
+    )
+    services_council.meeting_open(meeting=meeting, actor=cast.secretary)
+    services_council.vote_cast(item=meeting.items.get(), actor=cast.council[1], choice="accredit_5")
+
+
+def _propose_commission(project, cast) -> None:
+    from . import services_commission
+    from .models import CommissionMember
+
+    for number, expert in enumerate(cast.experts):
+        warnings = services_commission.conflicts_for(expert, project)
+        services_commission.member_add(
+            project=project,
+            actor=cast.coordinator,
+            expert=expert,
+            role=CommissionMember.Role.CHAIR if number == 0 else CommissionMember.Role.MEMBER,
+            conflict_note="Checked: no real conflict." if warnings else "",
+        )
+    services_commission.commission_propose(project=project, actor=cast.coordinator)
 
 
 def seed_scale(n: int, *, owner) -> int:

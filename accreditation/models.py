@@ -699,6 +699,15 @@ class EECReport(models.Model):
     def __str__(self) -> str:
         return str(self.project)
 
+    @property
+    def recommendation(self) -> str:
+        from django.utils.translation import ngettext
+
+        if self.recommended_outcome == Outcome.ACCREDIT and self.recommended_years:
+            years = self.recommended_years
+            return ngettext("Accredit for %(n)s year", "Accredit for %(n)s years", years) % {"n": years}
+        return str(self.get_recommended_outcome_display())
+
 
 class ReportReview(models.Model):
     """IAAR's internal expertise of one round of the EEC report (KPI 2 counts the returned)."""
@@ -909,8 +918,13 @@ class Decision(models.Model):
         verbose_name_plural = _("council decisions")
 
     def __str__(self) -> str:
-        label = self.get_outcome_display()
-        return f"{label} ({self.years})" if self.years else str(label)
+        from django.utils.translation import ngettext
+
+        if self.outcome == Outcome.ACCREDIT and self.years:
+            return ngettext("Accredit for %(n)s year", "Accredit for %(n)s years", self.years) % {
+                "n": self.years
+            }
+        return str(self.get_outcome_display())
 
     @property
     def is_positive(self) -> bool:

@@ -1,9 +1,9 @@
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_objects_for_user
 
-from .models import AccreditationProject, Organization, Programme, SelfAssessment
+from .models import AccreditationProject, AgendaItem, Appeal, Organization, Programme, SelfAssessment
 
 
 def projects_visible_to(user) -> QuerySet[AccreditationProject]:
@@ -12,9 +12,19 @@ def projects_visible_to(user) -> QuerySet[AccreditationProject]:
     rows = AccreditationProject.objects.select_related("organization", "coordinator")
     if user.has_perm("accreditation.view_all_accreditations"):
         return rows
-    return get_objects_for_user(
+    granted = get_objects_for_user(
         user, "accreditation.view_accreditationproject", klass=rows, accept_global_perms=False
     )
+    # Council members read the projects on the agendas of their meetings; the appeals
+    # commission reads the projects appealed.
+    extra = Q(pk__in=[])
+    if user.has_perm("accreditation.vote_in_council"):
+        extra |= Q(pk__in=AgendaItem.objects.filter(meeting__attendance__member=user).values("project"))
+    if user.has_perm("accreditation.hear_appeal"):
+        extra |= Q(pk__in=Appeal.objects.filter(project__isnull=False).values("project"))
+    if extra == Q(pk__in=[]):
+        return granted
+    return rows.filter(Q(pk__in=granted.values("pk")) | extra)
 
 
 def organizations_visible_to(user) -> QuerySet[Organization]:
@@ -180,6 +190,7 @@ def next_action(user, project, seat=None) -> dict | None:
 
     S = AccreditationProject.Status
     pk = project.pk
+    seat = seat if seat is not None else seat_of(user, project)
     mine = runs(user, project)
     rep = represents(user, project.organization)
 
@@ -193,7 +204,9 @@ def next_action(user, project, seat=None) -> dict | None:
 
     status = project.status
     if status == S.APPLICATION and user.has_perm("accreditation.change_accreditationproject"):
-        action = link(_("New application: start the threshold check"), "project_move", "play-circle", post=True)
+        action = link(
+            _("New application: start the threshold check"), "project_move", "play-circle", post=True
+        )
         return {**action, "target": S.THRESHOLD_CHECK}
     if status == S.THRESHOLD_CHECK and user.has_perm("accreditation.change_accreditationproject"):
         return link(_("Record the threshold check"), "project_threshold", "list-check")
