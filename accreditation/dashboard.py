@@ -51,7 +51,7 @@ def project_tasks(user):
             # A button that posts (or a list) is reached from the project page.
             project.get_absolute_url() if action["post"] or "/council/" in action["url"] else action["url"],
             _("Accreditations"),
-            due=project.stage_due,
+            due=action.get("due", project.stage_due),
             detail=str(action["label"]),
         )
 

@@ -352,6 +352,9 @@ def seed(people: dict) -> None:
         elif stage == S.EEC_FORMATION:
             drive(project, cast, S.EEC_FORMATION)
             _propose_commission(project, cast)
+        elif stage == S.EEC_REPORT:
+            drive(project, cast, S.EEC_REPORT)
+            _experts_score(project, cast)
         else:
             drive(project, cast, stage)
     # The organization under monitoring has its first annual report due in twelve days.
@@ -388,6 +391,21 @@ def seed(people: dict) -> None:
     )
     services_council.meeting_open(meeting=meeting, actor=cast.secretary)
     services_council.vote_cast(item=meeting.items.get(), actor=cast.council[1], choice="accredit_5")
+
+
+def _experts_score(project, cast) -> None:
+    """The members have scored; the chair has yet to consolidate and write the report."""
+    from . import services_commission
+    from .models import Score
+
+    scale = [Score.STRONG, Score.SATISFACTORY, Score.SATISFACTORY, Score.IMPROVE, Score.SATISFACTORY]
+    criteria = services_commission.criteria_of(project)
+    for n, expert in enumerate(cast.experts):
+        services_commission.scores_save(
+            project=project,
+            actor=expert.user,
+            scores={c.pk: scale[(i * 3 + n) % len(scale)] for i, c in enumerate(criteria)},
+        )
 
 
 def _propose_commission(project, cast) -> None:

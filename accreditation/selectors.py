@@ -1,6 +1,9 @@
+import datetime
+
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 
 from .models import AccreditationProject, AgendaItem, Appeal, Organization, Programme, SelfAssessment
@@ -271,13 +274,22 @@ def next_action(user, project, seat=None) -> dict | None:
                 "post": False,
             }
     if status == S.POST_MONITORING and rep:
-        task = project.monitoring.filter(status__in=("planned", "returned"), kind="annual_report").first()
+        # A report becomes a task three months before it is due.
+        horizon = timezone.localdate() + datetime.timedelta(days=90)
+        task = (
+            project.monitoring.filter(
+                status__in=("planned", "returned"), kind="annual_report", due_on__lte=horizon
+            )
+            .order_by("due_on")
+            .first()
+        )
         if task is not None:
             return {
                 "label": _("Upload the monitoring report"),
                 "url": reverse("accreditation:monitoring_submit", args=[pk, task.pk]),
                 "icon": "upload",
                 "post": False,
+                "due": task.due_on,
             }
     return None
 

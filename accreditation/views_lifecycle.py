@@ -596,6 +596,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "item": item,
                 "choices": services_council.choices_for(item),
                 "tally": services_council.tally(item),
+                "report": EECReport.objects.filter(project=item.project, submitted_at__isnull=False).first(),
                 "my_vote": mine,
                 "recused": recused,
                 "can_vote": me is not None

@@ -26,21 +26,46 @@ from django.test import Client  # noqa: E402
 from documents.models import Document  # noqa: E402
 
 PAGES = [
-    ("document register", "/documents/"),
-    ("register, page 400", "/documents/?page=400"),
-    ("register, search", "/documents/?q=Benchmark+document+1999"),
-    ("register, due for review", "/documents/?due=on"),
-    ("dashboard", "/dashboard/"),
-    ("document page", "/documents/1/"),
+    ("document register", "/documents/", None),
+    ("register, page 400", "/documents/?page=400", None),
+    ("register, search", "/documents/?q=Benchmark+document+1999", None),
+    ("register, due for review", "/documents/?due=on", None),
+    ("dashboard", "/dashboard/", None),
+    ("document page", "/documents/1/", None),
+    # The accreditation pages, as the people who use them all day.
+    ("accreditation projects", "/accreditation/projects/", "pm"),
+    ("project manager's dashboard", "/dashboard/", "pm"),
+    ("coordinator's board", "/accreditation/workspace/", "coordinator"),
+    ("project page (under monitoring)", "/accreditation/projects/{monitored}/", "coordinator"),
+    ("council meeting (voting)", "/accreditation/council/{meeting}/", "council"),
+    ("certificate check (public)", "/accreditation/verify/{token}/", "anonymous"),
 ]
 
 
+def _placeholders() -> dict:
+    from accreditation.models import AccreditationProject, Certificate, CouncilMeeting
+
+    monitored = AccreditationProject.objects.filter(status="post_monitoring").order_by("pk").first()
+    meeting = CouncilMeeting.objects.order_by("-status", "-pk").first()
+    certificate = Certificate.objects.filter(status="valid").order_by("pk").first()
+    return {
+        "monitored": monitored.pk if monitored else 0,
+        "meeting": meeting.pk if meeting else 0,
+        "token": certificate.token if certificate else "",
+    }
+
+
 def main() -> None:
-    client = Client(SERVER_NAME="127.0.0.1")
-    client.force_login(get_user_model().objects.get(username=os.environ.get("BENCH_USER", "qms")))
+    default_user = os.environ.get("BENCH_USER", "qms")
+    values = _placeholders()
     print(f"{connection.vendor}, {Document.objects.count()} documents\n")
-    print("| page | queries | median server ms |\n|---|---:|---:|")
-    for name, path in PAGES:
+    print("| page | who | queries | median server ms |\n|---|---|---:|---:|")
+    for name, path, username in PAGES:
+        path = path.format(**values)
+        client = Client(SERVER_NAME="127.0.0.1")
+        username = username or default_user
+        if username != "anonymous":
+            client.force_login(get_user_model().objects.get(username=username))
         executed = []
 
         def count(execute, sql, params, many, context, executed=executed):
@@ -55,7 +80,7 @@ def main() -> None:
             start = time.perf_counter()
             client.get(path)
             timings.append((time.perf_counter() - start) * 1000)
-        print(f"| {name} | {len(executed)} | {statistics.median(timings):.1f} |")
+        print(f"| {name} | {username} | {len(executed)} | {statistics.median(timings):.1f} |")
 
 
 if __name__ == "__main__":

@@ -286,8 +286,8 @@ def _lifecycle_kwargs(view: str) -> dict:
     )
 
     owner = UserFactory(username="matrix_lc_owner")
-    expert = Expert.objects.create(
-        user=UserFactory(username="matrix_lc_expert"), category="academic", field="IT"
+    expert, _created = Expert.objects.get_or_create(
+        user=UserFactory(username="matrix_lc_expert"), defaults={"category": "academic", "field": "IT"}
     )
     if view in ("expert_detail", "expert_edit", "training_add"):
         return {"pk": expert.pk}

@@ -120,7 +120,9 @@ def test_a_programme_accreditation_from_application_to_certificate(
     # The coordinator forms the commission and sends it to the organization.
     _as(page, sign_in, "timur")
     _from_dashboard(page, "Form the expert commission")
-    page.locator("#id_expert").select_option(label="Expert Nurlan · Academic · Information technology · Astana")
+    page.locator("#id_expert").select_option(
+        label="Expert Nurlan · Academic · Information technology · Astana"
+    )
     page.get_by_label("Role").select_option("chair")
     page.get_by_role("button", name="Seat", exact=True).click()
     expect(page.get_by_text("The expert is seated on the commission.")).to_be_visible()
