@@ -489,3 +489,16 @@ class MonitoringReviewForm(forms.Form):
     comments = forms.CharField(
         label=_("Comments"), required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class AmendmentForm(forms.Form):
+    signed_on = forms.DateField(label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    summary = forms.CharField(
+        label=_("What changed"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    new_cost = forms.DecimalField(
+        label=_("New cost"), min_value=Decimal("0.01"), max_digits=14, decimal_places=2, required=False
+    )
+    new_valid_until = forms.DateField(
+        label=_("New end of term"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

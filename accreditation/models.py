@@ -262,6 +262,38 @@ class Contract(models.Model):
         return self.number
 
 
+class ContractAmendment(models.Model):
+    """A signed amendment to the contract: a new cost or term, and what changed."""
+
+    contract = models.ForeignKey(
+        Contract, verbose_name=_("contract"), on_delete=models.PROTECT, related_name="amendments"
+    )
+    number = models.PositiveSmallIntegerField(_("amendment number"))
+    signed_on = models.DateField(_("signed on"))
+    summary = models.TextField(_("what changed"))
+    new_cost = models.DecimalField(_("new cost"), max_digits=14, decimal_places=2, null=True, blank=True)
+    new_valid_until = models.DateField(_("new end of term"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["contract", "number"]
+        verbose_name = _("contract amendment")
+        verbose_name_plural = _("contract amendments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contract", "number"], name="amendment_number_unique_per_contract"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contract} / {self.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        _immutable(self)
+        super().save(*args, **kwargs)
+
+
 class SelfAssessment(models.Model):
     """The organization's self-assessment report for one round, and IAAR's review of it (KPI 1)."""
 
@@ -1002,6 +1034,30 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    # What the Director General signed: fixed once the certificate is signed.
+    SIGNED_FIELDS = (
+        "number",
+        "organization_id",
+        "programme_id",
+        "kind",
+        "valid_from",
+        "valid_until",
+        "signed_by_id",
+        "signed_at",
+        "content_sha256",
+    )
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            before = Certificate.objects.filter(pk=self.pk).values(*self.SIGNED_FIELDS).first()
+            if (
+                before
+                and before["signed_at"]
+                and any(before[name] != getattr(self, name) for name in self.SIGNED_FIELDS)
+            ):
+                raise ValueError("A signed certificate is never changed; issue a corrected one.")
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("accreditation:certificate_detail", args=[self.pk])

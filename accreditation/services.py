@@ -13,7 +13,15 @@ from core.roles import Role
 from core.services import notification_send, sequence_next
 from core.workflow import event_record, transition_perform
 
-from .models import AccreditationProject, Contract, EducationLevel, Organization, Programme, SelfAssessment
+from .models import (
+    AccreditationProject,
+    Contract,
+    ContractAmendment,
+    EducationLevel,
+    Organization,
+    Programme,
+    SelfAssessment,
+)
 from .selectors import people_who_can
 from .workflow import PROJECT_WORKFLOW, checklist_for, stage_due
 
@@ -385,3 +393,44 @@ def self_assessment_review(
         url=project.get_absolute_url(),
     )
     return report
+
+
+@transaction.atomic
+def contract_amend(
+    *, project, actor, signed_on, summary: str, new_cost=None, new_valid_until=None
+) -> ContractAmendment:
+    """Record a signed amendment; a new cost or term replaces the contract's (history keeps
+    the old values)."""
+    _require(actor, "accreditation.change_accreditationproject")
+    contract = Contract.objects.select_for_update().filter(project=project).first()
+    if contract is None:
+        raise ValidationError(_("The project has no contract to amend."))
+    if not summary.strip():
+        raise ValidationError(_("Say what the amendment changes."))
+    if signed_on < contract.signed_on:
+        raise ValidationError(_("An amendment cannot be signed before the contract."))
+    if new_valid_until is not None and new_valid_until <= contract.signed_on:
+        raise ValidationError(_("The contract must end after the day it is signed."))
+    amendment = ContractAmendment.objects.create(
+        contract=contract,
+        number=contract.amendments.count() + 1,
+        signed_on=signed_on,
+        summary=summary,
+        new_cost=new_cost,
+        new_valid_until=new_valid_until,
+        recorded_by=actor,
+    )
+    if new_cost is not None:
+        contract.cost = new_cost
+    if new_valid_until is not None:
+        contract.valid_until = new_valid_until
+    contract._change_reason = f"Amendment {amendment.number}"
+    contract.save()
+    event_record(
+        obj=project,
+        action=gettext_lazy("Contract amendment %(number)s recorded"),
+        actor=actor,
+        params={"number": amendment.number},
+        comment=summary,
+    )
+    return amendment

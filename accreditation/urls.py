@@ -17,6 +17,7 @@ urlpatterns = [
     path(f"{project}threshold/", views.project_threshold, name="project_threshold"),
     path(f"{project}contract/", views.project_contract, name="project_contract"),
     path(f"{project}assign/", lc.project_assign, name="project_assign"),
+    path(f"{project}contract/amendments/", lc.contract_amend, name="contract_amend"),
     path(f"{project}self-assessment/", views.self_assessment_submit, name="self_assessment_submit"),
     path(
         f"{project}self-assessment/<int:report_pk>/review/",

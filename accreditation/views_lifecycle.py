@@ -20,6 +20,7 @@ from core.selectors import events_for
 from . import selectors, services, services_commission, services_council, services_outcome
 from .forms import (
     AgendaForm,
+    AmendmentForm,
     AppealDecisionForm,
     AppealForm,
     AssignForm,
@@ -114,6 +115,20 @@ def project_assign(request: HttpRequest, pk: int) -> HttpResponse:
         done_url=project.get_absolute_url(),
         template="accreditation/simple_form.html",
         context={"project": project, "title": _("Assign the coordinator"), "button": _("Assign")},
+    )
+
+
+@access(MANAGE)
+def contract_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    return form_page(
+        request,
+        AmendmentForm(request.POST or None),
+        action=lambda data: services.contract_amend(project=project, actor=request.user, **data),
+        success=_("The amendment is recorded."),
+        done_url=project.get_absolute_url(),
+        template="accreditation/simple_form.html",
+        context={"project": project, "title": _("Contract amendment"), "button": _("Record the amendment")},
     )
 
 

@@ -75,6 +75,7 @@ OBJECT_RULES = {
         f"accreditation:{name}": (_any("accreditation.view_all_accreditations"), 404)
         for name in (
             "project_assign",
+            "contract_amend",
             "commission",
             "member_remove",
             "commission_propose",
@@ -219,6 +220,7 @@ def _kwargs(name: str, person) -> dict:
 
 LIFECYCLE_VIEWS = {
     "project_assign": "contract",
+    "contract_amend": "self_assessment",
     "commission": "eec_formation",
     "member_remove": "eec_formation",
     "commission_propose": "eec_formation",
@@ -315,6 +317,16 @@ def _lifecycle_kwargs(view: str) -> dict:
         return {"pk": meeting.pk, "item_pk": item.pk}
     if view == "member_remove":
         return {"pk": project.pk, "member_pk": seat.pk}
+    if view == "contract_amend":
+        from accreditation.models import Contract
+
+        Contract.objects.create(
+            project=project,
+            number=f"C-{project.pk}",
+            cost=1000,
+            signed_on=today - datetime.timedelta(days=30),
+            valid_until=today + datetime.timedelta(days=300),
+        )
     if view == "evidence_file":
         evidence = Evidence(
             project=project, title="Photo", file_name="a.txt", sha256="0" * 64, uploaded_by=owner

@@ -282,3 +282,36 @@ def test_the_self_assessment_is_returned_then_accepted_and_the_eec_stage_opens(c
     )  # counts for KPI 1
     file = client.get(reverse("accreditation:self_assessment_file", args=[project.pk, second.pk]))
     assert b"".join(file.streaming_content) == b"Standard 3 evidence added."
+
+
+def test_a_contract_amendment_changes_the_term_and_keeps_the_old_one(world):
+    from datetime import timedelta
+
+    project = _apply(world)
+    services.project_move(project=project, actor=world["pm"], target="threshold_check")
+    items = {code: True for code, _label in checklist_for(project.level)}
+    services.threshold_decide(project=project, actor=world["pm"], items=items)
+    services.contract_register(
+        project=project,
+        actor=world["pm"],
+        number="C-1",
+        cost=1000,
+        signed_on=date(2026, 1, 10),
+        valid_until=date(2026, 12, 31),
+    )
+    with pytest.raises(ValidationError, match="before the contract"):
+        services.contract_amend(project=project, actor=world["pm"], signed_on=date(2025, 12, 1), summary="x")
+    with pytest.raises(PermissionDenied):
+        services.contract_amend(project=project, actor=world["rep"], signed_on=date(2026, 3, 1), summary="x")
+    services.contract_amend(
+        project=project,
+        actor=world["pm"],
+        signed_on=date(2026, 3, 1),
+        summary="Visit moved to spring",
+        new_valid_until=date(2027, 6, 30),
+    )
+    contract = Contract.objects.get(project=project)
+    assert contract.valid_until == date(2027, 6, 30) and contract.amendments.get().number == 1
+    assert contract.history.filter(valid_until=date(2026, 12, 31)).exists()
+    assert "Contract amendment 1 recorded" in [e.label for e in events_for(project)]
+    assert timedelta(0) < contract.valid_until - contract.signed_on

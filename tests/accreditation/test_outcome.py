@@ -226,3 +226,15 @@ def test_beat_runs_the_reminders_every_morning(settings):
 
 def test_sequences_never_reuse_a_number(db):
     assert sequence_next("certificate-SA-2030") + 1 == sequence_next("certificate-SA-2030")
+
+
+def test_a_signed_certificate_never_changes(cast, decided):
+    certificate = decided.certificates.get()
+    outcome.certificate_sign(certificate=certificate, actor=cast.director, password=cast.password)
+    certificate.refresh_from_db()
+    certificate.valid_until = certificate.valid_until + datetime.timedelta(days=365)
+    with pytest.raises(ValueError, match="never changed"):
+        certificate.save()
+    certificate.refresh_from_db()
+    certificate.status = "suspended"  # its standing may change; what it says may not
+    certificate.save()
