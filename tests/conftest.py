@@ -59,12 +59,29 @@ def _ensure_reference_data() -> None:
     flush the database after themselves, so later tests put them back the same way."""
     from django.apps import apps
 
+    from accreditation.models import StandardSet
+    from core.models import Process
+    from documents.models import CodePrefix
+
+    if Process.objects.exists() and CodePrefix.objects.exists() and StandardSet.objects.exists():
+        return
     for module, function in (
         ("core.migrations.0002_iqas_processes", "add_processes"),
         ("documents.migrations.0002_code_prefixes", "add_prefixes"),
         ("accreditation.migrations.0004_standard_sets", "seed"),
     ):
         getattr(import_module(module), function)(apps, None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reference_data_committed(django_db_setup, django_db_blocker) -> None:
+    """A new test database has no role groups, and a reused one may have been flushed by a
+    transactional test of an earlier run: put the groups and reference rows in once, committed,
+    so each test need not (pytest-django runs the transactional tests last)."""
+    with django_db_blocker.unblock():
+        _ensure_reference_data()
+        if Group.objects.filter(name__in=[r.value for r in Role]).count() != len(Role):
+            roles_sync()
 
 
 @pytest.fixture(autouse=True)
