@@ -1063,7 +1063,8 @@ class Certificate(models.Model):
         return reverse("accreditation:certificate_detail", args=[self.pk])
 
     def verify_path(self) -> str:
-        return reverse("accreditation:certificate_verify", args=[self.token])
+        """The public check the QR code on the PDF opens."""
+        return reverse("registry:verify_number", args=[self.number])
 
 
 class Publication(models.Model):

@@ -29,6 +29,7 @@ urlpatterns = [
     path("i18n/setlang/", access(PUBLIC)(set_language), name="set_language"),
     path("documents/", include("documents.urls")),
     path("accreditation/", include("accreditation.urls")),
+    path("registry/", include("accreditation.registry_urls")),
     path("audits/", include("audits.urls")),
     path("surveys/", include("surveys.urls")),
     path("improvement/", include("improvement.urls")),

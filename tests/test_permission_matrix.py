@@ -182,6 +182,8 @@ def _kwargs(name: str, person) -> dict:
         "accreditation:project_contract",
     ):
         return {"pk": ProjectFactory().pk}
+    if name in ("registry:organization", "registry:file", "registry:verify_number"):
+        return _registry_kwargs(name)
     if name.startswith("accreditation:") and name.split(":")[1] in LIFECYCLE_VIEWS:
         return _lifecycle_kwargs(name.split(":")[1])
     if name in ("accreditation:self_assessment_review", "accreditation:self_assessment_file"):
@@ -388,6 +390,19 @@ def _lifecycle_kwargs(view: str) -> dict:
         )
         return {"pk": appeal.pk}
     return {"pk": project.pk}
+
+
+def _registry_kwargs(name: str) -> dict:
+    """A published decision with a valid certificate: what the public registry shows."""
+    from accreditation.models import Certificate, Publication
+
+    kwargs = _lifecycle_kwargs("publication_file")
+    publication = Publication.objects.get(pk=kwargs["publication_pk"])
+    if name == "registry:file":
+        return {"pk": publication.pk, "what": "decision"}
+    if name == "registry:organization":
+        return {"iaar_id": publication.project.organization.iaar_id}
+    return {"number": Certificate.objects.get(project=publication.project).number}
 
 
 def _document_world() -> dict:

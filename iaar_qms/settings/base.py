@@ -310,6 +310,8 @@ CELERY_BEAT_SCHEDULE["accreditation-reminders"] = {
 IAAR_CONFLICT_LOOKBACK_YEARS = env.int("IAAR_CONFLICT_LOOKBACK_YEARS", default=3)
 IAAR_COUNCIL_QUORUM = env.float("IAAR_COUNCIL_QUORUM", default=2 / 3)
 IAAR_APPEAL_ANSWER_DAYS = env.int("IAAR_APPEAL_ANSWER_DAYS", default=30)
+# Certificate checks per visitor address and minute on the public registry (anti-enumeration).
+IAAR_VERIFY_LIMIT_PER_MINUTE = env.int("IAAR_VERIFY_LIMIT_PER_MINUTE", default=30)
 IAAR_EDUCATION_AUTHORITY_EMAIL = env.str("IAAR_EDUCATION_AUTHORITY_EMAIL", default="")
 IAAR_EDUCATION_AUTHORITY_NAME = env.str(
     "IAAR_EDUCATION_AUTHORITY_NAME", default="Ministry of Science and Higher Education"

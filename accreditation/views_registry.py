@@ -1,0 +1,95 @@
+"""Public registry pages: no sign-in, nothing unpublished."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.access import PUBLIC, access
+
+from . import registry
+
+
+@access(PUBLIC)
+def registry_list(request: HttpRequest) -> HttpResponse:
+    rows, form = registry.search(request.GET)
+    page = Paginator(rows, settings.PAGINATE_BY).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    for certificate in page.object_list:
+        certificate.public_status = registry.public_status(certificate, today)
+    return render(
+        request,
+        "registry/list.html",
+        {
+            "form": form,
+            "invalid": [str(field.label) for field in form if field.errors],
+            "page_obj": page,
+            "filtered": any(v for k, v in request.GET.items() if k != "page"),
+        },
+    )
+
+
+@access(PUBLIC)
+def organization(request: HttpRequest, iaar_id: str) -> HttpResponse:
+    org = registry.organization_get(iaar_id)
+    return render(request, "registry/organization.html", registry.organization_page(org))
+
+
+@access(PUBLIC)
+def publication_file(request: HttpRequest, pk: int, what: str) -> HttpResponse:
+    publication = registry.publication_get(pk)
+    file = {"report": publication.report_pdf, "decision": publication.decision_pdf}.get(what)
+    if not file:
+        raise Http404
+    name = f"{publication.project.organization.iaar_id}-{what}.pdf"
+    return FileResponse(file.open("rb"), content_type="application/pdf", filename=name)
+
+
+def _over_limit(request: HttpRequest) -> bool:
+    """Certificate checks are limited per address, so numbers cannot be enumerated."""
+    address = request.META.get("REMOTE_ADDR", "")
+    key = f"registry-verify:{address}:{timezone.now():%Y%m%d%H%M}"
+    count = cache.get_or_set(key, 0, 70)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, 70)
+        count = 1
+    return count > settings.IAAR_VERIFY_LIMIT_PER_MINUTE
+
+
+@access(PUBLIC)
+def verify(request: HttpRequest) -> HttpResponse:
+    number = request.GET.get("number", "").strip()
+    if number:
+        return redirect(reverse("registry:verify_number", args=[number[:40]]))
+    return render(request, "registry/verify.html", {"searched": False})
+
+
+@access(PUBLIC)
+def verify_number(request: HttpRequest, number: str) -> HttpResponse:
+    if _over_limit(request):
+        response = render(
+            request,
+            "registry/verify.html",
+            {
+                "searched": False,
+                "limited": True,
+                "message": _("Too many checks from your address; try again in a minute."),
+            },
+            status=429,
+        )
+        response["Retry-After"] = "60"
+        return response
+    certificate = registry.certificate_by_number(number)
+    status = registry.public_status(certificate) if certificate else None
+    return render(
+        request,
+        "registry/verify.html",
+        {"searched": True, "number": number[:40], "certificate": certificate, "status": status},
+        status=200 if certificate else 404,
+    )
