@@ -815,11 +815,11 @@ def certificate_reissue(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access(PUBLIC)
 def certificate_verify(request: HttpRequest, token) -> HttpResponse:
-    """The page a certificate's QR code opens: anyone checks that it is genuine and in force."""
-    certificate = Certificate.objects.select_related("organization", "programme").filter(token=token).first()
-    if certificate is None or certificate.status in (Certificate.Status.DRAFT, Certificate.Status.CANCELLED):
-        return render(request, "accreditation/certificate_verify.html", {"certificate": None}, status=404)
-    return render(request, "accreditation/certificate_verify.html", {"certificate": certificate})
+    """The check address of the first certificates' QR codes: it leads to the registry's check."""
+    certificate = Certificate.objects.filter(token=token).exclude(status__in=("draft", "cancelled")).first()
+    if certificate is None:
+        return render(request, "registry/verify.html", {"searched": True, "number": ""}, status=404)
+    return redirect(certificate.verify_path())
 
 
 @require_POST

@@ -121,7 +121,7 @@ def test_suspension_shows_at_once_on_the_public_check(cast, client):
     project = drive(cast.project, cast, S.POST_MONITORING)
     certificate = project.certificates.get()
     url = reverse("accreditation:certificate_verify", args=[certificate.token])
-    assert "genuine and in force" in client.get(url).content.decode()
+    assert "genuine and in force" in client.get(url, follow=True).content.decode()
     meeting = council.meeting_create(
         actor=cast.secretary, number="AC-S", date=datetime.date.today(), members=cast.council
     )
@@ -133,7 +133,7 @@ def test_suspension_shows_at_once_on_the_public_check(cast, client):
     for member in cast.council[:3]:
         council.vote_cast(item=item, actor=member, choice="suspend")
     council.item_close(item=item, actor=cast.secretary)
-    html = client.get(url).content.decode()
+    html = client.get(url, follow=True).content.decode()
     assert "not in force" in html and "Suspended" in html
     unknown = reverse("accreditation:certificate_verify", args=["00000000-0000-0000-0000-000000000000"])
     assert client.get(unknown).status_code == 404
