@@ -62,5 +62,5 @@ def view_access_rule(callback: Callable) -> str | None:
     rule = getattr(callback, "access_rule", None)
     if rule:
         return rule
-    view_class = getattr(callback, "view_class", None)
+    view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)  # DRF: cls
     return getattr(view_class, "access_rule", None) or None

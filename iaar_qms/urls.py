@@ -30,6 +30,7 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("accreditation/", include("accreditation.urls")),
     path("registry/", include("accreditation.registry_urls")),
+    path("api/", include("accreditation.api_urls")),
     path("audits/", include("audits.urls")),
     path("surveys/", include("surveys.urls")),
     path("improvement/", include("improvement.urls")),

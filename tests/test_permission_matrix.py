@@ -182,7 +182,9 @@ def _kwargs(name: str, person) -> dict:
         "accreditation:project_contract",
     ):
         return {"pk": ProjectFactory().pk}
-    if name in ("registry:organization", "registry:file", "registry:verify_number"):
+    if name in ("registry:organization", "registry:file", "registry:verify_number") or name.endswith(
+        "-detail"
+    ):
         return _registry_kwargs(name)
     if name.startswith("accreditation:") and name.split(":")[1] in LIFECYCLE_VIEWS:
         return _lifecycle_kwargs(name.split(":")[1])
@@ -398,11 +400,18 @@ def _registry_kwargs(name: str) -> dict:
 
     kwargs = _lifecycle_kwargs("publication_file")
     publication = Publication.objects.get(pk=kwargs["publication_pk"])
+    certificate = Certificate.objects.get(project=publication.project)
+    certificate.programme = publication.project.programmes.first()
+    Certificate.objects.filter(pk=certificate.pk).update(programme=certificate.programme)
     if name == "registry:file":
         return {"pk": publication.pk, "what": "decision"}
-    if name == "registry:organization":
+    if name in ("registry:organization", "api:institution-detail"):
         return {"iaar_id": publication.project.organization.iaar_id}
-    return {"number": Certificate.objects.get(project=publication.project).number}
+    if name == "api:report-detail":
+        return {"pk": publication.pk}
+    if name == "api:programme-detail":
+        return {"pk": certificate.programme.pk}
+    return {"number": certificate.number}
 
 
 def _document_world() -> dict:

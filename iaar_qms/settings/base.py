@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "django_celery_beat",
+    "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "core",
     "documents",
     "accreditation",
@@ -316,6 +319,28 @@ IAAR_EDUCATION_AUTHORITY_EMAIL = env.str("IAAR_EDUCATION_AUTHORITY_EMAIL", defau
 IAAR_EDUCATION_AUTHORITY_NAME = env.str(
     "IAAR_EDUCATION_AUTHORITY_NAME", default="Ministry of Science and Higher Education"
 )
+
+# The open registry API (/api/v1/): read-only, no authentication, page by page.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "IAAR registry API",
+    "DESCRIPTION": "Accreditations granted by IAAR, in DEQAR's vocabulary: institutions, "
+    "programmes, reports (decisions) and certificates. Read-only, no authentication.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 # Page sizes for every list in the portal.
 PAGINATE_BY = 25

@@ -1,0 +1,231 @@
+"""The open registry API (/api/v1/), read-only and without authentication.
+
+Field names follow DEQAR's vocabulary where it has one (institution, programme, report,
+agency_activity, decision, valid_from, valid_to, files) so recognition bodies can map our data.
+Only what the public registry shows is served.
+"""
+
+import django_filters
+from django.db.models import Prefetch
+from django.urls import reverse
+from rest_framework import serializers, viewsets
+
+from core.access import PUBLIC
+
+from . import registry
+from .models import Certificate, Organization, Programme, Publication
+
+
+class InstitutionSerializer(serializers.ModelSerializer):
+    id = serializers.CharField(source="iaar_id")
+    name_official = serializers.CharField(source="name")
+    name_english = serializers.CharField(source="name_en")
+    name_russian = serializers.CharField(source="name_ru")
+    name_kazakh = serializers.CharField(source="name_kk")
+    country = serializers.CharField()
+    registry_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Organization
+        fields = [
+            "id",
+            "name_official",
+            "name_english",
+            "name_russian",
+            "name_kazakh",
+            "acronym",
+            "country",
+            "city",
+            "website",
+            "registry_url",
+        ]
+
+    def get_registry_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("registry:organization", args=[obj.iaar_id])
+        )
+
+
+class ProgrammeSerializer(serializers.ModelSerializer):
+    institution = serializers.CharField(source="organization.iaar_id")
+    name_primary = serializers.CharField(source="name")
+
+    class Meta:
+        model = Programme
+        fields = ["id", "institution", "code", "name_primary", "name_en", "level", "languages"]
+
+
+class CertificateSerializer(serializers.ModelSerializer):
+    institution = serializers.CharField(source="organization.iaar_id")
+    programme = serializers.CharField(source="programme.code", allow_null=True, default=None)
+    agency_activity = serializers.CharField(source="kind")
+    status = serializers.SerializerMethodField()
+    valid_to = serializers.DateField(source="valid_until")
+    report = serializers.IntegerField(source="decision.publication.pk")
+    verify_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Certificate
+        fields = [
+            "number",
+            "institution",
+            "programme",
+            "agency_activity",
+            "status",
+            "valid_from",
+            "valid_to",
+            "report",
+            "verify_url",
+        ]
+
+    def get_status(self, obj) -> str:
+        return registry.public_status(obj)
+
+    def get_verify_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.verify_path())
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    """A published decision with its files: DEQAR's "report"."""
+
+    agency = serializers.SerializerMethodField()
+    agency_activity = serializers.CharField(source="project.kind")
+    institutions = serializers.SerializerMethodField()
+    programmes = serializers.SerializerMethodField()
+    decision = serializers.CharField(source="decision.outcome")
+    years = serializers.IntegerField(source="decision.years", allow_null=True)
+    date = serializers.DateField(source="decision.decided_on")
+    valid_from = serializers.SerializerMethodField()
+    valid_to = serializers.SerializerMethodField()
+    files = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Publication
+        fields = [
+            "id",
+            "agency",
+            "agency_activity",
+            "institutions",
+            "programmes",
+            "decision",
+            "years",
+            "date",
+            "valid_from",
+            "valid_to",
+            "files",
+        ]
+
+    def get_agency(self, obj) -> str:
+        return "IAAR"
+
+    def get_institutions(self, obj) -> list[str]:
+        return [obj.project.organization.iaar_id]
+
+    def get_programmes(self, obj) -> list[str]:
+        return [p.code for p in obj.project.programmes.all()]
+
+    def _certificates(self, obj):
+        return [c for c in obj.decision.certificates.all() if c.status in registry.PUBLIC_STATUSES]
+
+    def get_valid_from(self, obj):
+        dates = [c.valid_from for c in self._certificates(obj)]
+        return min(dates) if dates else None
+
+    def get_valid_to(self, obj):
+        dates = [c.valid_until for c in self._certificates(obj)]
+        return max(dates) if dates else None
+
+    def get_files(self, obj) -> list[dict]:
+        request = self.context["request"]
+        files = [
+            {
+                "kind": "decision",
+                "file": request.build_absolute_uri(reverse("registry:file", args=[obj.pk, "decision"])),
+            }
+        ]
+        if obj.report_pdf:
+            url = request.build_absolute_uri(reverse("registry:file", args=[obj.pk, "report"]))
+            files.append({"kind": "report", "file": url})
+        return files
+
+
+class CertificateFilter(django_filters.FilterSet):
+    institution = django_filters.CharFilter(field_name="organization__iaar_id")
+    country = django_filters.CharFilter(field_name="organization__country", lookup_expr="iexact")
+    agency_activity = django_filters.CharFilter(field_name="kind")
+    valid_on = django_filters.DateFilter(method="filter_valid_on")
+
+    class Meta:
+        model = Certificate
+        fields = ["institution", "country", "agency_activity"]
+
+    def filter_valid_on(self, rows, name, value):
+        return rows.filter(status=Certificate.Status.VALID, valid_from__lte=value, valid_until__gte=value)
+
+
+class InstitutionFilter(django_filters.FilterSet):
+    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact")
+    city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
+    name = django_filters.CharFilter(field_name="name", lookup_expr="icontains")
+
+    class Meta:
+        model = Organization
+        fields = ["country", "city", "name"]
+
+
+class _PublicViewSet(viewsets.ReadOnlyModelViewSet):
+    access_rule = PUBLIC
+
+
+def _published_organizations():
+    return Organization.objects.filter(
+        projects__publications__isnull=False, projects__publications__withdrawn=False
+    ).distinct()
+
+
+class InstitutionViewSet(_PublicViewSet):
+    """Institutions with at least one published decision."""
+
+    serializer_class = InstitutionSerializer
+    filterset_class = InstitutionFilter
+    lookup_field = "iaar_id"
+
+    def get_queryset(self):
+        return _published_organizations().order_by("name", "pk")
+
+
+class ProgrammeViewSet(_PublicViewSet):
+    """Programmes with a certificate in the registry."""
+
+    serializer_class = ProgrammeSerializer
+    filterset_fields = ["level", "code"]
+
+    def get_queryset(self):
+        published = registry.certificates().filter(programme__isnull=False).values("programme")
+        return (
+            Programme.objects.filter(pk__in=published).select_related("organization").order_by("code", "pk")
+        )
+
+
+class CertificateViewSet(_PublicViewSet):
+    serializer_class = CertificateSerializer
+    filterset_class = CertificateFilter
+    lookup_field = "number"
+
+    def get_queryset(self):
+        return registry.certificates().order_by("organization__name", "number", "pk")
+
+
+class ReportViewSet(_PublicViewSet):
+    """Published decisions of the Accreditation Council with their files."""
+
+    serializer_class = ReportSerializer
+    filterset_fields = {"decision__outcome": ["exact"], "project__kind": ["exact"]}
+
+    def get_queryset(self):
+        return (
+            Publication.objects.filter(withdrawn=False)
+            .select_related("project__organization", "decision")
+            .prefetch_related("project__programmes", Prefetch("decision__certificates"))
+            .order_by("-decision__decided_on", "-pk")
+        )

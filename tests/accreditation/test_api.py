@@ -1,0 +1,67 @@
+"""The open registry API: DEQAR's vocabulary, only what is published, any input safe."""
+
+import pytest
+from django.urls import reverse
+
+from accreditation.models import AccreditationProject
+from accreditation.walkthrough import drive
+
+S = AccreditationProject.Status
+
+
+@pytest.fixture
+def published(cast):
+    return drive(cast.project, cast, S.POST_MONITORING)
+
+
+def test_reports_and_certificates_speak_deqar(client, published, cast):
+    reports = client.get("/api/v1/reports/").json()
+    assert reports["count"] == 1
+    report = reports["results"][0]
+    assert report["agency"] == "IAAR" and report["agency_activity"] == "specialized"
+    assert report["institutions"] == [cast.organization.iaar_id] and report["programmes"] == ["6B06101"]
+    assert report["decision"] == "accredit" and report["years"] == 5 and report["valid_to"]
+    assert {f["kind"] for f in report["files"]} == {"decision", "report"}
+    assert client.get(report["files"][0]["file"]).status_code == 200
+    certificate = client.get("/api/v1/certificates/", {"institution": cast.organization.iaar_id}).json()[
+        "results"
+    ][0]
+    assert certificate["status"] == "valid" and certificate["programme"] == "6B06101"
+    assert certificate["verify_url"].endswith(f"/registry/verify/{certificate['number']}/")
+    institution = client.get(f"/api/v1/institutions/{cast.organization.iaar_id}/").json()
+    assert institution["name_official"] == "Eurasian Tech University"
+
+
+def test_nothing_unpublished_is_served(client, cast):
+    drive(cast.project, cast, S.DECIDED)
+    assert client.get("/api/v1/certificates/").json()["count"] == 0
+    assert client.get("/api/v1/institutions/").json()["count"] == 0
+    assert client.get(f"/api/v1/institutions/{cast.organization.iaar_id}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?valid_on=not-a-date",
+        "?page=-5",
+        "?page=999999999999",
+        "?institution=" + "x" * 5000,
+        "?country=%27%3B%20DROP%20TABLE",
+        "?decision__outcome=%00",
+        "?format=yaml",
+        "?institution=a%00b&name=%00&city=%00",
+        "?ordering=password",
+    ],
+)
+@pytest.mark.parametrize("endpoint", ["institutions", "programmes", "reports", "certificates"])
+def test_garbage_never_yields_a_server_error(client, db, endpoint, query):
+    response = client.get(f"/api/v1/{endpoint}/{query}")
+    assert response.status_code < 500, (endpoint, query, response.status_code)
+
+
+def test_the_openapi_schema_describes_every_endpoint(client, db):
+    response = client.get(reverse("api:schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    schema = response.json()
+    assert schema["info"]["title"] == "IAAR registry API"
+    for path in ("/api/v1/institutions/", "/api/v1/reports/", "/api/v1/certificates/", "/api/v1/programmes/"):
+        assert path in schema["paths"]
