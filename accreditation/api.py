@@ -5,6 +5,8 @@ agency_activity, decision, valid_from, valid_to, files) so recognition bodies ca
 Only what the public registry shows is served.
 """
 
+import datetime
+
 import django_filters
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -127,11 +129,11 @@ class ReportSerializer(serializers.ModelSerializer):
     def _certificates(self, obj):
         return [c for c in obj.decision.certificates.all() if c.status in registry.PUBLIC_STATUSES]
 
-    def get_valid_from(self, obj):
+    def get_valid_from(self, obj) -> datetime.date | None:
         dates = [c.valid_from for c in self._certificates(obj)]
         return min(dates) if dates else None
 
-    def get_valid_to(self, obj):
+    def get_valid_to(self, obj) -> datetime.date | None:
         dates = [c.valid_until for c in self._certificates(obj)]
         return max(dates) if dates else None
 

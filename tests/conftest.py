@@ -74,10 +74,18 @@ def _ensure_reference_data() -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _reference_data_committed(django_db_setup, django_db_blocker) -> None:
+def _reference_data_committed(request, django_db_blocker) -> None:
     """A new test database has no role groups, and a reused one may have been flushed by a
     transactional test of an earlier run: put the groups and reference rows in once, committed,
     so each test need not (pytest-django runs the transactional tests last)."""
+    database = {"db", "transactional_db", "live_server", "django_db_setup"}
+    items = request.session.items
+    if not any(
+        database & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("django_db")
+        for item in items
+    ):
+        return  # no test here touches the database
+    request.getfixturevalue("django_db_setup")
     with django_db_blocker.unblock():
         _ensure_reference_data()
         if Group.objects.filter(name__in=[r.value for r in Role]).count() != len(Role):
