@@ -6,12 +6,17 @@ from core.access import PUBLIC, access
 
 from . import api
 
-router = DefaultRouter()
+
+class _Router(DefaultRouter):
+    class APIRootView(DefaultRouter.APIRootView):
+        access_rule = PUBLIC
+
+
+router = _Router()
 router.register("institutions", api.InstitutionViewSet, basename="institution")
 router.register("programmes", api.ProgrammeViewSet, basename="programme")
 router.register("reports", api.ReportViewSet, basename="report")
 router.register("certificates", api.CertificateViewSet, basename="certificate")
-router.APIRootView.access_rule = PUBLIC
 
 app_name = "api"
 

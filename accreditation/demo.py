@@ -410,10 +410,11 @@ def _experts_score(project, cast) -> None:
 
 def _propose_commission(project, cast) -> None:
     from . import services_commission
+    from .conflicts import conflicts_for
     from .models import CommissionMember
 
     for number, expert in enumerate(cast.experts):
-        warnings = services_commission.conflicts_for(expert, project)
+        warnings = conflicts_for(expert, project)
         services_commission.member_add(
             project=project,
             actor=cast.coordinator,

@@ -4,7 +4,22 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import AccreditationProject, EducationLevel, Organization, Programme
+from .models import (
+    AccreditationProject,
+    Appeal,
+    Certificate,
+    CommissionEvaluation,
+    CommissionMember,
+    EducationLevel,
+    Expert,
+    Organization,
+    Outcome,
+    Programme,
+    Score,
+    StandardSet,
+    VisitSession,
+)
+from .selectors import people_who_can
 
 INSTRUCTION_LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("ky", _("Kyrgyz"))]
 
@@ -157,32 +172,8 @@ class SelfAssessmentReviewForm(forms.Form):
 
 # --- The lifecycle after the self-assessment -------------------------------------------------
 
-from .models import (  # noqa: E402
-    Appeal,
-    Certificate,
-    CommissionEvaluation,
-    CommissionMember,
-    Expert,
-    Outcome,
-    Score,
-    StandardSet,
-    VisitSession,
-)
 
 DATE = {"type": "date"}
-
-
-def _people_with(codename: str):
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__permissions__codename=codename,
-            groups__permissions__content_type__app_label="accreditation",
-        )
-        .distinct()
-        .order_by("last_name", "first_name")
-    )
 
 
 class AssignForm(forms.Form):
@@ -193,8 +184,10 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["coordinator"].queryset = _people_with("coordinate_project").exclude(
-            groups__name="project_manager"
+        self.fields["coordinator"].queryset = (
+            people_who_can("coordinate_project")
+            .order_by("last_name", "first_name")
+            .exclude(groups__name="project_manager")
         )
 
 
@@ -414,7 +407,9 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = _people_with("vote_in_council")
+        self.fields["members"].queryset = people_who_can("vote_in_council").order_by(
+            "last_name", "first_name"
+        )
 
 
 class AgendaForm(forms.Form):

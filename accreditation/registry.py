@@ -130,13 +130,20 @@ def organization_page(organization: Organization) -> dict:
     return {"organization": organization, "publications": publications, "certificates": rows}
 
 
+def _issued() -> QuerySet[Certificate]:
+    """Certificates that exist for the public: signed, whatever became of them since."""
+    return Certificate.objects.exclude(
+        status__in=(Certificate.Status.DRAFT, Certificate.Status.CANCELLED)
+    ).select_related("organization", "programme", "decision")
+
+
 def certificate_by_number(number: str) -> Certificate | None:
-    return (
-        Certificate.objects.filter(number__iexact=number.strip()[:40])
-        .exclude(status__in=(Certificate.Status.DRAFT, Certificate.Status.CANCELLED))
-        .select_related("organization", "programme", "decision")
-        .first()
-    )
+    return _issued().filter(number__iexact=number.strip()[:40]).first()
+
+
+def certificate_by_token(token) -> Certificate | None:
+    """The first certificates' QR codes carry a code instead of the number."""
+    return _issued().filter(token=token).first()
 
 
 def publication_get(pk: int) -> Publication:

@@ -354,3 +354,45 @@ def appeals_visible_to(user):
     if user.has_perm("accreditation.hear_appeal") or user.has_perm("accreditation.view_all_accreditations"):
         return rows
     return rows.filter(filed_by=user) if user.is_authenticated else rows.none()
+
+
+def meeting_page(user, meeting) -> dict:
+    """A council meeting as one member (or the secretary) sees it: a fixed number of queries
+    whatever the agenda's length."""
+    from .models import EECReport
+    from .services_council import choices_for, quorum, tally
+
+    attendance = list(meeting.attendance.select_related("member"))
+    me = next((a for a in attendance if a.member_id == user.pk), None)
+    agenda = list(
+        meeting.items.select_related("project__organization", "decision").prefetch_related(
+            "votes__member", "recusals__member"
+        )
+    )
+    reports = {
+        r.project_id: r
+        for r in EECReport.objects.filter(
+            project__in=[i.project_id for i in agenda], submitted_at__isnull=False
+        )
+    }
+    items = []
+    for item in agenda:
+        mine = next((v for v in item.votes.all() if v.member_id == user.pk), None)
+        recused = any(r.member_id == user.pk for r in item.recusals.all())
+        items.append(
+            {
+                "item": item,
+                "choices": choices_for(item),
+                "tally": tally(item),
+                "report": reports.get(item.project_id),
+                "my_vote": mine,
+                "recused": recused,
+                "can_vote": me is not None
+                and me.present
+                and meeting.status == "open"
+                and item.state == "pending"
+                and mine is None
+                and not recused,
+            }
+        )
+    return {"meeting": meeting, "attendance": attendance, "quorum": quorum(meeting), "items": items}

@@ -22,7 +22,7 @@ from .models import (
     Programme,
     SelfAssessment,
 )
-from .selectors import people_who_can
+from .selectors import people_who_can, runs
 from .workflow import PROJECT_WORKFLOW, checklist_for, stage_due
 
 ORGANIZATION_FIELDS = (
@@ -177,13 +177,14 @@ def project_apply(
 
 def advance(*, project, actor, target: str, comment: str = "") -> AccreditationProject:
     """Move the project to its next stage on the table and set the new stage's due date."""
-    project = transition_perform(
-        obj=project, workflow=PROJECT_WORKFLOW, target=target, actor=actor, comment=comment
+    return transition_perform(
+        obj=project,
+        workflow=PROJECT_WORKFLOW,
+        target=target,
+        actor=actor,
+        comment=comment,
+        also={"stage_due": stage_due(target, timezone.localdate()), "stage_reminded_on": None},
     )
-    project.stage_due = stage_due(project.status, timezone.localdate())
-    project.stage_reminded_on = None
-    project.save(update_fields=["stage_due", "stage_reminded_on"])
-    return project
 
 
 def _current_standards(kind: str):
@@ -202,15 +203,8 @@ def project_move(*, project, actor, target: str, comment: str = ""):
     return advance(project=project, actor=actor, target=target, comment=comment)
 
 
-def runs_project(user, project) -> bool:
-    """The project's own coordinator, or a project manager (who runs every project)."""
-    return user.is_authenticated and (
-        user.has_perm("accreditation.change_accreditationproject") or project.coordinator_id == user.pk
-    )
-
-
 def require_runner(actor, project) -> None:
-    if not runs_project(actor, project):
+    if not runs(actor, project):
         raise PermissionDenied(_("Only the project's coordinator or a project manager can do this."))
 
 

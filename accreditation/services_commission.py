@@ -1,10 +1,6 @@
 """The External Expert Commission: the expert pool, forming a commission without conflicts of
 interest (§5.2, §6.3), the visit, the scores and the report, and IAAR's internal expertise."""
 
-import datetime
-import hashlib
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -15,6 +11,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 from core.services import notification_send
 from core.workflow import event_record
 
+from .conflicts import conflicts_for
 from .models import (
     AccreditationProject,
     CommissionEvaluation,
@@ -32,7 +29,7 @@ from .models import (
     Visit,
     VisitSession,
 )
-from .selectors import people_who_can, representatives_of
+from .selectors import people_who_can, representatives_of, runs, seat_of
 from .services import _require, advance, require_runner
 
 S = AccreditationProject.Status
@@ -98,38 +95,6 @@ def training_add(*, expert: Expert, actor, title: str, completed_on, certificate
         obj=expert, action=gettext_lazy("Training “%(title)s” recorded"), actor=actor, params={"title": title}
     )
     return training
-
-
-def conflicts_for(expert: Expert, project: AccreditationProject) -> list[str]:
-    """The warnings a commission former must weigh before seating this expert (§5.2)."""
-    organization = project.organization
-    warnings = []
-    if expert.affiliations.filter(pk=organization.pk).exists():
-        warnings.append(_("Declared an affiliation with %(org)s.") % {"org": organization.name})
-    employer = expert.employer.casefold()
-    names = [n.casefold() for n in (organization.name, organization.name_ru, organization.acronym) if n]
-    if employer and any(n in employer or employer in n for n in names):
-        warnings.append(
-            _("Works or studies at the organization (%(employer)s).") % {"employer": expert.employer}
-        )
-    if expert.city and organization.city and expert.city.casefold() == organization.city.casefold():
-        warnings.append(_("Lives in the same city (%(city)s).") % {"city": expert.city})
-    years = settings.IAAR_CONFLICT_LOOKBACK_YEARS
-    since = timezone.now() - datetime.timedelta(days=365 * years)
-    earlier = (
-        CommissionMember.objects.filter(
-            expert=expert, is_active=True, project__organization=organization, project__created_at__gte=since
-        )
-        .exclude(project=project)
-        .exists()
-    )
-    if earlier:
-        warnings.append(_("Assessed this organization within the last %(years)s years.") % {"years": years})
-    if not expert.ethics_accepted_on:
-        warnings.append(_("Has not accepted the code of ethics."))
-    if not expert.is_active:
-        warnings.append(_("Is not active in the expert pool."))
-    return warnings
 
 
 def _commission_editable(project) -> None:
@@ -382,20 +347,12 @@ def session_add(*, project, actor, starts_at, kind: str, title: str, attendees: 
     )
 
 
-def _seat_of(user, project) -> CommissionMember | None:
-    return (
-        project.members.filter(is_active=True, expert__user=user).first() if user.is_authenticated else None
-    )
-
-
 @transaction.atomic
 def evidence_add(*, project, actor, title: str, upload) -> Evidence:
     from documents.files import check_upload
 
     project = _locked(project)
-    from .services import runs_project
-
-    if not (runs_project(actor, project) or _seat_of(actor, project)):
+    if not (runs(actor, project) or seat_of(actor, project)):
         raise PermissionDenied(_("Only the commission and the coordinator add evidence."))
     _require_stage(
         project, S.VISIT, S.EEC_REPORT, message=_("Evidence is added during the visit and the report.")
@@ -448,7 +405,7 @@ def criteria_of(project) -> list[Criterion]:
 def scores_save(*, project, actor, scores: dict[int, str], comments: dict[int, str] | None = None) -> int:
     """An expert scores the criteria (all or some; they can come back)."""
     project = _locked(project)
-    seat = _seat_of(actor, project)
+    seat = seat_of(actor, project)
     if seat is None:
         raise PermissionDenied(_("Only members of the commission score the criteria."))
     _require_stage(
@@ -474,7 +431,7 @@ def _write_scores(project, seat, scores, comments) -> int:
 
 
 def _require_chair(actor, project) -> CommissionMember:
-    seat = _seat_of(actor, project)
+    seat = seat_of(actor, project)
     if seat is None or seat.role != CommissionMember.Role.CHAIR:
         raise PermissionDenied(_("Only the chair of the commission does this."))
     return seat
@@ -570,6 +527,23 @@ def report_review(*, project, actor, conforming: bool, comments: str = "") -> Re
     return review
 
 
+def consolidation_start(table: dict) -> dict[int, str]:
+    """What the chair's form starts from: the commission's scores once saved, otherwise the
+    score the experts gave most often for each criterion."""
+    from collections import Counter
+
+    rows = [row for block in table["standards"] for row in block["rows"]]
+    saved = {row["criterion"].pk: row["final"].score for row in rows if row["final"]}
+    if saved:
+        return saved
+    start = {}
+    for row in rows:
+        given = [s.score for s in row["experts"] if s]
+        if given:
+            start[row["criterion"].pk] = Counter(given).most_common(1)[0][0]
+    return start
+
+
 def report_table(project) -> dict:
     """The assessment table: standards → criteria → each expert's and the consolidated score,
     with the summary counts the report and its PDF show."""
@@ -598,7 +572,3 @@ def report_table(project) -> dict:
         "counts": [(Score(value).label, counts[value]) for value in Score.values],
         "total": sum(counts.values()),
     }
-
-
-def fingerprint(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()

@@ -203,10 +203,11 @@ def tally(item) -> dict:
     """Count the votes: a decision needs a quorum and more than half of the votes cast."""
     meeting = item.meeting
     q = quorum(meeting)
-    recused = set(item.recusals.values_list("member_id", flat=True))
+    # Read through the related managers, so a page that prefetched them asks no more.
+    recused = {r.member_id for r in item.recusals.all()}
     present = {r.member_id for r in meeting.attendance.all() if r.present}
     eligible = present - recused
-    counts = Counter(item.votes.values_list("choice", flat=True))
+    counts = Counter(v.choice for v in item.votes.all())
     cast = sum(counts.values())
     labels = dict(choices_for(item))
     rows = [(labels.get(code, code), n) for code, n in counts.most_common()]

@@ -8,7 +8,6 @@ import json
 import uuid
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -17,8 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from guardian.core import ObjectPermissionChecker
 
-from core.permissions import user_roles
-from core.roles import Role
+from core.permissions import password_confirm, user_role_labels
 from core.services import notification_send, sequence_next
 from core.workflow import event_record
 
@@ -119,11 +117,10 @@ def certificate_sign(*, certificate: Certificate, actor, password: str) -> Certi
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.status != C.DRAFT:
         raise ValidationError(_("This certificate is signed or withdrawn already."))
-    if not password or not check_password(password, actor.password):
-        raise ValidationError(_("The password is not right; nothing was signed."))
+    password_confirm(actor, password)
     certificate.status = C.VALID
     certificate.signed_by, certificate.signed_at = actor, timezone.now()
-    roles = ", ".join(str(Role(r).label) for r in user_roles(actor))
+    roles = user_role_labels(actor)
     certificate.signer_name = f"{actor} ({roles})" if roles else str(actor)
     certificate.content_sha256 = hashlib.sha256(certificate_content(certificate).encode()).hexdigest()
     certificate._change_reason = "Signed"
@@ -208,9 +205,7 @@ def decision_pdf(decision: Decision) -> bytes:
     from .services_council import tally
 
     template = (
-        "pdf/council_decision.html"
-        if decision.is_positive or decision.outcome != Outcome.REFUSE
-        else "pdf/refusal_letter.html"
+        "pdf/refusal_letter.html" if decision.outcome == Outcome.REFUSE else "pdf/council_decision.html"
     )
     return _pdf(
         template,
@@ -533,8 +528,14 @@ def appeal_decide(*, appeal: Appeal, actor, result: str, reasons: str) -> Appeal
         decision = Decision.objects.select_for_update().get(pk=appeal.decision_id)
         decision.set_aside = True
         decision.save()
-        Certificate.objects.filter(decision=decision, status=C.DRAFT).update(status=C.CANCELLED)
-        Publication.objects.filter(decision=decision).update(withdrawn=True)
+        for certificate in Certificate.objects.filter(decision=decision, status=C.DRAFT):
+            certificate.status = C.CANCELLED
+            certificate._change_reason = f"Decision set aside on appeal {appeal.number}"
+            certificate.save()
+        for publication in Publication.objects.filter(decision=decision, withdrawn=False):
+            publication.withdrawn = True
+            publication._change_reason = f"Decision set aside on appeal {appeal.number}"
+            publication.save()
         advance(project=appeal.project, actor=actor, target=S.COUNCIL, comment=reasons)
     if appeal.filed_by_id:
         notification_send(
@@ -576,7 +577,9 @@ def reminders_send(today: datetime.date | None = None) -> dict[str, int]:
             },
             url=project.get_absolute_url(),
         )
-        AccreditationProject.objects.filter(pk=project.pk).update(stage_reminded_on=today)
+        project.stage_reminded_on = today
+        project._change_reason = "Stage reminder sent"
+        project.save(update_fields=["stage_reminded_on"])
         sent["stages"] += 1
     due = MonitoringTask.objects.filter(
         status__in=(MonitoringTask.Status.PLANNED, MonitoringTask.Status.RETURNED),
@@ -598,7 +601,9 @@ def reminders_send(today: datetime.date | None = None) -> dict[str, int]:
             },
             url=project.get_absolute_url(),
         )
-        MonitoringTask.objects.filter(pk=task.pk).update(reminded_on=today)
+        task.reminded_on = today
+        task._change_reason = "Reminder sent"
+        task.save(update_fields=["reminded_on"])
         sent["monitoring"] += 1
     for months in EXPIRY_MONTHS:
         horizon = today + datetime.timedelta(days=round(months * 30.44))
@@ -641,7 +646,7 @@ def qr_svg(url: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
-def certificate_pdf(certificate: Certificate, request=None) -> bytes:
+def certificate_pdf(certificate: Certificate) -> bytes:
     verify_url = settings.SITE_URL + certificate.verify_path()
     return _pdf(
         "pdf/certificate.html",

@@ -17,7 +17,8 @@ from core.lists import RegisterListView
 from core.pdf import pdf_response
 from core.selectors import events_for
 
-from . import selectors, services, services_commission, services_council, services_outcome
+from . import registry, selectors, services, services_commission, services_council, services_outcome
+from .conflicts import conflicts_by_expert
 from .forms import (
     AgendaForm,
     AmendmentForm,
@@ -173,22 +174,14 @@ def expert_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access("accreditation.add_expert")
 def expert_create(request: HttpRequest) -> HttpResponse:
-    made = {}
-
-    def save(data):
-        made["expert"] = services_commission.expert_save(actor=request.user, **data)
-
-    form = ExpertForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(request, lambda: save(form.cleaned_data), _("The expert is in the pool."), form)
-    ):
-        return redirect(made["expert"])
-    return render(
+    return form_page(
         request,
-        "accreditation/simple_form.html",
-        {"form": form, "title": _("Add an expert"), "button": _("Add to the pool")},
+        ExpertForm(request.POST or None),
+        action=lambda data: services_commission.expert_save(actor=request.user, **data),
+        success=_("The expert is in the pool."),
+        done_url=lambda expert: expert.get_absolute_url(),
+        template="accreditation/simple_form.html",
+        context={"title": _("Add an expert"), "button": _("Add to the pool")},
     )
 
 
@@ -244,10 +237,9 @@ def commission(request: HttpRequest, pk: int) -> HttpResponse:
         ):
             return redirect("accreditation:commission", pk=project.pk)
     members = project.members.filter(is_active=True).select_related("expert__user")
-    candidates = [
-        (expert, services_commission.conflicts_for(expert, project))
-        for expert in form.fields["expert"].queryset[:200]
-    ]
+    pool = list(form.fields["expert"].queryset.select_related("user")[:200])
+    warnings = conflicts_by_expert(pool, project)
+    candidates = [(expert, warnings[expert.pk]) for expert in pool]
     return render(
         request,
         "accreditation/commission.html",
@@ -447,22 +439,13 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     seat = _require_seat(request, project)
     if seat.role != CommissionMember.Role.CHAIR:
         raise PermissionDenied
-    report, _created = EECReport.objects.get_or_create(project=project)
+    report = get_object_or_404(EECReport, project=project)  # opened when the visit is recorded
     criteria = services_commission.criteria_of(project)
     table = services_commission.report_table(project)
-    consolidated = {s.criterion_id: s.score for s in project.scores.filter(member__isnull=True)}
-    if not consolidated:  # start from the most frequent expert score
-        from collections import Counter
-
-        for block in table["standards"]:
-            for row in block["rows"]:
-                given = [s.score for s in row["experts"] if s]
-                if given:
-                    consolidated[row["criterion"].pk] = Counter(given).most_common(1)[0][0]
     score_form = ScoresForm(
         request.POST if "consolidate" in request.POST else None,
         criteria=criteria,
-        initial_scores=consolidated,
+        initial_scores=services_commission.consolidation_start(table),
         prefix="final",
     )
     fields = (
@@ -571,66 +554,32 @@ class MeetingListView(RegisterListView):
 
 @access(SECRETARY)
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    made = {}
-
-    def create(data):
-        made["meeting"] = services_council.meeting_create(actor=request.user, **data)
-
-    form = MeetingForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(request, lambda: create(form.cleaned_data), _("The meeting is planned."), form)
-    ):
-        return redirect(made["meeting"])
-    return render(
+    return form_page(
         request,
-        "accreditation/simple_form.html",
-        {"form": form, "title": _("Plan a council meeting"), "button": _("Plan")},
+        MeetingForm(request.POST or None),
+        action=lambda data: services_council.meeting_create(actor=request.user, **data),
+        success=_("The meeting is planned."),
+        done_url=lambda meeting: meeting.get_absolute_url(),
+        template="accreditation/simple_form.html",
+        context={"title": _("Plan a council meeting"), "button": _("Plan")},
     )
 
 
 def _meeting(pk) -> CouncilMeeting:
-    return get_object_or_404(CouncilMeeting.objects.select_related("secretary"), pk=pk)
+    return get_object_or_404(
+        CouncilMeeting.objects.select_related("secretary").prefetch_related("attendance"), pk=pk
+    )
 
 
 @access("accreditation.view_councilmeeting")
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
-    user = request.user
-    attendance = list(meeting.attendance.select_related("member"))
-    me = next((a for a in attendance if a.member_id == user.pk), None)
-    items = []
-    for item in meeting.items.select_related("project__organization", "decision").prefetch_related(
-        "votes__member", "recusals__member"
-    ):
-        mine = next((v for v in item.votes.all() if v.member_id == user.pk), None)
-        recused = any(r.member_id == user.pk for r in item.recusals.all())
-        items.append(
-            {
-                "item": item,
-                "choices": services_council.choices_for(item),
-                "tally": services_council.tally(item),
-                "report": EECReport.objects.filter(project=item.project, submitted_at__isnull=False).first(),
-                "my_vote": mine,
-                "recused": recused,
-                "can_vote": me is not None
-                and me.present
-                and meeting.status == "open"
-                and item.state == "pending"
-                and mine is None
-                and not recused,
-            }
-        )
     return render(
         request,
         "accreditation/meeting_detail.html",
         {
-            "meeting": meeting,
-            "attendance": attendance,
-            "quorum": services_council.quorum(meeting),
-            "items": items,
-            "is_secretary": user.has_perm(SECRETARY),
+            **selectors.meeting_page(request.user, meeting),
+            "is_secretary": request.user.has_perm(SECRETARY),
             "agenda_form": AgendaForm(),
             "minutes_form": MinutesForm(initial={"minutes": meeting.minutes}),
             "events": events_for(meeting),
@@ -788,7 +737,7 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @access(VIEW)
 def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = selectors.certificate_get_for(request.user, pk)
-    return pdf_response(services_outcome.certificate_pdf(certificate, request), f"{certificate.number}.pdf")
+    return pdf_response(services_outcome.certificate_pdf(certificate), f"{certificate.number}.pdf")
 
 
 @require_POST
@@ -816,7 +765,7 @@ def certificate_reissue(request: HttpRequest, pk: int) -> HttpResponse:
 @access(PUBLIC)
 def certificate_verify(request: HttpRequest, token) -> HttpResponse:
     """The check address of the first certificates' QR codes: it leads to the registry's check."""
-    certificate = Certificate.objects.filter(token=token).exclude(status__in=("draft", "cancelled")).first()
+    certificate = registry.certificate_by_token(token)
     if certificate is None:
         return render(request, "registry/verify.html", {"searched": True, "number": ""}, status=404)
     return redirect(certificate.verify_path())
@@ -970,23 +919,14 @@ def appeal_file(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     if not selectors.represents(request.user, project.organization):
         raise PermissionDenied
-    made = {}
-
-    def file(data):
-        made["appeal"] = services_outcome.appeal_file(actor=request.user, project=project, **data)
-
-    form = AppealForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(request, lambda: file(form.cleaned_data), _("Your appeal is filed."), form)
-    ):
-        return redirect(made["appeal"])
-    return render(
+    return form_page(
         request,
-        "accreditation/simple_form.html",
-        {
-            "form": form,
+        AppealForm(request.POST or None),
+        action=lambda data: services_outcome.appeal_file(actor=request.user, project=project, **data),
+        success=_("Your appeal is filed."),
+        done_url=lambda appeal: appeal.get_absolute_url(),
+        template="accreditation/simple_form.html",
+        context={
             "project": project,
             "title": _("Appeal against the council's decision"),
             "intro": _("The appeals and complaints commission answers within 30 days."),

@@ -53,13 +53,11 @@ def _over_limit(request: HttpRequest) -> bool:
     """Certificate checks are limited per address, so numbers cannot be enumerated."""
     address = request.META.get("REMOTE_ADDR", "")
     key = f"registry-verify:{address}:{timezone.now():%Y%m%d%H%M}"
-    count = cache.get_or_set(key, 0, 70)
+    cache.add(key, 0, 70)  # no-op when the minute's counter exists
     try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 70)
-        count = 1
-    return count > settings.IAAR_VERIFY_LIMIT_PER_MINUTE
+        return cache.incr(key) > settings.IAAR_VERIFY_LIMIT_PER_MINUTE
+    except ValueError:  # the counter vanished (cache restarted): let this one through
+        return False
 
 
 @access(PUBLIC)

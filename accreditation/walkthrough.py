@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from . import services, services_commission, services_council, services_outcome
+from .conflicts import conflicts_for
 from .models import AccreditationProject, CommissionEvaluation, CommissionMember, Score
 
 S = AccreditationProject.Status
@@ -95,7 +96,7 @@ def _step(project, cast: Cast):
     if status == S.EEC_FORMATION:
         for number, expert in enumerate(cast.experts):
             role = CommissionMember.Role.CHAIR if number == 0 else CommissionMember.Role.MEMBER
-            warnings = services_commission.conflicts_for(expert, project)
+            warnings = conflicts_for(expert, project)
             services_commission.member_add(
                 project=project,
                 actor=cast.coordinator,

@@ -29,13 +29,15 @@ def form_page(
     *,
     action: Callable[[dict], object],
     success: str,
-    done_url: str,
+    done_url: "str | Callable[[object], object]",
     template: str,
     context: dict,
 ) -> HttpResponse:
     """The shape of every form page: show the form; on a valid post run the service with the
-    cleaned data, then go back to ``done_url``; on a refusal show the form with the message."""
+    cleaned data, then go to ``done_url`` (or to what it returns for the service's result, e.g.
+    the record just made); on a refusal show the form with the message."""
     posted = request.method == "POST" and form.is_valid()
-    if posted and run_service(request, lambda: action(form.cleaned_data), success, form):
-        return redirect(done_url)
+    made = []
+    if posted and run_service(request, lambda: made.append(action(form.cleaned_data)), success, form):
+        return redirect(done_url(made[0]) if callable(done_url) else done_url)
     return render(request, template, {"form": form, **context})

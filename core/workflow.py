@@ -85,9 +85,19 @@ def event_record(
 
 @transaction.atomic
 def transition_perform(
-    *, obj: models.Model, workflow: Workflow, target: str, actor, comment: str = "", action: str = ""
+    *,
+    obj: models.Model,
+    workflow: Workflow,
+    target: str,
+    actor,
+    comment: str = "",
+    action: str = "",
+    also: dict | None = None,
 ) -> models.Model:
-    """Lock the row, check the table and the actor's right, move, record the event."""
+    """Lock the row, check the table and the actor's right, move, record the event.
+
+    ``also`` sets other fields that change with the move (a due date), in the same save, so
+    history keeps one row per move."""
     locked = type(obj).objects.select_for_update().get(pk=obj.pk)
     current = getattr(locked, workflow.field)
     move = workflow.get(current, target)
@@ -101,6 +111,8 @@ def transition_perform(
     if move.permission is not None and not user_can(actor, move.permission, locked):
         raise PermissionDenied(_("You are not allowed to do this."))
     setattr(locked, workflow.field, target)
+    for name, value in (also or {}).items():
+        setattr(locked, name, value)
     locked._change_reason = comment or str(action or move.label)
     locked.save()
     event_record(

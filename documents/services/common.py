@@ -1,12 +1,10 @@
 """Pieces every document service shares: who may edit, signing, file storage."""
 
-from django.contrib.auth.hashers import check_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from core.permissions import user_can, user_roles
-from core.roles import Role
+from core.permissions import password_confirm, user_can, user_role_labels
 
 from ..files import CheckedFile, check_upload, sha256_of
 from ..models import Document, DocumentVersion, Signature
@@ -56,11 +54,9 @@ def verify_file(version: DocumentVersion) -> None:
 
 def sign(*, version: DocumentVersion, actor, meaning: str, password: str) -> Signature:
     """An electronic signature: the signer proves who they are again, and the file's hash is kept."""
-    # Checked without re-hashing: signing never rewrites the signer's account row.
-    if not password or not check_password(password, actor.password):
-        raise ValidationError(_("The password is not right; nothing was signed."))
+    password_confirm(actor, password)
     verify_file(version)
-    roles = ", ".join(str(Role(r).label) for r in user_roles(actor)) or actor.position or _("no role")
+    roles = user_role_labels(actor) or actor.position or _("no role")
     return Signature.objects.create(
         version=version,
         signer=actor,
