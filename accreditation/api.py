@@ -10,12 +10,15 @@ import datetime
 import django_filters
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework import serializers, viewsets
+from rest_framework.response import Response
 
 from core.access import PUBLIC
 
 from . import registry
-from .models import Certificate, Organization, Programme, Publication
+from .api_export import ExportMixin
+from .models import Certificate, EducationLevel, Organization, Programme, Publication
 
 
 class InstitutionSerializer(serializers.ModelSerializer):
@@ -24,6 +27,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
     name_english = serializers.CharField(source="name_en")
     name_russian = serializers.CharField(source="name_ru")
     name_kazakh = serializers.CharField(source="name_kk")
+    name_kyrgyz = serializers.CharField(source="name_ky")
     country = serializers.CharField()
     registry_url = serializers.SerializerMethodField()
 
@@ -35,6 +39,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
             "name_english",
             "name_russian",
             "name_kazakh",
+            "name_kyrgyz",
             "acronym",
             "country",
             "city",
@@ -152,14 +157,38 @@ class ReportSerializer(serializers.ModelSerializer):
 
 
 class CertificateFilter(django_filters.FilterSet):
+    """The registry page's filters, by their DEQAR names where DEQAR has one."""
+
+    q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Words of a name or a number")
     institution = django_filters.CharFilter(field_name="organization__iaar_id")
     country = django_filters.CharFilter(field_name="organization__country", lookup_expr="iexact")
+    city = django_filters.CharFilter(field_name="organization__city", lookup_expr="iexact", max_length=120)
     agency_activity = django_filters.CharFilter(field_name="kind")
+    level = django_filters.ChoiceFilter(field_name="project__level", choices=EducationLevel.choices)
+    decision = django_filters.ChoiceFilter(
+        field_name="decision__outcome", choices=[(o, o) for o in ("accredit", "conditional")]
+    )
+    year = django_filters.NumberFilter(
+        field_name="decision__decided_on__year", min_value=2000, max_value=2100
+    )
+    status = django_filters.ChoiceFilter(method="filter_status", choices=registry.STATUS_CHOICES)
     valid_on = django_filters.DateFilter(method="filter_valid_on")
 
     class Meta:
         model = Certificate
         fields = ["institution", "country", "agency_activity"]
+
+    def filter_q(self, rows, name, value):
+        term = registry.clean_term(value)
+        return rows.filter(registry.text_match(term)) if term else rows
+
+    def filter_status(self, rows, name, value):
+        today = timezone.localdate()
+        if value == "valid":
+            return rows.filter(status=Certificate.Status.VALID, valid_until__gte=today)
+        if value == "expired":
+            return rows.filter(status=Certificate.Status.VALID, valid_until__lt=today)
+        return rows.filter(status=value)
 
     def filter_valid_on(self, rows, name, value):
         return rows.filter(status=Certificate.Status.VALID, valid_from__lte=value, valid_until__gte=value)
@@ -175,8 +204,20 @@ class InstitutionFilter(django_filters.FilterSet):
         fields = ["country", "city", "name"]
 
 
-class _PublicViewSet(viewsets.ReadOnlyModelViewSet):
+# Read-only for everyone; any list also as a file with ?format=csv or ?format=xlsx.
+class _PublicViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
     access_rule = PUBLIC
+    # The router's default ([^/.]+) without NUL, which PostgreSQL refuses in a query: 404.
+    lookup_value_regex = r"[^/.\x00]+"
+
+    def list(self, request, *args, **kwargs):
+        if self._exporting():
+            return super().list(request, *args, **kwargs)
+        # Pages of the API are kept like the registry's pages, until the registry changes.
+        page = registry.cached(
+            "api", request.get_full_path()[:2000], lambda: super(_PublicViewSet, self).list(request).data
+        )
+        return Response(page)
 
 
 def _published_organizations():
@@ -189,6 +230,7 @@ class InstitutionViewSet(_PublicViewSet):
     """Institutions with at least one published decision."""
 
     serializer_class = InstitutionSerializer
+    export_name = "institutions"
     filterset_class = InstitutionFilter
     lookup_field = "iaar_id"
 
@@ -200,6 +242,7 @@ class ProgrammeViewSet(_PublicViewSet):
     """Programmes with a certificate in the registry."""
 
     serializer_class = ProgrammeSerializer
+    export_name = "programmes"
     filterset_fields = ["level", "code"]
 
     def get_queryset(self):
@@ -211,6 +254,7 @@ class ProgrammeViewSet(_PublicViewSet):
 
 class CertificateViewSet(_PublicViewSet):
     serializer_class = CertificateSerializer
+    export_name = "certificates"
     filterset_class = CertificateFilter
     lookup_field = "number"
 
@@ -222,6 +266,7 @@ class ReportViewSet(_PublicViewSet):
     """Published decisions of the Accreditation Council with their files."""
 
     serializer_class = ReportSerializer
+    export_name = "reports"
     filterset_fields = {"decision__outcome": ["exact"], "project__kind": ["exact"]}
 
     def get_queryset(self):

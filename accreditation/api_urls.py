@@ -1,5 +1,5 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from core.access import PUBLIC, access
@@ -10,6 +10,12 @@ from . import api
 class _Router(DefaultRouter):
     class APIRootView(DefaultRouter.APIRootView):
         access_rule = PUBLIC
+
+
+class _DocsView(SpectacularSwaggerSplitView):
+    """Swagger UI from our own static files; its start-up script is this view with ?script."""
+
+    template_name = "api/swagger_ui.html"
 
 
 router = _Router()
@@ -23,4 +29,5 @@ app_name = "api"
 urlpatterns = [
     path("v1/", include(router.urls)),
     path("schema/", access(PUBLIC)(SpectacularAPIView.as_view()), name="schema"),
+    path("docs/", access(PUBLIC)(_DocsView.as_view(url_name="api:schema")), name="docs"),
 ]

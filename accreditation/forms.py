@@ -28,6 +28,7 @@ class OrganizationForm(forms.Form):
     name = forms.CharField(label=_("Official name"), max_length=300)
     name_ru = forms.CharField(label=_("Name (Russian)"), max_length=300, required=False)
     name_kk = forms.CharField(label=_("Name (Kazakh)"), max_length=300, required=False)
+    name_ky = forms.CharField(label=_("Name (Kyrgyz)"), max_length=300, required=False)
     name_en = forms.CharField(label=_("Name (English)"), max_length=300, required=False)
     acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
     org_type = forms.ChoiceField(label=_("Type"), choices=Organization.Type.choices)
@@ -58,6 +59,7 @@ class ProgrammeForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=300)
     name_ru = forms.CharField(label=_("Name (Russian)"), max_length=300, required=False)
     name_kk = forms.CharField(label=_("Name (Kazakh)"), max_length=300, required=False)
+    name_ky = forms.CharField(label=_("Name (Kyrgyz)"), max_length=300, required=False)
     name_en = forms.CharField(label=_("Name (English)"), max_length=300, required=False)
     level = forms.ChoiceField(label=_("Level"), choices=Programme.Level.choices)
     languages = forms.MultipleChoiceField(

@@ -17,6 +17,11 @@ class EducationLevel(models.TextChoices):
     ADDITIONAL = "additional", _("Additional education")
 
 
+def search_text_of(row) -> str:
+    """The text the registry searches for a row: its names and codes, case-folded, one line."""
+    return " ".join(str(getattr(row, name) or "").casefold() for name in row.SEARCHED_FIELDS).strip()
+
+
 class Organization(models.Model):
     """An education organization (EO) that IAAR accredits; known by its IAAR ID number (§6.5.3)."""
 
@@ -32,6 +37,7 @@ class Organization(models.Model):
     name = models.CharField(_("official name"), max_length=300)
     name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
     name_kk = models.CharField(_("name (Kazakh)"), max_length=300, blank=True)
+    name_ky = models.CharField(_("name (Kyrgyz)"), max_length=300, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     org_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.UNIVERSITY)
@@ -42,10 +48,15 @@ class Organization(models.Model):
     city = models.CharField(_("city"), max_length=120, blank=True)
     website = models.URLField(_("website"), blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
-    history = HistoricalRecords()
+    # Every name, the acronym and the ID in lower case: what the registry's search reads.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    SEARCHED_FIELDS = ("iaar_id", "acronym", "name", "name_ru", "name_kk", "name_ky", "name_en")
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["country", "city"], name="organization_place")]
         verbose_name = _("education organization")
         verbose_name_plural = _("education organizations")
         # Granted per organization to the people who represent it.
@@ -53,6 +64,12 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.localized_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text_of(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("accreditation:organization_detail", args=[self.pk])
@@ -89,10 +106,14 @@ class Programme(models.Model):
     name = models.CharField(_("name"), max_length=300)
     name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
     name_kk = models.CharField(_("name (Kazakh)"), max_length=300, blank=True)
+    name_ky = models.CharField(_("name (Kyrgyz)"), max_length=300, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     languages = models.JSONField(_("languages of instruction"), default=list, blank=True)
-    history = HistoricalRecords()
+    search_text = models.TextField(editable=False, blank=True, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    SEARCHED_FIELDS = ("code", "name", "name_ru", "name_kk", "name_ky", "name_en")
 
     class Meta:
         ordering = ["organization", "code"]
@@ -106,6 +127,15 @@ class Programme(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.localized_name}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text_of(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_registry_url(self) -> str:
+        return reverse("registry:programme", args=[self.pk])
 
     @property
     def localized_name(self) -> str:
@@ -946,6 +976,7 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["-decided_on", "-pk"]
+        indexes = [models.Index(fields=["decided_on"], name="decision_date")]
         verbose_name = _("council decision")
         verbose_name_plural = _("council decisions")
 
@@ -1030,6 +1061,11 @@ class Certificate(models.Model):
             models.CheckConstraint(
                 condition=models.Q(valid_until__gt=models.F("valid_from")), name="certificate_term_positive"
             )
+        ]
+        # The registry filters by status and term and sorts by term.
+        indexes = [
+            models.Index(fields=["status", "valid_until"], name="certificate_status_term"),
+            models.Index(fields=["valid_until"], name="certificate_term"),
         ]
 
     def __str__(self) -> str:

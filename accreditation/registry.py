@@ -4,13 +4,33 @@ Only published decisions and signed certificates appear; drafts, cancelled certi
 withdrawn publications never do. Every read here is for an anonymous visitor.
 """
 
+import hashlib
+import time
+from collections.abc import Callable
+from functools import cache as memoize
+
 from django import forms
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import AccreditationProject, Certificate, EducationLevel, Organization, Publication
+from .models import (
+    AccreditationProject,
+    Certificate,
+    EducationLevel,
+    Organization,
+    Outcome,
+    Programme,
+    Publication,
+)
 
 PUBLIC_STATUSES = (Certificate.Status.VALID, Certificate.Status.SUSPENDED, Certificate.Status.REVOKED)
 STATUS_CHOICES = [
@@ -44,7 +64,9 @@ def certificates() -> QuerySet[Certificate]:
 
 
 class RegistryFilter(forms.Form):
-    q = forms.CharField(label=_("Name, acronym, IAAR ID or programme code"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Name, acronym, IAAR ID, programme or certificate number"), required=False, max_length=200
+    )
     country = forms.RegexField(label=_("Country"), regex=r"^[A-Za-z]{2}$", required=False, max_length=2)
     city = forms.CharField(label=_("City"), required=False, max_length=120)
     kind = forms.ChoiceField(
@@ -52,6 +74,22 @@ class RegistryFilter(forms.Form):
     )
     level = forms.ChoiceField(
         label=_("Level"), required=False, choices=[("", _("Any")), *EducationLevel.choices]
+    )
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            ("accredit", _("Accredit")),
+            ("conditional", _("Accredit conditionally")),
+            *[
+                (
+                    f"years-{n}",
+                    ngettext_lazy("Accredit for %(n)s year", "Accredit for %(n)s years", "n") % {"n": n},
+                )
+                for n in (1, 3, 5, 7)
+            ],
+        ],
     )
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any")), *STATUS_CHOICES])
     year = forms.IntegerField(label=_("Year of decision"), required=False, min_value=2000, max_value=2100)
@@ -67,26 +105,56 @@ class RegistryFilter(forms.Form):
     )
 
 
+@memoize
+def _trigrams() -> bool:
+    """Typo-tolerant search needs PostgreSQL with pg_trgm (the migration creates it where it may)."""
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+def clean_term(term: str) -> str:
+    """A search term as stored text is compared: case-folded, single-spaced, no control characters."""
+    return " ".join("".join(ch for ch in term if ch.isprintable()).casefold().split())
+
+
+# How close a name must be to a mistyped term (pg_trgm's word similarity, 0 to 1). Set on
+# every PostgreSQL connection (apps.py); the trigram index serves the comparison.
+TYPO_THRESHOLD = 0.45
+
+
+def text_match(term: str) -> Q:
+    """Rows whose organization or programme has every word of the term, or the number itself.
+
+    The names are searched in their own tables (each word a trigram-indexed "contains" on
+    PostgreSQL) and the certificates joined to the few that match.
+    """
+    organizations = Organization.objects.all()
+    programmes = Programme.objects.all()
+    for word in term.split()[:10]:
+        organizations = organizations.filter(search_text__contains=word)
+        programmes = programmes.filter(search_text__contains=word)
+    return (
+        Q(organization__in=organizations.values("pk"))
+        | Q(programme__in=programmes.values("pk"))
+        | Q(number=term.upper())
+    )
+
+
 def search(data) -> tuple[QuerySet[Certificate], RegistryFilter]:
-    """Filter the registry from a query string; invalid values are reported and ignored."""
+    """Filter the registry from a query string; invalid values are reported and ignored.
+
+    When no name contains the words searched for, PostgreSQL looks for names within a typo or
+    two of them, closest first; the form's ``approximate`` then says the visitor sees those.
+    """
     form = RegistryFilter(data)
     form.is_valid()
+    form.approximate = False
     values = {k: v for k, v in getattr(form, "cleaned_data", {}).items() if v not in ("", None)}
     rows = certificates()
     today = timezone.localdate()
-    if "q" in values:
-        term = values["q"].strip()
-        rows = rows.filter(
-            Q(organization__name__icontains=term)
-            | Q(organization__name_ru__icontains=term)
-            | Q(organization__name_kk__icontains=term)
-            | Q(organization__name_en__icontains=term)
-            | Q(organization__acronym__iexact=term)
-            | Q(organization__iaar_id__iexact=term)
-            | Q(programme__code__iexact=term)
-            | Q(programme__name__icontains=term)
-            | Q(number__iexact=term)
-        )
     if "country" in values:
         rows = rows.filter(organization__country=values["country"].upper())
     if "city" in values:
@@ -97,6 +165,11 @@ def search(data) -> tuple[QuerySet[Certificate], RegistryFilter]:
         rows = rows.filter(project__level=values["level"])
     if "year" in values:
         rows = rows.filter(decision__decided_on__year=values["year"])
+    decision = values.get("decision", "")
+    if decision.startswith("years-"):
+        rows = rows.filter(decision__outcome=Outcome.ACCREDIT, decision__years=int(decision[6:]))
+    elif decision:
+        rows = rows.filter(decision__outcome=decision)
     status = values.get("status")
     if status == "valid":
         rows = rows.filter(status=Certificate.Status.VALID, valid_until__gte=today)
@@ -104,11 +177,32 @@ def search(data) -> tuple[QuerySet[Certificate], RegistryFilter]:
         rows = rows.filter(status=Certificate.Status.VALID, valid_until__lt=today)
     elif status in ("suspended", "revoked"):
         rows = rows.filter(status=status)
-    return rows.order_by(*SORTS.get(values.get("sort", "name"), SORTS["name"]), "pk"), form
+    order = [*SORTS.get(values.get("sort", "name"), SORTS["name"]), "pk"]
+    language = (get_language() or "")[:2]
+    if language in ("ru", "kk", "ky", "en"):
+        # Names in the visitor's language where known, the official name otherwise.
+        rows = rows.annotate(
+            shown_name=Coalesce(NullIf(f"organization__name_{language}", Value("")), "organization__name")
+        )
+        order = ["shown_name" if field == "organization__name" else field for field in order]
+    term = clean_term(values.get("q", ""))
+    if term:
+        exact = rows.filter(text_match(term))
+        if len(term) < 4 or not _trigrams() or exact.exists():
+            return exact.order_by(*order), form
+        form.approximate = True
+        similar = Organization.objects.filter(search_text__trigram_word_similar=term).values("pk")
+        rows = rows.filter(organization__in=similar)
+        if "sort" not in values:
+            rows = rows.annotate(rank=TrigramWordSimilarity(term, "organization__search_text"))
+            order = ["-rank", *order]
+    return rows.order_by(*order), form
 
 
 def organization_get(iaar_id: str) -> Organization:
     """An organization the registry shows: one with at least one publication."""
+    if "\x00" in iaar_id:  # PostgreSQL refuses NUL in a query; no IAAR ID holds one
+        raise Http404
     return get_object_or_404(
         Organization.objects.filter(
             iaar_id=iaar_id, projects__publications__isnull=False, projects__publications__withdrawn=False
@@ -116,29 +210,98 @@ def organization_get(iaar_id: str) -> Organization:
     )
 
 
+def _with_status(rows, today=None) -> list[Certificate]:
+    today = today or timezone.localdate()
+    rows = list(rows)
+    for certificate in rows:
+        certificate.public_status = public_status(certificate, today)
+    return rows
+
+
+def _history(publications, certificates_: list[Certificate]) -> list[dict]:
+    """Each published decision, newest first, with the certificates it granted."""
+    by_decision: dict[int, list[Certificate]] = {}
+    for certificate in certificates_:
+        by_decision.setdefault(certificate.decision_id, []).append(certificate)
+    history = []
+    for publication in publications:
+        granted = by_decision.get(publication.decision_id, [])
+        history.append(
+            {
+                "publication": publication,
+                "decision": publication.decision,
+                "certificates": granted,
+                "valid_from": min((c.valid_from for c in granted), default=None),
+                "valid_until": max((c.valid_until for c in granted), default=None),
+            }
+        )
+    return history
+
+
 def organization_page(organization: Organization) -> dict:
-    publications = (
+    publications = list(
         Publication.objects.filter(project__organization=organization, withdrawn=False)
-        .select_related("decision__item__meeting", "project")
+        .select_related("decision", "project")
         .prefetch_related("project__programmes")
         .order_by("-decision__decided_on", "-pk")
     )
-    rows = list(certificates().filter(organization=organization).order_by("-valid_from", "number"))
-    today = timezone.localdate()
+    rows = _with_status(certificates().filter(organization=organization).order_by("-valid_from", "number"))
+    # Each programme once, with its latest certificate.
+    programmes: dict[int, Certificate] = {}
     for certificate in rows:
-        certificate.public_status = public_status(certificate, today)
-    return {"organization": organization, "publications": publications, "certificates": rows}
+        if certificate.programme_id and certificate.programme_id not in programmes:
+            programmes[certificate.programme_id] = certificate
+    institutional = next((c for c in rows if not c.programme_id), None)
+    return {
+        "organization": organization,
+        "history": _history(publications, rows),
+        "programmes": sorted(programmes.values(), key=lambda c: c.programme.code),
+        "institutional": institutional,
+        "certificates": rows,
+    }
+
+
+def programme_get(pk: int) -> Programme:
+    """A programme the registry shows: one with a published certificate."""
+    return get_object_or_404(
+        Programme.objects.select_related("organization").filter(
+            pk__in=certificates().filter(programme__isnull=False).values("programme")
+        ),
+        pk=pk,
+    )
+
+
+def programme_page(programme: Programme) -> dict:
+    rows = _with_status(certificates().filter(programme=programme).order_by("-valid_from", "number"))
+    publications = (
+        Publication.objects.filter(decision__in=[c.decision_id for c in rows], withdrawn=False)
+        .select_related("decision", "project")
+        .prefetch_related("project__programmes")
+        .order_by("-decision__decided_on", "-pk")
+    )
+    return {
+        "programme": programme,
+        "organization": programme.organization,
+        "history": _history(publications, rows),
+        "current": rows[0] if rows else None,
+    }
 
 
 def _issued() -> QuerySet[Certificate]:
     """Certificates that exist for the public: signed, whatever became of them since."""
-    return Certificate.objects.exclude(
-        status__in=(Certificate.Status.DRAFT, Certificate.Status.CANCELLED)
-    ).select_related("organization", "programme", "decision")
+    return (
+        Certificate.objects.exclude(status__in=(Certificate.Status.DRAFT, Certificate.Status.CANCELLED))
+        .filter(decision__publication__isnull=False)
+        .select_related("organization", "programme", "decision")
+    )
 
 
 def certificate_by_number(number: str) -> Certificate | None:
-    return _issued().filter(number__iexact=number.strip()[:40]).first()
+    if "\x00" in number:  # PostgreSQL refuses NUL in a query; no number holds one
+        return None
+    # Numbers are issued in capitals (SA-2026-0001): one typed in lower case is found too,
+    # through the unique index.
+    return _issued().filter(number=number.strip()[:40].upper()).first()
 
 
 def certificate_by_token(token) -> Certificate | None:
@@ -150,3 +313,43 @@ def publication_get(pk: int) -> Publication:
     return get_object_or_404(
         Publication.objects.select_related("project__organization"), pk=pk, withdrawn=False
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Caching for anonymous visitors. Rendered parts of registry pages are kept under a
+# "generation" number; anything the registry shows that changes (a publication, a certificate's
+# status, a decision set aside, a name) starts a new generation once its transaction commits,
+# so no visitor ever sees a revoked certificate as valid. The date is part of every key: a
+# certificate whose term ended yesterday reads "expired" today.
+
+GENERATION_KEY = "registry:generation"
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        value = cache.get(GENERATION_KEY, 0)
+    return value
+
+
+def _new_generation() -> None:
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def changed() -> None:
+    """The public registry changed: drop what is cached now, and again once the change is
+    committed (a page rendered in between still read the old rows)."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def cached(name: str, parts: object, build: Callable[[], str]) -> str:
+    """A rendered part of a public page for this generation, language and day."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"registry:{generation()}:{get_language()}:{timezone.localdate():%Y%m%d}:{name}:{digest}"
+    text = cache.get(key)
+    if text is None:
+        text = build()
+        cache.set(key, text, settings.IAAR_REGISTRY_CACHE_SECONDS)
+    return text

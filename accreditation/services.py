@@ -29,6 +29,7 @@ ORGANIZATION_FIELDS = (
     "name",
     "name_ru",
     "name_kk",
+    "name_ky",
     "name_en",
     "acronym",
     "org_type",
@@ -37,7 +38,7 @@ ORGANIZATION_FIELDS = (
     "city",
     "website",
 )
-PROGRAMME_FIELDS = ("code", "name", "name_ru", "name_kk", "name_en", "level", "languages")
+PROGRAMME_FIELDS = ("code", "name", "name_ru", "name_kk", "name_ky", "name_en", "level", "languages")
 
 
 def _require(actor, perm: str) -> None:

@@ -38,7 +38,7 @@ class ProjectListView(RegisterListView):
 class OrganizationListView(RegisterListView):
     access_rule = "accreditation.view_organization"
     template_name = "accreditation/organization_list.html"
-    search_fields = ("name", "name_ru", "name_kk", "name_en", "acronym", "iaar_id", "city")
+    search_fields = ("name", "name_ru", "name_kk", "name_ky", "name_en", "acronym", "iaar_id", "city")
     title = gettext_lazy("Education organizations")
 
     def get_rows(self, user):

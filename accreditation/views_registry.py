@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,27 +17,59 @@ from . import registry
 
 @access(PUBLIC)
 def registry_list(request: HttpRequest) -> HttpResponse:
-    rows, form = registry.search(request.GET)
-    page = Paginator(rows, settings.PAGINATE_BY).get_page(request.GET.get("page"))
-    today = timezone.localdate()
-    for certificate in page.object_list:
-        certificate.public_status = registry.public_status(certificate, today)
+    form = registry.RegistryFilter(request.GET)
+    form.is_valid()
+
+    def results() -> str:
+        rows, searched = registry.search(request.GET)
+        page = Paginator(rows, settings.PAGINATE_BY).get_page(request.GET.get("page"))
+        today = timezone.localdate()
+        for certificate in page.object_list:
+            certificate.public_status = registry.public_status(certificate, today)
+        return render_to_string(
+            "registry/_results.html",
+            {"page_obj": page, "approximate": searched.approximate, "term": searched.cleaned_data.get("q")},
+            request=request,
+        )
+
+    query = sorted((k, v[:300]) for k, v in request.GET.lists() for v in v)
     return render(
         request,
         "registry/list.html",
         {
             "form": form,
             "invalid": [str(field.label) for field in form if field.errors],
-            "page_obj": page,
+            "results": registry.cached("list", query, results),
             "filtered": any(v for k, v in request.GET.items() if k != "page"),
+            "export_query": request.GET.urlencode() if request.GET else "",
         },
     )
 
 
 @access(PUBLIC)
 def organization(request: HttpRequest, iaar_id: str) -> HttpResponse:
-    org = registry.organization_get(iaar_id)
-    return render(request, "registry/organization.html", registry.organization_page(org))
+    def page() -> dict:
+        org = registry.organization_get(iaar_id)
+        context = registry.organization_page(org)
+        return {
+            "organization": org,
+            "body": render_to_string("registry/_organization.html", context, request=request),
+        }
+
+    return render(request, "registry/organization.html", registry.cached("organization", iaar_id[:40], page))
+
+
+@access(PUBLIC)
+def programme(request: HttpRequest, pk: int) -> HttpResponse:
+    def page() -> dict:
+        context = registry.programme_page(registry.programme_get(pk))
+        return {
+            "programme": context["programme"],
+            "organization": context["organization"],
+            "body": render_to_string("registry/_programme.html", context, request=request),
+        }
+
+    return render(request, "registry/programme.html", registry.cached("programme", pk, page))
 
 
 @access(PUBLIC)
@@ -62,7 +95,8 @@ def _over_limit(request: HttpRequest) -> bool:
 
 @access(PUBLIC)
 def verify(request: HttpRequest) -> HttpResponse:
-    number = request.GET.get("number", "").strip()
+    # No number holds a slash, and the check's address cannot carry one.
+    number = request.GET.get("number", "").replace("/", "").strip()
     if number:
         return redirect(reverse("registry:verify_number", args=[number[:40]]))
     return render(request, "registry/verify.html", {"searched": False})

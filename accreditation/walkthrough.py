@@ -171,3 +171,20 @@ def _step(project, cast: Cast):
         services_outcome.publish(project=project, actor=cast.secretary)
         return project
     raise ValueError(f"No step from {status}")
+
+
+def council_decides(project: AccreditationProject, cast: Cast, choice: str, number: str = "AC-R"):
+    """A council meeting where three members vote ``choice`` on a project (e.g. "revoke" for one
+    under monitoring) and the secretary closes the vote: what the registry then shows."""
+    from . import services_council as council
+
+    meeting = council.meeting_create(
+        actor=cast.secretary, number=number, date=timezone.localdate(), members=cast.council
+    )
+    item = council.agenda_add(meeting=meeting, actor=cast.secretary, project=project)
+    council.attendance_record(meeting=meeting, actor=cast.secretary, present_ids=[m.pk for m in cast.council])
+    council.meeting_open(meeting=meeting, actor=cast.secretary)
+    for member in cast.council[:3]:
+        council.vote_cast(item=item, actor=member, choice=choice)
+    council.item_close(item=item, actor=cast.secretary)
+    return item

@@ -64,6 +64,7 @@ DOCUMENTS = [
         C.PUBLIC,
     ),
     ("WFME Basic Medical Education standards", T.EXTERNAL, "pm", "effective", C.PUBLIC),
+    ("Survey of education organizations 2025: summary of results", T.REPORT, "qms", "effective", C.PUBLIC),
     ("Law on education", T.LEGAL_ACT, "legal", "effective", C.PUBLIC),
     ("Rules of state recognition of accreditation bodies", T.LEGAL_ACT, "legal", "withdrawn", C.PUBLIC),
     ("Order on the register of accreditation bodies (2019)", T.LEGAL_ACT, "legal", "archived", C.PUBLIC),

@@ -7,9 +7,18 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import get_objects_for_user
 
-from .models import Acknowledgement, Distribution, Document, DocumentVersion, Record, ReviewStep
+from .models import (
+    Acknowledgement,
+    Distribution,
+    Document,
+    DocumentType,
+    DocumentVersion,
+    Record,
+    ReviewStep,
+)
 
 Conf = Document.Confidentiality
 
@@ -193,6 +202,32 @@ def public_documents() -> QuerySet[Document]:
         .select_related("effective_version")
         .order_by("doc_type", "code")
     )
+
+
+# How the public page groups the documents in force (§4.5.3: what the agency publishes).
+PUBLIC_SECTIONS = (
+    (_("Standards and guidelines"), {DocumentType.STANDARD, DocumentType.GUIDELINE, DocumentType.EXTERNAL}),
+    (
+        _("Policies, strategy and regulations"),
+        {DocumentType.MANUAL, DocumentType.POLICY, DocumentType.STRATEGY, DocumentType.REGULATION},
+    ),
+    (_("Reports and survey summaries"), {DocumentType.REPORT}),
+    (_("Legal acts"), {DocumentType.LEGAL_ACT}),
+)
+
+
+def public_sections() -> list[dict]:
+    """The public documents by section, in one query; a type no section names goes last."""
+    documents = list(public_documents())
+    sections = [
+        {"title": title, "documents": [d for d in documents if d.doc_type in types]}
+        for title, types in PUBLIC_SECTIONS
+    ]
+    named = set().union(*(types for _title, types in PUBLIC_SECTIONS))
+    sections.append(
+        {"title": _("Other documents"), "documents": [d for d in documents if d.doc_type not in named]}
+    )
+    return [section for section in sections if section["documents"]]
 
 
 def document_page(user, document: Document, version: DocumentVersion | None) -> dict:

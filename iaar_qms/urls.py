@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from accreditation.sitemaps import SITEMAPS, robots_txt
 from core.access import PUBLIC, SIGNED_IN, access
 
 # Django's own account views, each with the access rule the matrix test reads.
@@ -35,6 +37,19 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     path("improvement/", include("improvement.urls")),
     path("admin/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        access(PUBLIC)(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        access(PUBLIC)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 
 handler403 = "core.views.error_403"

@@ -182,10 +182,17 @@ def _kwargs(name: str, person) -> dict:
         "accreditation:project_contract",
     ):
         return {"pk": ProjectFactory().pk}
-    if name in ("registry:organization", "registry:file", "registry:verify_number") or name.endswith(
-        "-detail"
-    ):
+    if name in (
+        "registry:organization",
+        "registry:programme",
+        "registry:file",
+        "registry:verify_number",
+        "registry:export",
+    ) or name.endswith("-detail"):
         return _registry_kwargs(name)
+    if name == "sitemap_section":
+        _registry_kwargs(name)
+        return {"section": "organizations"}
     if name.startswith("accreditation:") and name.split(":")[1] in LIFECYCLE_VIEWS:
         return _lifecycle_kwargs(name.split(":")[1])
     if name in ("accreditation:self_assessment_review", "accreditation:self_assessment_file"):
@@ -361,8 +368,15 @@ def _lifecycle_kwargs(view: str) -> dict:
     )
     if view in ("certificate_detail", "certificate_pdf", "certificate_reissue"):
         return {"pk": certificate.pk}
-    if view == "certificate_verify":
-        return {"token": certificate.token}
+    if view in ("publication_file", "certificate_verify"):
+        publication = Publication(
+            project=project, decision=decision, published_by=owner, authority_notice="Notice"
+        )
+        publication.decision_pdf.save("d.pdf", ContentFile(b"%PDF-1.4 decision"), save=False)
+        publication.save()
+        if view == "certificate_verify":  # the public check answers for published decisions only
+            return {"token": certificate.token}
+        return {"pk": project.pk, "publication_pk": publication.pk, "what": "decision"}
     if view.startswith("monitoring_"):
         task = MonitoringTask(
             project=project, kind="annual_report", due_on=today, status="submitted", file_name="m.txt"
@@ -370,13 +384,6 @@ def _lifecycle_kwargs(view: str) -> dict:
         task.file.save("m.txt", ContentFile(b"monitoring"), save=False)
         task.save()
         return {"pk": project.pk, "task_pk": task.pk}
-    if view == "publication_file":
-        publication = Publication(
-            project=project, decision=decision, published_by=owner, authority_notice="Notice"
-        )
-        publication.decision_pdf.save("d.pdf", ContentFile(b"%PDF-1.4 decision"), save=False)
-        publication.save()
-        return {"pk": project.pk, "publication_pk": publication.pk, "what": "decision"}
     if view in ("appeal_detail", "appeal_take"):
         appeal = Appeal.objects.create(
             number=f"AP-T-{project.pk}",
@@ -405,11 +412,13 @@ def _registry_kwargs(name: str) -> dict:
     Certificate.objects.filter(pk=certificate.pk).update(programme=certificate.programme)
     if name == "registry:file":
         return {"pk": publication.pk, "what": "decision"}
+    if name == "registry:export":
+        return {"fmt": "csv"}
     if name in ("registry:organization", "api:institution-detail"):
         return {"iaar_id": publication.project.organization.iaar_id}
     if name == "api:report-detail":
         return {"pk": publication.pk}
-    if name == "api:programme-detail":
+    if name in ("api:programme-detail", "registry:programme"):
         return {"pk": certificate.programme.pk}
     return {"number": certificate.number}
 

@@ -186,7 +186,7 @@ def version_diff(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access(PUBLIC)
 def public_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "documents/public_list.html", {"documents": selectors.public_documents()})
+    return render(request, "documents/public_list.html", {"sections": selectors.public_sections()})
 
 
 @access(PUBLIC)

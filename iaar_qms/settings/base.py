@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # trigram lookups for the registry's search (used only on PostgreSQL)
+    "django.contrib.sitemaps",
     "guardian",
     "simple_history",
     "axes",
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from our own static files
     "core",
     "documents",
     "accreditation",
@@ -315,6 +318,10 @@ IAAR_COUNCIL_QUORUM = env.float("IAAR_COUNCIL_QUORUM", default=2 / 3)
 IAAR_APPEAL_ANSWER_DAYS = env.int("IAAR_APPEAL_ANSWER_DAYS", default=30)
 # Certificate checks per visitor address and minute on the public registry (anti-enumeration).
 IAAR_VERIFY_LIMIT_PER_MINUTE = env.int("IAAR_VERIFY_LIMIT_PER_MINUTE", default=30)
+# How long a rendered registry page part is kept for anonymous visitors. Every publication,
+# suspension, revocation or change of a name starts a new generation at once, so this only
+# bounds the memory the cache holds.
+IAAR_REGISTRY_CACHE_SECONDS = env.int("IAAR_REGISTRY_CACHE_SECONDS", default=3600)
 IAAR_EDUCATION_AUTHORITY_EMAIL = env.str("IAAR_EDUCATION_AUTHORITY_EMAIL", default="")
 IAAR_EDUCATION_AUTHORITY_NAME = env.str(
     "IAAR_EDUCATION_AUTHORITY_NAME", default="Ministry of Science and Higher Education"
@@ -340,7 +347,15 @@ SPECTACULAR_SETTINGS = {
     "programmes, reports (decisions) and certificates. Read-only, no authentication.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The docs page (/api/docs/) loads Swagger UI from our static files, never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No badge fetched from validator.swagger.io: nothing leaves the site.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
+# ?format=csv / ?format=xlsx on the API's lists: the whole filtered list in one file, up to this.
+IAAR_EXPORT_MAX_ROWS = env.int("IAAR_EXPORT_MAX_ROWS", default=100_000)
 
 # Page sizes for every list in the portal.
 PAGINATE_BY = 25

@@ -2,69 +2,40 @@ import datetime
 
 import pytest
 
-from accreditation import services, services_commission
-from accreditation.models import AccreditationProject, Expert
-from accreditation.walkthrough import Cast
-from core.roles import Role
+from accreditation import services
+from accreditation.models import AccreditationProject
+
+# The cast (everyone an accreditation needs) is in tests/conftest.py: the browser tests use it too.
 
 
 @pytest.fixture
-def cast(make_person, password):
-    """Everyone an accreditation needs, and a programme accreditation applied for."""
-    pm = make_person(Role.PROJECT_MANAGER, username="pm", first_name="Aigerim", last_name="Sadykova")
-    coordinator = make_person(Role.COORDINATOR, username="coord", first_name="Nurlan", last_name="Abenov")
-    rep = make_person(username="rep", first_name="Kairat", last_name="Zhunusov")
-    director = make_person(Role.DIRECTOR, username="dg", first_name="Alma", last_name="Director")
-    secretary = make_person(Role.COUNCIL_SECRETARY, username="sec", first_name="Saule", last_name="Secretary")
-    council = [
-        make_person(Role.COUNCIL_MEMBER, username=f"cm{n}", first_name="Member", last_name=f"No{n}")
-        for n in range(1, 6)
-    ]
-    experts = []
-    for n, (category, city) in enumerate(
-        (("academic", "Astana"), ("employer", "Shymkent"), ("student", "Aktobe"))
-    ):
-        user = make_person(username=f"expert{n}", first_name="Expert", last_name=f"No{n}")
-        experts.append(
-            services_commission.expert_save(
-                actor=pm,
-                user=user,
-                category=category,
-                field="Information technology",
-                languages=["ru", "en"],
-                country="KZ",
-                city=city,
-                employer=f"Employer {n}",
-                ethics_accepted_on=datetime.date(2025, 1, 10),
-            )
+def registry_world(cast):
+    """What the registry shows and what it must not: the cast's programme accreditation and
+    a college's institutional one, both published, the college's since expired; and an
+    academy's decided accreditation whose certificate is unsigned and unpublished."""
+    from accreditation.models import Certificate
+    from accreditation.walkthrough import drive
+
+    def apply(name: str, level: str) -> AccreditationProject:
+        organization = services.organization_register(
+            actor=cast.pm, name=name, org_type="college", levels=[level], city="Astana"
         )
-    organization = services.organization_register(
-        actor=pm, name="Eurasian Tech University", org_type="university", levels=["higher"], city="Almaty"
+        services.representative_add(organization=organization, actor=cast.pm, user=cast.rep)
+        rep = type(cast.rep).objects.get(pk=cast.rep.pk)
+        project = services.project_apply(
+            actor=rep, organization=organization, kind="institutional", level=level, programmes=[]
+        )
+        return AccreditationProject.objects.get(pk=project.pk)
+
+    status = AccreditationProject.Status
+    programme = drive(cast.project, cast, status.POST_MONITORING).certificates.get()
+    college = drive(apply("Steppe College", "tvet"), cast, status.POST_MONITORING).certificates.get()
+    Certificate.objects.filter(pk=college.pk).update(
+        valid_from=datetime.date(2015, 1, 1), valid_until=datetime.date(2020, 1, 1)
     )
-    programme = services.programme_save(
-        organization=organization,
-        actor=pm,
-        code="6B06101",
-        name="Information systems",
-        level="bachelor",
-        languages=["ru"],
-    )
-    services.representative_add(organization=organization, actor=pm, user=rep)
-    rep = type(rep).objects.get(pk=rep.pk)
-    project = services.project_apply(
-        actor=rep, organization=organization, kind="specialized", level="higher", programmes=[programme]
-    )
-    cast = Cast(
-        pm=pm,
-        coordinator=coordinator,
-        rep=rep,
-        director=director,
-        secretary=secretary,
-        experts=[Expert.objects.get(pk=e.pk) for e in experts],
-        council=council,
-        password=password,
-    )
-    cast.project = AccreditationProject.objects.get(pk=project.pk)
-    cast.organization = organization
-    cast.programme = programme
-    return cast
+    hidden = drive(apply("Hidden Academy", "higher"), cast, status.DECIDED).certificates.get()
+    return {
+        "programme": programme,
+        "college": Certificate.objects.get(pk=college.pk),
+        "hidden": hidden,
+    }

@@ -65,3 +65,21 @@ def test_the_openapi_schema_describes_every_endpoint(client, db):
     assert schema["info"]["title"] == "IAAR registry API"
     for path in ("/api/v1/institutions/", "/api/v1/reports/", "/api/v1/certificates/", "/api/v1/programmes/"):
         assert path in schema["paths"]
+
+
+def test_certificates_filter_as_on_the_registry_page(client, db, cast):
+    from accreditation.walkthrough import drive
+
+    project = drive(cast.project, cast, "post_monitoring")
+    number = project.certificates.get().number
+
+    def numbers(**params) -> list[str]:
+        response = client.get("/api/v1/certificates/", params)
+        assert response.status_code == 200, response.content
+        return [row["number"] for row in response.json()["results"]]
+
+    assert numbers(q="eurasian tech") == [number]
+    assert numbers(q="oxford") == []
+    assert numbers(status="valid", level="higher", decision="accredit", city="almaty") == [number]
+    assert numbers(status="revoked") == [] and numbers(year=2001) == []
+    assert client.get("/api/v1/certificates/", {"status": "bogus"}).status_code == 400

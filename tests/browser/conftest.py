@@ -17,6 +17,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 SCREENSHOTS = Path(
     os.environ.get("IAAR_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots")
 )
@@ -74,3 +75,22 @@ def shot():
         return path
 
     return take
+
+
+@pytest.fixture
+def published_registry(cast):
+    """What a visitor finds in the public registry, made with the real services: the cast's
+    programme accreditation carried through the council to a published decision, its EEC report
+    and a signed certificate, among twenty benchmark organizations: more than a page of them."""
+    from accreditation import demo, services
+    from accreditation.models import AccreditationProject
+    from accreditation.walkthrough import drive
+
+    services.organization_update(
+        organization=cast.organization, actor=cast.pm, name_ru="Евразийский технологический университет"
+    )
+    project = drive(cast.project, cast, AccreditationProject.Status.POST_MONITORING)
+    demo.seed_scale(20, owner=cast.secretary)
+    cast.project = project
+    cast.certificate = project.certificates.get()
+    return cast
