@@ -160,10 +160,12 @@ class CertificateFilter(django_filters.FilterSet):
     """The registry page's filters, by their DEQAR names where DEQAR has one."""
 
     q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Words of a name or a number")
-    institution = django_filters.CharFilter(field_name="organization__iaar_id")
-    country = django_filters.CharFilter(field_name="organization__country", lookup_expr="iexact")
+    institution = django_filters.CharFilter(field_name="organization__iaar_id", max_length=20)
+    country = django_filters.CharFilter(
+        field_name="organization__country", lookup_expr="iexact", max_length=2
+    )
     city = django_filters.CharFilter(field_name="organization__city", lookup_expr="iexact", max_length=120)
-    agency_activity = django_filters.CharFilter(field_name="kind")
+    agency_activity = django_filters.CharFilter(field_name="kind", max_length=30)
     level = django_filters.ChoiceFilter(field_name="project__level", choices=EducationLevel.choices)
     decision = django_filters.ChoiceFilter(
         field_name="decision__outcome", choices=[(o, o) for o in ("accredit", "conditional")]
@@ -195,9 +197,10 @@ class CertificateFilter(django_filters.FilterSet):
 
 
 class InstitutionFilter(django_filters.FilterSet):
-    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact")
-    city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
-    name = django_filters.CharFilter(field_name="name", lookup_expr="icontains")
+    # Bounded: a longer value cannot match, and SQLite refuses LIKE patterns over 50 000 bytes.
+    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact", max_length=2)
+    city = django_filters.CharFilter(field_name="city", lookup_expr="iexact", max_length=120)
+    name = django_filters.CharFilter(field_name="name", lookup_expr="icontains", max_length=300)
 
     class Meta:
         model = Organization

@@ -125,20 +125,28 @@ def clean_term(term: str) -> str:
 TYPO_THRESHOLD = 0.45
 
 
+# Up to this many matching organizations (or programmes) are looked up once and then named
+# in the query; more than that, and the query keeps the name search as a subquery.
+MATERIALIZE_MATCHES = 2000
+
+
+def _matching(model, term: str) -> list[int] | QuerySet:
+    rows = model.objects.all()
+    for word in term.split()[:10]:
+        rows = rows.filter(search_text__contains=word)
+    ids = list(rows.values_list("pk", flat=True)[: MATERIALIZE_MATCHES + 1])
+    return ids if len(ids) <= MATERIALIZE_MATCHES else rows.values("pk")
+
+
 def text_match(term: str) -> Q:
     """Rows whose organization or programme has every word of the term, or the number itself.
 
     The names are searched in their own tables (each word a trigram-indexed "contains" on
-    PostgreSQL) and the certificates joined to the few that match.
+    PostgreSQL), once, and the certificates joined to the few that match.
     """
-    organizations = Organization.objects.all()
-    programmes = Programme.objects.all()
-    for word in term.split()[:10]:
-        organizations = organizations.filter(search_text__contains=word)
-        programmes = programmes.filter(search_text__contains=word)
     return (
-        Q(organization__in=organizations.values("pk"))
-        | Q(programme__in=programmes.values("pk"))
+        Q(organization__in=_matching(Organization, term))
+        | Q(programme__in=_matching(Programme, term))
         | Q(number=term.upper())
     )
 
@@ -344,10 +352,15 @@ def changed() -> None:
     transaction.on_commit(_new_generation)
 
 
+def cache_key(name: str, parts: object) -> str:
+    """The key of a rendered part for this generation, language and day."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"registry:{generation()}:{get_language()}:{timezone.localdate():%Y%m%d}:{name}:{digest}"
+
+
 def cached(name: str, parts: object, build: Callable[[], str]) -> str:
     """A rendered part of a public page for this generation, language and day."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"registry:{generation()}:{get_language()}:{timezone.localdate():%Y%m%d}:{name}:{digest}"
+    key = cache_key(name, parts)
     text = cache.get(key)
     if text is None:
         text = build()

@@ -1,9 +1,12 @@
 """Public registry pages: no sign-in, nothing unpublished."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,8 +17,54 @@ from core.access import PUBLIC, access
 
 from . import registry
 
+# The CSRF token in a page kept for every anonymous visitor: each visitor gets their own in its
+# place when the page is served.
+CSRF_PLACEHOLDER = "registry-csrf-token-placeholder"
+
+
+def _anonymous(request: HttpRequest) -> bool:
+    """A visitor whose page can come from the cache: signed out, no session (so no messages)."""
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def public_page(name: str):
+    """Keep the whole page for anonymous visitors until the registry changes (registry.changed)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not _anonymous(request):
+                return view(request, *args, **kwargs)
+            key = registry.cache_key(f"page:{name}", request.get_full_path()[:2000])
+            page = cache.get(key)
+            if page is None:
+                request.csrf_placeholder = True
+                response = view(request, *args, **kwargs)
+                if response.status_code != 200 or response.streaming:
+                    return response
+                page = (response["Content-Type"], response.content.decode())
+                cache.set(key, page, settings.IAAR_REGISTRY_CACHE_SECONDS)
+            content_type, html = page
+            return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)), content_type=content_type)
+
+        return wrapped
+
+    return decorator
+
+
+def _render(request: HttpRequest, template: str, context: dict, **kwargs) -> HttpResponse:
+    if getattr(request, "csrf_placeholder", False):
+        context = {**context, "csrf_token": CSRF_PLACEHOLDER}
+    return render(request, template, context, **kwargs)
+
 
 @access(PUBLIC)
+@public_page("list")
 def registry_list(request: HttpRequest) -> HttpResponse:
     form = registry.RegistryFilter(request.GET)
     form.is_valid()
@@ -33,7 +82,7 @@ def registry_list(request: HttpRequest) -> HttpResponse:
         )
 
     query = sorted((k, v[:300]) for k, v in request.GET.lists() for v in v)
-    return render(
+    return _render(
         request,
         "registry/list.html",
         {
@@ -47,6 +96,7 @@ def registry_list(request: HttpRequest) -> HttpResponse:
 
 
 @access(PUBLIC)
+@public_page("organization")
 def organization(request: HttpRequest, iaar_id: str) -> HttpResponse:
     def page() -> dict:
         org = registry.organization_get(iaar_id)
@@ -56,10 +106,11 @@ def organization(request: HttpRequest, iaar_id: str) -> HttpResponse:
             "body": render_to_string("registry/_organization.html", context, request=request),
         }
 
-    return render(request, "registry/organization.html", registry.cached("organization", iaar_id[:40], page))
+    return _render(request, "registry/organization.html", registry.cached("organization", iaar_id[:40], page))
 
 
 @access(PUBLIC)
+@public_page("programme")
 def programme(request: HttpRequest, pk: int) -> HttpResponse:
     def page() -> dict:
         context = registry.programme_page(registry.programme_get(pk))
@@ -69,7 +120,7 @@ def programme(request: HttpRequest, pk: int) -> HttpResponse:
             "body": render_to_string("registry/_programme.html", context, request=request),
         }
 
-    return render(request, "registry/programme.html", registry.cached("programme", pk, page))
+    return _render(request, "registry/programme.html", registry.cached("programme", pk, page))
 
 
 @access(PUBLIC)
@@ -117,9 +168,14 @@ def verify_number(request: HttpRequest, number: str) -> HttpResponse:
         )
         response["Retry-After"] = "60"
         return response
+    return _verify_result(request, number)
+
+
+@public_page("verify")
+def _verify_result(request: HttpRequest, number: str) -> HttpResponse:
     certificate = registry.certificate_by_number(number)
     status = registry.public_status(certificate) if certificate else None
-    return render(
+    return _render(
         request,
         "registry/verify.html",
         {"searched": True, "number": number[:40], "certificate": certificate, "status": status},
