@@ -368,6 +368,7 @@ def seed(people: dict) -> None:
             _experts_score(project, cast)
         else:
             drive(project, cast, stage)
+    _registry_history(orgs, cast)
     # The organization under monitoring has its first annual report due in twelve days.
     first = MonitoringTask.objects.filter(project__organization=orgs[0]).order_by("due_on").first()
     if first is not None:
@@ -402,6 +403,101 @@ def seed(people: dict) -> None:
     )
     services_council.meeting_open(meeting=meeting, actor=cast.secretary)
     services_council.vote_cast(item=meeting.items.get(), actor=cast.council[1], choice="accredit_5")
+
+
+# Earlier cycles, so the public registry has a history: (organization, kind, years ago, term in
+# years, what became of it). An accreditation whose term has run out reads "expired".
+HISTORY = [
+    (0, K.INSTITUTIONAL, 7, 5, "valid"),  # Al-Farabi: the previous cycle, expired
+    (13, K.INSTITUTIONAL, 2, 7, "valid"),
+    (14, K.SPECIALIZED, 3, 5, "valid"),
+    (15, K.INSTITUTIONAL, 6, 5, "valid"),  # expired
+    (16, K.SPECIALIZED, 1, 3, "valid"),
+    (17, K.INSTITUTIONAL, 4, 7, "suspended"),
+    (18, K.SPECIALIZED, 2, 5, "valid"),
+    (19, K.INSTITUTIONAL, 5, 5, "revoked"),
+    (20, K.SPECIALIZED, 8, 5, "valid"),  # expired
+    (21, K.INSTITUTIONAL, 1, 5, "refused"),
+    (22, K.SPECIALIZED, 2, 3, "valid"),
+    (23, K.INSTITUTIONAL, 3, 7, "valid"),
+]
+
+
+def _registry_history(orgs, cast) -> None:
+    """Published council decisions of earlier years with their certificates and decision PDFs."""
+    import datetime
+    import hashlib
+    import uuid
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from . import services_outcome
+    from .models import AgendaItem, Certificate, CouncilMeeting, Decision, Outcome, Publication
+
+    today = timezone.localdate()
+    for number, (index, kind, years_ago, term, fate) in enumerate(HISTORY):
+        if index >= len(orgs):
+            continue
+        org = orgs[index]
+        day = today.replace(year=today.year - years_ago, day=min(today.day, 28)) - datetime.timedelta(
+            days=40 * number
+        )
+        refused = fate == "refused"
+        project = AccreditationProject.objects.create(
+            organization=org,
+            kind=kind,
+            level=org.levels[0] if org.levels else "higher",
+            status=AccreditationProject.Status.CLOSED
+            if refused or day.replace(year=day.year + term) < today
+            else AccreditationProject.Status.POST_MONITORING,
+            project_manager=cast.pm,
+            coordinator=cast.coordinator,
+        )
+        programmes = list(org.programmes.all()[:2]) if kind == K.SPECIALIZED else []
+        project.programmes.set(programmes)
+        meeting, _created = CouncilMeeting.objects.get_or_create(
+            number=f"AC-{day:%Y-%m}",
+            defaults={"date": day, "place": "Astana, IAAR", "secretary": cast.secretary, "status": "closed"},
+        )
+        item = AgendaItem.objects.create(meeting=meeting, project=project, state=AgendaItem.State.DECIDED)
+        decision = Decision.objects.create(
+            project=project,
+            item=item,
+            outcome=Outcome.REFUSE if refused else Outcome.ACCREDIT,
+            years=None if refused else term,
+            decided_on=day,
+            votes_for=4,
+            votes_cast=5,
+            recorded_by=cast.secretary,
+        )
+        for programme in programmes or ([None] if not refused else []):
+            certificate = Certificate(
+                number=services_outcome.certificate_number(kind, day.year),
+                token=uuid.uuid4(),
+                project=project,
+                decision=decision,
+                organization=org,
+                programme=programme,
+                kind=kind,
+                valid_from=day,
+                valid_until=day.replace(year=day.year + term),
+                status=fate,
+                signed_by=cast.director,
+                signer_name=cast.director.get_full_name(),
+                signed_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(15))),
+            )
+            certificate.content_sha256 = hashlib.sha256(certificate.number.encode()).hexdigest()
+            certificate.save()
+        publication = Publication(
+            project=project,
+            decision=decision,
+            published_by=cast.secretary,
+            authority_notice=f"Notice of the council's decision of {day:%d.%m.%Y}.",
+        )
+        pdf = services_outcome.decision_pdf(decision)
+        publication.decision_pdf.save(f"decision-{org.iaar_id}-{day:%Y}.pdf", ContentFile(pdf), save=False)
+        publication.save()
 
 
 def _experts_score(project, cast) -> None:

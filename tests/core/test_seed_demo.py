@@ -52,3 +52,18 @@ def test_seed_demo_gives_the_director_approvals_and_staff_reading(db):
     assert Document.objects.count() >= 40
     overdue = [d for d in Document.objects.all() if d.review_overdue]
     assert len(overdue) == 1
+
+
+def test_the_demo_registry_has_a_history_to_read(db, client):
+    from accreditation import registry
+    from accreditation.models import Organization
+
+    call_command("seed_demo")
+    rows, _form = registry.search({})
+    statuses = {registry.public_status(c) for c in rows}
+    assert statuses == {"valid", "expired", "suspended", "revoked"}
+    farabi = Organization.objects.get(acronym="KazNU")
+    page = client.get(f"/registry/organizations/{farabi.iaar_id}/").content.decode()
+    assert page.count("Accredit for 5 years") == 2  # this cycle and the one before
+    refusals = client.get("/api/v1/reports/", {"decision__outcome": "refuse"}).json()
+    assert refusals["count"] == 2  # the appealed one and one of an earlier year
