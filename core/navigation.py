@@ -43,6 +43,7 @@ MENU: list[NavItem] = [
     NavItem(
         _("Nonconformities"), "improvement:list", "exclamation-triangle", "improvement.view_nonconformity"
     ),
+    NavItem(_("Risks"), "improvement:risk_list", "grid-3x3", "improvement.view_risk"),
     NavItem(_("Surveys"), "surveys:list", "ui-checks", "surveys.view_survey"),
     NavItem(_("Roles"), "core:roles", "people", "core.view_role_register"),
 ]

@@ -51,9 +51,13 @@ ROLE_DESCRIPTIONS: dict[str, str] = {
 # Shorthands for permissions every staff-like role holds.
 _READ_DOCUMENTS = {"documents.view_document", "documents.view_record", "documents.add_record"}
 _RAISE_NC = {"improvement.add_nonconformity", "improvement.view_nonconformity"}
+# Process owners keep the risks of their processes (§7.5.3).
+_OWN_RISKS = {"improvement.view_risk", "improvement.add_risk", "improvement.change_risk"}
+_SEE_RISKS = {"improvement.view_risk", "improvement.view_all_risks"}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
-    Role.SUPERVISORY_BOARD: {
+    Role.SUPERVISORY_BOARD: _SEE_RISKS
+    | {
         "documents.view_document",
         "improvement.view_kpi_report",
         "audits.view_audit",
@@ -61,6 +65,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     },
     Role.DIRECTOR: _READ_DOCUMENTS
     | _RAISE_NC
+    | _SEE_RISKS
     | {
         "documents.view_all_documents",
         "documents.approve_document",
@@ -81,7 +86,10 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     },
     Role.QMS_OWNER: _READ_DOCUMENTS
     | _RAISE_NC
+    | _SEE_RISKS
+    | _OWN_RISKS
     | {
+        "improvement.manage_risks",
         "documents.add_document",
         "documents.change_document",
         "documents.view_all_documents",
@@ -103,6 +111,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     },
     Role.LEGAL_HEAD: _READ_DOCUMENTS
     | _RAISE_NC
+    | _OWN_RISKS
     | {
         "documents.add_document",
         "documents.change_document",
@@ -112,6 +121,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     },
     Role.PROJECT_MANAGER: _READ_DOCUMENTS
     | _RAISE_NC
+    | _OWN_RISKS
     | {
         "accreditation.view_organization",
         "accreditation.add_organization",
@@ -129,6 +139,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     },
     Role.COORDINATOR: _READ_DOCUMENTS
     | _RAISE_NC
+    | _OWN_RISKS
     | {
         "accreditation.view_organization",
         "accreditation.view_accreditationproject",
@@ -138,6 +149,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     },
     Role.COUNCIL_SECRETARY: _READ_DOCUMENTS
     | _RAISE_NC
+    | _OWN_RISKS
     | {
         "accreditation.view_organization",
         "accreditation.view_accreditationproject",
@@ -158,7 +170,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "accreditation.view_accreditationproject",
         "accreditation.hear_appeal",
     },
-    Role.AUDITOR: _READ_DOCUMENTS | _RAISE_NC | {"audits.view_audit", "audits.conduct_audit"},
+    Role.AUDITOR: _READ_DOCUMENTS | _RAISE_NC | _SEE_RISKS | {"audits.view_audit", "audits.conduct_audit"},
     Role.STAFF: _READ_DOCUMENTS | _RAISE_NC,
     Role.EO_REPRESENTATIVE: {
         "accreditation.view_organization",

@@ -9,6 +9,7 @@ class ImprovementConfig(AppConfig):
     def ready(self) -> None:
         from core.dashboard import register_task_provider
 
-        from .dashboard import nonconformity_tasks
+        from .dashboard import nonconformity_tasks, risk_tasks
 
         register_task_provider(nonconformity_tasks)
+        register_task_provider(risk_tasks)

@@ -20,6 +20,7 @@ NONCONFORMITIES = [
 
 
 def seed(people: dict) -> None:
+    _seed_risks(people)
     for who, title, description, severity, accept in NONCONFORMITIES:
         if Nonconformity.objects.filter(title=title).exists():
             continue
@@ -31,3 +32,192 @@ def seed(people: dict) -> None:
                 actor=people["qms"],
                 comment="Root-cause analysis assigned to the accreditation department.",
             )
+
+
+# process code, owner, risk, likelihood, impact, measures, residual (likelihood, impact), status
+RISKS = [
+    (
+        "eec-formation",
+        "pm",
+        "An expert with an undeclared conflict of interest sits on a commission",
+        3,
+        5,
+        "Conflict check against the pool before each proposal; signed declarations.",
+        (2, 4),
+        "treated",
+    ),
+    (
+        "expert-recruitment",
+        "pm",
+        "Too few international experts for programme accreditations",
+        4,
+        3,
+        "Agreements with partner agencies in the region.",
+        None,
+        "open",
+    ),
+    (
+        "eec-work",
+        "coordinator",
+        "A visit is postponed because the organization is not ready",
+        3,
+        3,
+        "",
+        None,
+        "open",
+    ),
+    (
+        "council-meetings",
+        "secretary",
+        "No quorum at a council meeting",
+        2,
+        4,
+        "Online participation allowed by the council's regulation.",
+        (1, 4),
+        "treated",
+    ),
+    (
+        "appeals",
+        "legal",
+        "An appeal is answered after the statutory term",
+        2,
+        4,
+        "Due dates on the dashboard and reminders.",
+        (1, 3),
+        "treated",
+    ),
+    ("contracting", "legal", "A contract signed with an outdated template", 2, 3, "", None, "open"),
+    (
+        "self-assessment-review",
+        "coordinator",
+        "A self-assessment report is accepted incomplete",
+        3,
+        4,
+        "Threshold checklist in the portal.",
+        (2, 3),
+        "treated",
+    ),
+    (
+        "post-monitoring",
+        "coordinator",
+        "Yearly monitoring reports are not chased",
+        3,
+        3,
+        "Celery reminders to the organization and the coordinator.",
+        (2, 2),
+        "treated",
+    ),
+    (
+        "accreditation-planning",
+        "pm",
+        "Peak of applications in the spring exceeds the staff's capacity",
+        4,
+        4,
+        "",
+        None,
+        "open",
+    ),
+    (
+        "internal-documents",
+        "legal",
+        "Staff work from a superseded edition of a procedure",
+        2,
+        4,
+        "Read-and-acknowledge with reminders; old editions withdrawn.",
+        (1, 3),
+        "treated",
+    ),
+    (
+        "records",
+        "qms",
+        "Records of a visit are lost when a laptop fails",
+        2,
+        5,
+        "Evidence uploaded to the portal the same day.",
+        (1, 4),
+        "treated",
+    ),
+    (
+        "archiving",
+        "legal",
+        "Archived files cannot be found after the retention period",
+        2,
+        2,
+        "",
+        None,
+        "open",
+    ),
+    ("standards-development", "pm", "Standards fall behind a revision of the ESG", 2, 5, "", None, "open"),
+    ("finance", "qms", "Late payment by organizations delays visits", 3, 2, "", None, "open"),
+    (
+        "staff-qualification",
+        "qms",
+        "A coordinator leaves in the middle of a project",
+        3,
+        4,
+        "Two coordinators informed about each project; handover checklist.",
+        (2, 3),
+        "treated",
+    ),
+    (
+        "infrastructure",
+        "qms",
+        "The portal is unavailable during a council meeting",
+        1,
+        5,
+        "Health checks and a printed agenda.",
+        (1, 3),
+        "treated",
+    ),
+    ("rating", "pm", "A rating is published with an error in the data", 2, 4, "", None, "open"),
+    ("training-seminars", "pm", "Seminars are not evaluated by their participants", 3, 2, "", None, "open"),
+    (
+        "internal-audit",
+        "qms",
+        "Auditors audit their own process",
+        2,
+        3,
+        "The portal warns and records the reason.",
+        (1, 2),
+        "treated",
+    ),
+    (
+        "corrective-actions-risks",
+        "qms",
+        "Corrective actions are closed without checking effectiveness",
+        3,
+        4,
+        "",
+        None,
+        "open",
+    ),
+]
+
+
+def _seed_risks(people: dict) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from core.models import Process
+
+    from .models import Risk
+    from .risks import risk_record
+
+    if Risk.objects.exists():
+        return
+    today = timezone.localdate()
+    for n, (code, owner, title, likelihood, impact, measures, residual, status) in enumerate(RISKS):
+        risk_record(
+            actor=people["qms"],
+            title=title,
+            process=Process.objects.get(code=code),
+            owner=people[owner],
+            likelihood=likelihood,
+            impact=impact,
+            treatment=measures,
+            residual_likelihood=residual[0] if residual else None,
+            residual_impact=residual[1] if residual else None,
+            review_on=today + datetime.timedelta(days=5 + 11 * n),
+            status=status,
+        )

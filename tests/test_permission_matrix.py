@@ -66,6 +66,12 @@ def _nobody(held):
 # but may not act on it gets 403.
 OBJECT_RULES = {
     "improvement:detail": (_any("improvement.view_all_nonconformities"), 404),
+    # A third person's risk: those who see every risk read it; only the QMS owner may review it.
+    "improvement:risk_detail": (_any("improvement.view_all_risks"), 404),
+    "improvement:risk_edit": (
+        _any("improvement.manage_risks"),
+        lambda held: 403 if "improvement.view_all_risks" in held else 404,
+    ),
     "accreditation:organization_detail": (_any("accreditation.view_all_accreditations"), 404),
     "accreditation:project_detail": (_any("accreditation.view_all_accreditations"), 404),
     "accreditation:self_assessment_submit": (_any("accreditation.view_all_accreditations"), 404),
@@ -221,6 +227,22 @@ def _kwargs(name: str, person) -> dict:
     if name in ("improvement:detail", "improvement:transition"):
         raiser = UserFactory(username="matrix_raiser")
         return {"pk": NonconformityFactory(raised_by=raiser).pk}
+    if name in ("improvement:risk_detail", "improvement:risk_edit"):
+        from core.models import Process
+        from improvement.models import Risk
+
+        owner = UserFactory(username="matrix_risk_owner")
+        risk = Risk.objects.create(
+            number="RK-M",
+            title="A third person's risk",
+            process=Process.objects.first(),
+            owner=owner,
+            likelihood=3,
+            impact=4,
+            review_on=timezone.localdate(),
+            created_by=owner,
+        )
+        return {"pk": risk.pk}
     if name == "core:notification_read":
         owner = person if person is not None else UserFactory(username="matrix_reader")
         return {"pk": Notification.objects.create(recipient=owner, subject="Hello").pk}

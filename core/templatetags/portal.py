@@ -3,6 +3,7 @@ from django import forms, template
 register = template.Library()
 
 STATUS_COLOURS = {
+    "treated": "success",
     "draft": "secondary",
     "planned": "secondary",
     "application": "secondary",

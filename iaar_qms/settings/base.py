@@ -318,6 +318,11 @@ IAAR_COUNCIL_QUORUM = env.float("IAAR_COUNCIL_QUORUM", default=2 / 3)
 IAAR_APPEAL_ANSWER_DAYS = env.int("IAAR_APPEAL_ANSWER_DAYS", default=30)
 # Certificate checks per visitor address and minute on the public registry (anti-enumeration).
 IAAR_VERIFY_LIMIT_PER_MINUTE = env.int("IAAR_VERIFY_LIMIT_PER_MINUTE", default=30)
+# Risks (§7.5.3): the size of the likelihood × impact matrix, and the score from which a risk
+# is medium, then high (of size × size).
+IAAR_RISK_MATRIX_SIZE = env.int("IAAR_RISK_MATRIX_SIZE", default=5)
+IAAR_RISK_MEDIUM_FROM = env.int("IAAR_RISK_MEDIUM_FROM", default=5)
+IAAR_RISK_HIGH_FROM = env.int("IAAR_RISK_HIGH_FROM", default=12)
 # How long a rendered registry page part is kept for anonymous visitors. Every publication,
 # suspension, revocation or change of a name starts a new generation at once, so this only
 # bounds the memory the cache holds.
