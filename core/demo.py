@@ -67,6 +67,36 @@ PEOPLE = [
 ]
 
 
+# Who owns each IQAS process in the demo (§3.1); risks, audits and KPIs refer to the owner.
+PROCESS_OWNERS = {
+    "documents": "legal",
+    "management": "qms",
+    "resources": "qms",
+    "main_cycle": "pm",
+}
+PROCESS_OWNER_EXCEPTIONS = {
+    "appeals": "legal",
+    "contracting": "legal",
+    "council-meetings": "secretary",
+    "collegial-bodies": "secretary",
+    "eec-work": "coordinator",
+    "self-assessment-review": "coordinator",
+    "post-monitoring": "coordinator",
+    "finance": "director",
+}
+
+
+def process_owners_seed(people: dict) -> None:
+    """Give every process without an owner the demo's owner for it (kept if already set)."""
+    from .models import Process
+
+    for process in Process.objects.filter(owner__isnull=True):
+        username = PROCESS_OWNER_EXCEPTIONS.get(process.code) or PROCESS_OWNERS.get(process.group)
+        if username in people:
+            process.owner = people[username]
+            process.save()
+
+
 @transaction.atomic
 def seed_people() -> dict:
     roles_sync()

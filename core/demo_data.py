@@ -7,7 +7,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils.translation import override
 
-from .demo import seed_people
+from .demo import process_owners_seed, seed_people
 
 DEMO_APPS = ["documents", "accreditation", "audits", "surveys", "improvement"]
 
@@ -31,6 +31,7 @@ def seed_all() -> dict:
     # Demo texts are stored as written; the UI translates labels around them.
     with override("en"), _quiet_mail(), transaction.atomic():
         people = seed_people()
+        process_owners_seed(people)
         for app in DEMO_APPS:
             import_module(f"{app}.demo").seed(people)
     return people

@@ -67,3 +67,11 @@ def test_the_demo_registry_has_a_history_to_read(db, client):
     assert page.count("Accredit for 5 years") == 2  # this cycle and the one before
     refusals = client.get("/api/v1/reports/", {"decision__outcome": "refuse"}).json()
     assert refusals["count"] == 2  # the appealed one and one of an earlier year
+
+
+def test_every_iqas_process_has_an_owner_in_the_demo(db):
+    from core.models import Process
+
+    call_command("seed_demo")
+    assert not Process.objects.filter(owner__isnull=True).exists()
+    assert Process.objects.get(code="council-meetings").owner.username == "secretary"
