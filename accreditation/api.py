@@ -8,9 +8,7 @@ Only what the public registry shows is served.
 import datetime
 
 import django_filters
-from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import timezone
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
@@ -185,12 +183,7 @@ class CertificateFilter(django_filters.FilterSet):
         return rows.filter(registry.text_match(term)) if term else rows
 
     def filter_status(self, rows, name, value):
-        today = timezone.localdate()
-        if value == "valid":
-            return rows.filter(status=Certificate.Status.VALID, valid_until__gte=today)
-        if value == "expired":
-            return rows.filter(status=Certificate.Status.VALID, valid_until__lt=today)
-        return rows.filter(status=value)
+        return registry.with_public_status(rows, value)
 
     def filter_valid_on(self, rows, name, value):
         return rows.filter(status=Certificate.Status.VALID, valid_from__lte=value, valid_until__gte=value)
@@ -210,8 +203,8 @@ class InstitutionFilter(django_filters.FilterSet):
 # Read-only for everyone; any list also as a file with ?format=csv or ?format=xlsx.
 class _PublicViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
     access_rule = PUBLIC
-    # The router's default ([^/.]+) without NUL, which PostgreSQL refuses in a query: 404.
-    lookup_value_regex = r"[^/.\x00]+"
+    # IAAR IDs, certificate numbers and ids: the registry's own pattern (no NUL, no 10 KB key).
+    lookup_value_regex = registry.CODE_PATTERN
 
     def list(self, request, *args, **kwargs):
         if self._exporting():
@@ -223,12 +216,6 @@ class _PublicViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
         return Response(page)
 
 
-def _published_organizations():
-    return Organization.objects.filter(
-        projects__publications__isnull=False, projects__publications__withdrawn=False
-    ).distinct()
-
-
 class InstitutionViewSet(_PublicViewSet):
     """Institutions with at least one published decision."""
 
@@ -238,7 +225,7 @@ class InstitutionViewSet(_PublicViewSet):
     lookup_field = "iaar_id"
 
     def get_queryset(self):
-        return _published_organizations().order_by("name", "pk")
+        return registry.published_organizations().order_by("name", "pk")
 
 
 class ProgrammeViewSet(_PublicViewSet):
@@ -276,6 +263,6 @@ class ReportViewSet(_PublicViewSet):
         return (
             Publication.objects.filter(withdrawn=False)
             .select_related("project__organization", "decision")
-            .prefetch_related("project__programmes", Prefetch("decision__certificates"))
+            .prefetch_related("project__programmes", "decision__certificates")
             .order_by("-decision__decided_on", "-pk")
         )

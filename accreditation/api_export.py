@@ -20,7 +20,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from . import exports
+from core import exports
 
 LIST_SEPARATOR = "; "
 

@@ -14,7 +14,6 @@ class AccreditationConfig(AppConfig):
         for provider in (project_tasks, council_tasks, appeal_tasks):
             register_task_provider(provider)
 
-        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_delete, post_save
 
         from . import models, registry
@@ -36,10 +35,3 @@ class AccreditationConfig(AppConfig):
             post_delete.connect(
                 registry_changed, sender=model, weak=False, dispatch_uid=f"registry-del-{model.__name__}"
             )
-
-        def typo_threshold(sender, connection, **kwargs) -> None:
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute(f"SET pg_trgm.word_similarity_threshold = {registry.TYPO_THRESHOLD}")
-
-        connection_created.connect(typo_threshold, weak=False, dispatch_uid="registry-typo-threshold")

@@ -16,7 +16,6 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext_lazy
@@ -31,6 +30,21 @@ from .models import (
     Programme,
     Publication,
 )
+
+# IAAR IDs (IAAR-000001) and certificate numbers (SA-2026-0001) in public addresses: anything
+# else (a slash, a NUL, a 10 KB string) is no such page, decided before any query.
+CODE_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}"
+
+
+class CodeConverter:
+    regex = CODE_PATTERN
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
 
 PUBLIC_STATUSES = (Certificate.Status.VALID, Certificate.Status.SUSPENDED, Certificate.Status.REVOKED)
 STATUS_CHOICES = [
@@ -53,6 +67,16 @@ def public_status(certificate: Certificate, today=None) -> str:
     if certificate.status == Certificate.Status.VALID and certificate.valid_until < today:
         return "expired"
     return certificate.status
+
+
+def with_public_status(rows: QuerySet[Certificate], status: str) -> QuerySet[Certificate]:
+    """The certificates the registry shows with this status (see public_status)."""
+    today = timezone.localdate()
+    if status == "valid":
+        return rows.filter(status=Certificate.Status.VALID, valid_until__gte=today)
+    if status == "expired":
+        return rows.filter(status=Certificate.Status.VALID, valid_until__lt=today)
+    return rows.filter(status=status)
 
 
 def certificates() -> QuerySet[Certificate]:
@@ -120,8 +144,8 @@ def clean_term(term: str) -> str:
     return " ".join("".join(ch for ch in term if ch.isprintable()).casefold().split())
 
 
-# How close a name must be to a mistyped term (pg_trgm's word similarity, 0 to 1). Set on
-# every PostgreSQL connection (apps.py); the trigram index serves the comparison.
+# How close a name must be to a mistyped term (pg_trgm's word similarity, 0 to 1); set for
+# the one query that needs it, which the trigram index serves.
 TYPO_THRESHOLD = 0.45
 
 
@@ -136,6 +160,16 @@ def _matching(model, term: str) -> list[int] | QuerySet:
         rows = rows.filter(search_text__contains=word)
     ids = list(rows.values_list("pk", flat=True)[: MATERIALIZE_MATCHES + 1])
     return ids if len(ids) <= MATERIALIZE_MATCHES else rows.values("pk")
+
+
+def _similar_organizations(term: str) -> list[int]:
+    """Organizations whose names are within a typo or two of the term (PostgreSQL, pg_trgm)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(TYPO_THRESHOLD)]
+        )
+        similar = Organization.objects.filter(search_text__trigram_word_similar=term)
+        return list(similar.values_list("pk", flat=True)[:MATERIALIZE_MATCHES])
 
 
 def text_match(term: str) -> Q:
@@ -162,7 +196,6 @@ def search(data) -> tuple[QuerySet[Certificate], RegistryFilter]:
     form.approximate = False
     values = {k: v for k, v in getattr(form, "cleaned_data", {}).items() if v not in ("", None)}
     rows = certificates()
-    today = timezone.localdate()
     if "country" in values:
         rows = rows.filter(organization__country=values["country"].upper())
     if "city" in values:
@@ -178,13 +211,8 @@ def search(data) -> tuple[QuerySet[Certificate], RegistryFilter]:
         rows = rows.filter(decision__outcome=Outcome.ACCREDIT, decision__years=int(decision[6:]))
     elif decision:
         rows = rows.filter(decision__outcome=decision)
-    status = values.get("status")
-    if status == "valid":
-        rows = rows.filter(status=Certificate.Status.VALID, valid_until__gte=today)
-    elif status == "expired":
-        rows = rows.filter(status=Certificate.Status.VALID, valid_until__lt=today)
-    elif status in ("suspended", "revoked"):
-        rows = rows.filter(status=status)
+    if values.get("status"):
+        rows = with_public_status(rows, values["status"])
     order = [*SORTS.get(values.get("sort", "name"), SORTS["name"]), "pk"]
     language = (get_language() or "")[:2]
     if language in ("ru", "kk", "ky", "en"):
@@ -199,23 +227,22 @@ def search(data) -> tuple[QuerySet[Certificate], RegistryFilter]:
         if len(term) < 4 or not _trigrams() or exact.exists():
             return exact.order_by(*order), form
         form.approximate = True
-        similar = Organization.objects.filter(search_text__trigram_word_similar=term).values("pk")
-        rows = rows.filter(organization__in=similar)
+        rows = rows.filter(organization__in=_similar_organizations(term))
         if "sort" not in values:
             rows = rows.annotate(rank=TrigramWordSimilarity(term, "organization__search_text"))
             order = ["-rank", *order]
     return rows.order_by(*order), form
 
 
+def published_organizations() -> QuerySet[Organization]:
+    """The organizations the registry shows: those with at least one publication."""
+    return Organization.objects.filter(
+        projects__publications__isnull=False, projects__publications__withdrawn=False
+    ).distinct()
+
+
 def organization_get(iaar_id: str) -> Organization:
-    """An organization the registry shows: one with at least one publication."""
-    if "\x00" in iaar_id:  # PostgreSQL refuses NUL in a query; no IAAR ID holds one
-        raise Http404
-    return get_object_or_404(
-        Organization.objects.filter(
-            iaar_id=iaar_id, projects__publications__isnull=False, projects__publications__withdrawn=False
-        ).distinct()
-    )
+    return get_object_or_404(published_organizations(), iaar_id=iaar_id)
 
 
 def _with_status(rows, today=None) -> list[Certificate]:
@@ -265,7 +292,6 @@ def organization_page(organization: Organization) -> dict:
         "history": _history(publications, rows),
         "programmes": sorted(programmes.values(), key=lambda c: c.programme.code),
         "institutional": institutional,
-        "certificates": rows,
     }
 
 
@@ -305,8 +331,6 @@ def _issued() -> QuerySet[Certificate]:
 
 
 def certificate_by_number(number: str) -> Certificate | None:
-    if "\x00" in number:  # PostgreSQL refuses NUL in a query; no number holds one
-        return None
     # Numbers are issued in capitals (SA-2026-0001): one typed in lower case is found too,
     # through the unique index.
     return _issued().filter(number=number.strip()[:40].upper()).first()

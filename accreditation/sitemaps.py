@@ -26,8 +26,7 @@ class Organizations(Sitemap):
     limit = 10_000
 
     def items(self):
-        published = registry.certificates().values("organization")
-        return Organization.objects.filter(pk__in=published).only("iaar_id").order_by("pk")
+        return registry.published_organizations().only("iaar_id").order_by("pk")
 
     def location(self, item: Organization) -> str:
         return reverse("registry:organization", args=[item.iaar_id])

@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core import exports
 from core.access import PUBLIC, access
 
-from . import exports, registry
+from . import registry
 from .models import AccreditationProject, Certificate, Decision
 
 FORMATS = ("csv", "xlsx")

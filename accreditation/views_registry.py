@@ -1,5 +1,6 @@
 """Public registry pages: no sign-in, nothing unpublished."""
 
+import re
 from functools import wraps
 
 from django.conf import settings
@@ -8,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -66,29 +66,20 @@ def _render(request: HttpRequest, template: str, context: dict, **kwargs) -> Htt
 @access(PUBLIC)
 @public_page("list")
 def registry_list(request: HttpRequest) -> HttpResponse:
-    form = registry.RegistryFilter(request.GET)
-    form.is_valid()
-
-    def results() -> str:
-        rows, searched = registry.search(request.GET)
-        page = Paginator(rows, settings.PAGINATE_BY).get_page(request.GET.get("page"))
-        today = timezone.localdate()
-        for certificate in page.object_list:
-            certificate.public_status = registry.public_status(certificate, today)
-        return render_to_string(
-            "registry/_results.html",
-            {"page_obj": page, "approximate": searched.approximate, "term": searched.cleaned_data.get("q")},
-            request=request,
-        )
-
-    query = sorted((k, v[:300]) for k, v in request.GET.lists() for v in v)
+    rows, form = registry.search(request.GET)
+    page = Paginator(rows, settings.PAGINATE_BY).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    for certificate in page.object_list:
+        certificate.public_status = registry.public_status(certificate, today)
     return _render(
         request,
         "registry/list.html",
         {
             "form": form,
             "invalid": [str(field.label) for field in form if field.errors],
-            "results": registry.cached("list", query, results),
+            "page_obj": page,
+            "approximate": form.approximate,
+            "term": form.cleaned_data.get("q"),
             "filtered": any(v for k, v in request.GET.items() if k != "page"),
             "export_query": request.GET.urlencode() if request.GET else "",
         },
@@ -98,29 +89,15 @@ def registry_list(request: HttpRequest) -> HttpResponse:
 @access(PUBLIC)
 @public_page("organization")
 def organization(request: HttpRequest, iaar_id: str) -> HttpResponse:
-    def page() -> dict:
-        org = registry.organization_get(iaar_id)
-        context = registry.organization_page(org)
-        return {
-            "organization": org,
-            "body": render_to_string("registry/_organization.html", context, request=request),
-        }
-
-    return _render(request, "registry/organization.html", registry.cached("organization", iaar_id[:40], page))
+    page = registry.organization_page(registry.organization_get(iaar_id))
+    return _render(request, "registry/organization.html", page)
 
 
 @access(PUBLIC)
 @public_page("programme")
 def programme(request: HttpRequest, pk: int) -> HttpResponse:
-    def page() -> dict:
-        context = registry.programme_page(registry.programme_get(pk))
-        return {
-            "programme": context["programme"],
-            "organization": context["organization"],
-            "body": render_to_string("registry/_programme.html", context, request=request),
-        }
-
-    return _render(request, "registry/programme.html", registry.cached("programme", pk, page))
+    page = registry.programme_page(registry.programme_get(pk))
+    return _render(request, "registry/programme.html", page)
 
 
 @access(PUBLIC)
@@ -146,11 +123,14 @@ def _over_limit(request: HttpRequest) -> bool:
 
 @access(PUBLIC)
 def verify(request: HttpRequest) -> HttpResponse:
-    # No number holds a slash, and the check's address cannot carry one.
-    number = request.GET.get("number", "").replace("/", "").strip()
-    if number:
-        return redirect(reverse("registry:verify_number", args=[number[:40]]))
-    return render(request, "registry/verify.html", {"searched": False})
+    number = request.GET.get("number", "").strip()
+    if not number:
+        return render(request, "registry/verify.html", {"searched": False})
+    if re.fullmatch(registry.CODE_PATTERN, number):
+        return redirect(reverse("registry:verify_number", args=[number]))
+    # Not the shape of any number IAAR issues: no such certificate, without a lookup.
+    context = {"searched": True, "number": number[:40], "certificate": None}
+    return render(request, "registry/verify.html", context, status=404)
 
 
 @access(PUBLIC)

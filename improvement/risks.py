@@ -9,12 +9,13 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.models import Process
 from core.services import sequence_next
 from core.workflow import event_record
 
@@ -122,6 +123,46 @@ def risks_visible_to(user) -> QuerySet[Risk]:
     if user.has_perm("improvement.view_all_risks"):
         return rows
     return rows.filter(Q(owner=user) | Q(process__owner=user))
+
+
+def _scored(rows: QuerySet[Risk]) -> QuerySet[Risk]:
+    return rows.annotate(scored=F("likelihood") * F("impact"))
+
+
+def register(user, params) -> tuple[QuerySet[Risk], dict]:
+    """The register as the query string filters it, highest scores first, and the filters that
+    applied; values that mean nothing are ignored."""
+    rows = _scored(risks_visible_to(user))
+    chosen = {}
+    process = params.get("process", "")
+    if process.isdigit() and len(process) < 10:
+        chosen["process"] = int(process)
+        rows = rows.filter(process_id=chosen["process"])
+    if params.get("status", "") in Risk.Status.values:
+        chosen["status"] = params["status"]
+        rows = rows.filter(status=chosen["status"])
+    for name in ("likelihood", "impact"):
+        value = params.get(name, "")
+        if value.isdigit() and 1 <= int(value) <= settings.IAAR_RISK_MATRIX_SIZE:
+            chosen[name] = int(value)
+            rows = rows.filter(**{name: chosen[name]})
+    level = params.get("level", "")
+    if level == "high":
+        rows = rows.filter(scored__gte=settings.IAAR_RISK_HIGH_FROM)
+    elif level == "medium":
+        rows = rows.filter(
+            scored__gte=settings.IAAR_RISK_MEDIUM_FROM, scored__lt=settings.IAAR_RISK_HIGH_FROM
+        )
+    elif level == "low":
+        rows = rows.filter(scored__lt=settings.IAAR_RISK_MEDIUM_FROM)
+    if level in ("high", "medium", "low"):
+        chosen["level"] = level
+    return rows.order_by("-scored", "review_on", "pk"), chosen
+
+
+def processes_of(rows: QuerySet[Risk]) -> QuerySet[Process]:
+    """The processes that have risks among these rows (the register's process filter)."""
+    return Process.objects.filter(pk__in=rows.values("process"))
 
 
 def risk_get_for(user, pk: int) -> Risk:

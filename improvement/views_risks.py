@@ -3,14 +3,12 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core.access import access
 from core.form_pages import form_page
-from core.models import Process
 from core.selectors import events_for
 
 from . import risks
@@ -18,42 +16,11 @@ from .forms import RiskForm
 from .models import Risk
 
 
-def _filtered(request: HttpRequest):
-    """The register's rows after the query string's filters; unknown values are ignored."""
-    rows = risks.risks_visible_to(request.user)
-    chosen = {}
-    process = request.GET.get("process", "")
-    if process.isdigit() and len(process) < 10:
-        rows = rows.filter(process_id=int(process))
-        chosen["process"] = int(process)
-    status = request.GET.get("status", "")
-    if status in Risk.Status.values:
-        rows = rows.filter(status=status)
-        chosen["status"] = status
-    size = settings.IAAR_RISK_MATRIX_SIZE
-    for name in ("likelihood", "impact"):
-        value = request.GET.get(name, "")
-        if value.isdigit() and 1 <= int(value) <= size:
-            rows = rows.filter(**{name: int(value)})
-            chosen[name] = int(value)
-    level = request.GET.get("level", "")
-    if level in ("low", "medium", "high"):
-        ids = [
-            pk
-            for pk, lk, im in rows.values_list("pk", "likelihood", "impact")
-            if risks.level_of(lk * im) == level
-        ]
-        rows = rows.filter(pk__in=ids)
-        chosen["level"] = level
-    return rows, chosen
-
-
 @access("improvement.view_risk")
 def risk_list(request: HttpRequest) -> HttpResponse:
-    rows, chosen = _filtered(request)
+    rows, chosen = risks.register(request.user, request.GET)
     everything = risks.risks_visible_to(request.user)
-    ranked = rows.annotate(ranking=F("likelihood") * F("impact")).order_by("-ranking", "review_on", "pk")
-    page = Paginator(ranked, settings.PAGINATE_BY).get_page(request.GET.get("page"))
+    page = Paginator(rows, settings.PAGINATE_BY).get_page(request.GET.get("page"))
     for risk in page.object_list:
         risk.level = risks.level_of(risk.score)
         risk.residual_level = risks.level_of(risk.residual_score)
@@ -65,7 +32,7 @@ def risk_list(request: HttpRequest) -> HttpResponse:
             "chosen": chosen,
             "heat_map": risks.heat_map(everything),
             "residual_map": risks.heat_map(everything, residual=True),
-            "processes": Process.objects.filter(pk__in=everything.values("process")),
+            "processes": risks.processes_of(everything),
             "statuses": Risk.Status.choices,
             "can_add": request.user.has_perm("improvement.add_risk"),
         },

@@ -1,4 +1,4 @@
-"""Tables as CSV and XLSX files: the registry's export and the API's ?format=csv / ?format=xlsx.
+"""Tables as CSV and XLSX files: document register, registry export, the API's ?format=csv/xlsx.
 
 CSV is written line by line (UTF-8 with a BOM so Excel reads Cyrillic), XLSX through openpyxl's
 write-only workbook into a temporary file, so neither holds a long list in memory.
@@ -98,6 +98,6 @@ def xlsx_file(title: str, header: list[str], rows: Iterable[list], widths: list[
     return file
 
 
-def xlsx_bytes(title: str, header: list[str], rows: Iterable[list]) -> bytes:
-    with xlsx_file(title, header, rows) as file:
+def xlsx_bytes(title: str, header: list[str], rows: Iterable[list], widths: list[int] | None = None) -> bytes:
+    with xlsx_file(title, header, rows, widths) as file:
         return file.read()
