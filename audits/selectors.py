@@ -1,11 +1,223 @@
-from django.db.models import QuerySet
+"""Who sees which audit, and what each person may do on it.
+
+Management (view_all_audits: the Director General, the IQAS owner, the Supervisory Board) sees
+every audit; a working-group member sees the audits they were appointed to by a signed order
+(the object permission granted at signing) and acts on them while their seat is active."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch
 from guardian.shortcuts import get_objects_for_user
 
-from .models import Audit
+from core.models import Criterion
+from core.roles import Role
+
+from .models import Audit, AuditorAssignment, AuditProgramme, ChecklistItem, Finding
+
+S = Audit.Status
 
 
 def audits_visible_to(user) -> QuerySet[Audit]:
     """Every audit for management; a working-group member sees only the audits they are on."""
+    rows = Audit.objects.select_related("programme")
+    if not user.is_authenticated:
+        return rows.none()
     if user.has_perm("audits.view_all_audits"):
-        return Audit.objects.all()
-    return get_objects_for_user(user, "audits.view_audit", klass=Audit, accept_global_perms=False)
+        return rows
+    mine = get_objects_for_user(user, "audits.view_audit", klass=Audit, accept_global_perms=False)
+    return rows.filter(pk__in=mine.values("pk"))
+
+
+def audit_get_for(user, pk: int) -> Audit:
+    """The audit, or 404 for someone who may not see it."""
+    return get_object_or_404(audits_visible_to(user), pk=pk)
+
+
+def seat_of(user, audit: Audit) -> AuditorAssignment | None:
+    if not user.is_authenticated:
+        return None
+    return AuditorAssignment.objects.filter(audit=audit, auditor=user, active=True).first()
+
+
+def is_member(user, audit: Audit) -> bool:
+    return seat_of(user, audit) is not None
+
+
+def is_leader(user, audit: Audit) -> bool:
+    seat = seat_of(user, audit)
+    return seat is not None and seat.role == AuditorAssignment.Role.LEADER
+
+
+def can_plan(user) -> bool:
+    """The IQAS owner plans audits and proposes their working groups."""
+    return user.has_perm("audits.change_audit")
+
+
+def audit_get_for_member(user, pk: int) -> Audit:
+    """The audit for a member of its working group: 404 if unseen, 403 if seen but not on it."""
+    audit = audit_get_for(user, pk)
+    if not is_member(user, audit):
+        raise PermissionDenied
+    return audit
+
+
+def audit_get_for_leader(user, pk: int) -> Audit:
+    audit = audit_get_for(user, pk)
+    if not is_leader(user, audit):
+        raise PermissionDenied
+    return audit
+
+
+def audit_get_for_starter(user, pk: int) -> Audit:
+    """The leader or the IQAS owner starts the audit (and builds its checklist)."""
+    audit = audit_get_for(user, pk)
+    if not (can_plan(user) or is_member(user, audit)):
+        raise PermissionDenied
+    return audit
+
+
+def programmes_with_audits(user) -> list[dict]:
+    """The yearly plans, newest first, each with the audits this person may see."""
+    visible = audits_visible_to(user).prefetch_related("processes").order_by("starts_on", "number")
+    leaders = AuditorAssignment.objects.filter(role=AuditorAssignment.Role.LEADER, active=True)
+    visible = visible.prefetch_related(
+        Prefetch("team", queryset=leaders.select_related("auditor"), to_attr="leaders")
+    )
+    programmes = AuditProgramme.objects.prefetch_related(Prefetch("audits", queryset=visible))
+    if not user.has_perm("audits.view_all_audits"):
+        programmes = programmes.filter(pk__in=visible.values("programme"))
+    return list(programmes.order_by("-year"))
+
+
+def programme_get(year: int) -> AuditProgramme:
+    return get_object_or_404(AuditProgramme, year=year)
+
+
+def programme_audits(user, programme: AuditProgramme) -> QuerySet[Audit]:
+    return (
+        audits_visible_to(user)
+        .filter(programme=programme)
+        .prefetch_related("processes", "criteria")
+        .order_by("starts_on", "number")
+    )
+
+
+def programme_timeline(programme: AuditProgramme, audits) -> list[dict]:
+    """Rows of the programme's month grid: for each process audited, which months."""
+    rows: dict[int, dict] = {}
+    for audit in audits:
+        months = _months_of(audit, programme.year)
+        for process in audit.processes.all():
+            row = rows.setdefault(process.pk, {"process": process, "cells": [None] * 12})
+            for month in months:
+                row["cells"][month - 1] = audit
+    return sorted(rows.values(), key=lambda r: (r["process"].group, r["process"].name))
+
+
+def _months_of(audit: Audit, year: int) -> list[int]:
+    first = audit.starts_on if audit.starts_on.year == year else datetime.date(year, 1, 1)
+    last = audit.ends_on if audit.ends_on.year == year else datetime.date(year, 12, 31)
+    return list(range(first.month, last.month + 1))
+
+
+def criteria_by_source() -> list[tuple[str, list[Criterion]]]:
+    groups: dict[str, list[Criterion]] = {}
+    for criterion in Criterion.objects.filter(active=True).order_by("source", "position", "code"):
+        groups.setdefault(criterion.source, []).append(criterion)
+    labels = dict(Criterion.Source.choices)
+    return [(labels.get(source, source), rows) for source, rows in groups.items()]
+
+
+def auditor_candidates() -> QuerySet:
+    """Any active member of staff may be appointed; holders of the auditor role come first."""
+    from django.contrib.auth.models import Group
+
+    auditors = Group.objects.filter(name=Role.AUDITOR, user=OuterRef("pk"))
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__isnull=False)
+        .exclude(groups__name=Role.EO_REPRESENTATIVE)
+        .distinct()
+        .annotate(is_auditor=Exists(auditors))
+        .order_by("-is_auditor", "last_name", "first_name", "username")
+    )
+
+
+def team_of(audit: Audit, *, active_only: bool = True) -> QuerySet[AuditorAssignment]:
+    rows = audit.team.select_related("auditor").order_by("-active", "role", "pk")
+    return rows.filter(active=True) if active_only else rows
+
+
+def checklist_counts(audit: Audit) -> list[dict]:
+    counts = {value: 0 for value in ChecklistItem.Result.values}
+    for result in audit.checklist.values_list("result", flat=True):
+        counts[result] += 1
+    return [{"result": v, "label": label, "count": counts[v]} for v, label in ChecklistItem.Result.choices]
+
+
+def findings_of(audit: Audit) -> list[Finding]:
+    """The findings, each with its nonconformity record and the corrective action's step."""
+    rows = list(
+        audit.findings.select_related("process", "criterion", "nonconformity", "recorded_by").order_by("pk")
+    )
+    for finding in rows:
+        finding.capa = None
+        finding.capa_url = ""
+        nc = finding.nonconformity
+        if nc is not None:
+            capa = getattr(nc, "capa", None) if hasattr(nc, "capa") else None
+            finding.capa = capa
+            if capa is not None:
+                try:
+                    finding.capa_url = capa.get_absolute_url()
+                except NoReverseMatch:  # the corrective-action pages are not there yet
+                    finding.capa_url = ""
+    return rows
+
+
+def open_nonconformities(audit: Audit) -> list[Finding]:
+    """Nonconformity findings whose record has no corrective action yet and is not closed."""
+    from improvement.models import Nonconformity
+
+    waiting = []
+    for finding in findings_of(audit):
+        nc = finding.nonconformity
+        if finding.withdrawn or nc is None:
+            continue
+        if finding.capa is None and nc.status != Nonconformity.Status.CLOSED:
+            waiting.append(finding)
+    return waiting
+
+
+def documents_for_revision() -> QuerySet:
+    from documents.models import Document
+
+    return Document.objects.filter(status__in=[Document.Status.EFFECTIVE, Document.Status.DRAFT]).order_by(
+        "code"
+    )
+
+
+def audits_waiting_for(user) -> list[tuple[Audit, str]]:
+    """What this person has to do on audits: sign an order or accept a report (Director
+    General), start or report (the leader), answer the checklist (members)."""
+    tasks = []
+    if user.has_perm("audits.order_audit"):
+        ready = Audit.objects.filter(status=S.PLANNED, order_signed_at__isnull=True).filter(
+            Exists(AuditorAssignment.objects.filter(audit=OuterRef("pk"), role="leader", active=True))
+        )
+        tasks += [(audit, "order") for audit in ready]
+    if user.has_perm("audits.approve_audit_report"):
+        tasks += [(audit, "approve") for audit in Audit.objects.filter(status=S.REPORT_DRAFTED)]
+    for seat in AuditorAssignment.objects.filter(auditor=user, active=True).select_related("audit"):
+        audit = seat.audit
+        if not audit.order_signed:
+            continue
+        if audit.status == S.PLANNED and seat.role == AuditorAssignment.Role.LEADER:
+            tasks.append((audit, "start"))
+        elif audit.status == S.IN_PROGRESS:
+            tasks.append((audit, "report" if seat.role == AuditorAssignment.Role.LEADER else "conduct"))
+    return tasks

@@ -1,15 +1,270 @@
-from django.utils.translation import gettext_lazy as _
+"""Internal audits: the yearly programme, planning, the working group and the order, the
+audit's page. The fieldwork and the report are in views_report.py."""
 
-from core.lists import RegisterListView
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dates import MONTHS_3
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from .selectors import audits_visible_to
+from core.access import SIGNED_IN, access
+from core.form_pages import form_page, run_service
+from core.pdf import pdf_response
+from core.selectors import events_for
+
+from . import pdf, selectors, services
+from .forms import AuditPlanForm, OrderSignForm, ProgrammeEditForm, ProgrammeForm, ReasonForm, TeamForm
+from .models import Audit, AuditorAssignment, ChecklistItem
+
+S = Audit.Status
+ACTION_TEMPLATE = "audits/audit_action_form.html"
 
 
-class AuditListView(RegisterListView):
-    access_rule = "audits.view_audit"
-    template_name = "audits/audit_list.html"
-    search_fields = ("title",)
-    title = _("Internal audits")
+def action_page(request: HttpRequest, form, *, audit: Audit, action, success: str, title: str, **extra):
+    """A form page about one audit: run the service, go back to the audit."""
+    return form_page(
+        request,
+        form,
+        action=action,
+        success=success,
+        done_url=extra.pop("done_url", audit.get_absolute_url()),
+        template=extra.pop("template", ACTION_TEMPLATE),
+        context={"audit": audit, "title": title, **extra},
+    )
 
-    def get_rows(self, user):
-        return audits_visible_to(user)
+
+# --- The programme ------------------------------------------------------------------------
+
+
+@access("audits.view_audit")
+def audit_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "audits/audit_list.html",
+        {
+            "programmes": selectors.programmes_with_audits(request.user),
+            "can_add_programme": request.user.has_perm("audits.add_auditprogramme"),
+            "can_plan": request.user.has_perm("audits.add_audit"),
+        },
+    )
+
+
+@access("audits.add_auditprogramme")
+def programme_create(request: HttpRequest) -> HttpResponse:
+    from django.utils import timezone
+
+    form = ProgrammeForm(request.POST or None, initial={"year": timezone.localdate().year})
+    return form_page(
+        request,
+        form,
+        action=lambda data: services.programme_create(actor=request.user, **data),
+        success=_("The audit programme is drawn up; plan its audits now."),
+        done_url=lambda programme: programme.get_absolute_url(),
+        template="audits/programme_form.html",
+        context={"title": _("New audit programme")},
+    )
+
+
+@access("audits.view_audit")
+def programme_detail(request: HttpRequest, year: int) -> HttpResponse:
+    programme = selectors.programme_get(year)
+    audits = list(selectors.programme_audits(request.user, programme))
+    if not audits and not request.user.has_perm("audits.view_all_audits"):
+        raise PermissionDenied
+    return render(
+        request,
+        "audits/programme_detail.html",
+        {
+            "programme": programme,
+            "audits": audits,
+            "timeline": selectors.programme_timeline(programme, audits),
+            "months": list(MONTHS_3.values()),
+            "can_plan": request.user.has_perm("audits.add_audit"),
+            "can_edit": request.user.has_perm("audits.change_auditprogramme"),
+            "events": events_for(programme),
+        },
+    )
+
+
+@access("audits.change_auditprogramme")
+def programme_edit(request: HttpRequest, year: int) -> HttpResponse:
+    programme = selectors.programme_get(year)
+    form = ProgrammeEditForm(request.POST or None, initial={"objectives": programme.objectives})
+    return form_page(
+        request,
+        form,
+        action=lambda data: services.programme_update(programme=programme, actor=request.user, **data),
+        success=_("The programme's objectives are saved."),
+        done_url=programme.get_absolute_url(),
+        template="audits/programme_form.html",
+        context={
+            "title": _("Objectives of %(programme)s") % {"programme": programme},
+            "programme": programme,
+        },
+    )
+
+
+@access("audits.add_audit")
+def audit_create(request: HttpRequest, year: int) -> HttpResponse:
+    programme = selectors.programme_get(year)
+    form = AuditPlanForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        action=lambda data: services.audit_plan(actor=request.user, programme=programme, **data),
+        success=_("The audit is planned. Propose its working group next."),
+        done_url=lambda audit: audit.get_absolute_url(),
+        template="audits/audit_form.html",
+        context={
+            "title": _("Plan an audit in %(programme)s") % {"programme": programme},
+            "programme": programme,
+        },
+    )
+
+
+@access("audits.change_audit")
+def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = selectors.audit_get_for(request.user, pk)
+    initial = {
+        "title": audit.title,
+        "scope": audit.scope,
+        "processes": list(audit.processes.all()),
+        "criteria": list(audit.criteria.all()),
+        "starts_on": audit.starts_on,
+        "ends_on": audit.ends_on,
+    }
+    form = AuditPlanForm(request.POST or None, initial=initial)
+    return form_page(
+        request,
+        form,
+        action=lambda data: services.audit_update(audit=audit, actor=request.user, **data),
+        success=_("The plan is saved."),
+        done_url=audit.get_absolute_url(),
+        template="audits/audit_form.html",
+        context={
+            "title": _("Change the plan of %(number)s") % {"number": audit.number},
+            "programme": audit.programme,
+            "audit": audit,
+        },
+    )
+
+
+# --- The audit's page ---------------------------------------------------------------------
+
+
+@access(SIGNED_IN)
+def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = selectors.audit_get_for(request.user, pk)
+    user = request.user
+    seat = selectors.seat_of(user, audit)
+    member = seat is not None
+    leader = member and seat.role == AuditorAssignment.Role.LEADER
+    planner = selectors.can_plan(user)
+    director = user.has_perm("audits.approve_audit_report")
+    checklist = list(audit.checklist.select_related("criterion", "checked_by"))
+    findings = selectors.findings_of(audit)
+    team = list(selectors.team_of(audit, active_only=False))
+    fieldwork = audit.status == S.IN_PROGRESS
+    return render(
+        request,
+        "audits/audit_detail.html",
+        {
+            "audit": audit,
+            "seat": seat,
+            "team": team,
+            "conflicts": [s for s in team if s.active and s.own_processes],
+            "has_leader": any(s.active and s.role == "leader" for s in team),
+            "processes": audit.processes.order_by("group", "name"),
+            "criteria": audit.criteria.order_by("source", "position", "code"),
+            "checklist": checklist,
+            "open_items": sum(1 for i in checklist if i.result == ChecklistItem.Result.OPEN),
+            "counts": [c for c in selectors.checklist_counts(audit) if c["count"]],
+            "findings": findings,
+            "recommendations": audit.recommendations.select_related("document", "ordered_by"),
+            "waiting_capa": selectors.open_nonconformities(audit)
+            if audit.status == S.REPORT_APPROVED
+            else [],
+            "events": events_for(audit),
+            "can": {
+                "edit": planner and audit.status == S.PLANNED and not audit.order_signed,
+                "team": planner and audit.status == S.PLANNED and not audit.order_signed,
+                "order": user.has_perm("audits.order_audit")
+                and audit.status == S.PLANNED
+                and not audit.order_signed,
+                "start": audit.status == S.PLANNED and audit.order_signed and (planner or leader),
+                "build": audit.status in (S.PLANNED, S.IN_PROGRESS) and (planner or member),
+                "add_question": member and audit.status in (S.PLANNED, S.IN_PROGRESS),
+                "conduct": member and fieldwork,
+                "write": leader and fieldwork,
+                "approve": director and audit.status == S.REPORT_DRAFTED,
+                "order_change": director and audit.status in (S.REPORT_APPROVED, S.CLOSED),
+                "close": planner and audit.status == S.REPORT_APPROVED,
+            },
+        },
+    )
+
+
+# --- The working group and the order ------------------------------------------------------
+
+
+@access("audits.change_audit")
+def team_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = selectors.audit_get_for(request.user, pk)
+    form = TeamForm(request.POST or None)
+    owners = [p for p in audit.processes.select_related("owner").order_by("name") if p.owner_id]
+    return action_page(
+        request,
+        form,
+        audit=audit,
+        action=lambda data: services.team_appoint(audit=audit, actor=request.user, **data),
+        success=_("The working group is updated."),
+        title=_("Working group of %(number)s") % {"number": audit.number},
+        done_url=request.path,
+        template="audits/team_form.html",
+        team=selectors.team_of(audit),
+        owners=owners,
+    )
+
+
+@access("audits.change_audit")
+@require_POST
+def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    audit = selectors.audit_get_for(request.user, pk)
+    seat = get_object_or_404(AuditorAssignment, audit=audit, pk=member_pk)
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    run_service(
+        request,
+        lambda: services.team_member_remove(assignment=seat, actor=request.user, reason=reason),
+        _("%(name)s is off the working group.") % {"name": seat.auditor},
+    )
+    return redirect("audits:team", pk=audit.pk)
+
+
+@access("audits.order_audit")
+def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = selectors.audit_get_for(request.user, pk)
+    form = OrderSignForm(request.POST or None, initial={"order_number": f"ORD-{audit.number}"})
+    return action_page(
+        request,
+        form,
+        audit=audit,
+        action=lambda data: services.order_sign(audit=audit, actor=request.user, **data),
+        success=_("The order is signed; the working group is told."),
+        title=_("Sign the order for %(number)s") % {"number": audit.number},
+        template="audits/order_sign.html",
+        team=selectors.team_of(audit),
+        processes=audit.processes.order_by("group", "name"),
+        criteria=audit.criteria.order_by("source", "position", "code"),
+    )
+
+
+@access(SIGNED_IN)
+def order_download(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = selectors.audit_get_for(request.user, pk)
+    if not audit.order_signed:
+        messages.error(request, _("The order is not signed yet."))
+        return redirect(audit)
+    return pdf_response(pdf.order_pdf(audit), f"order-{audit.number}.pdf")

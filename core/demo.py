@@ -62,6 +62,7 @@ PEOPLE = [
     ("council5", [Role.COUNCIL_MEMBER], "Ilyas", "Nurgaliev", None, "Member of the Accreditation Council"),
     ("appeals", [Role.APPEALS_COMMISSION], "Bakyt", "Moldobaev", None, "Appeals commission member"),
     ("auditor", [Role.AUDITOR, Role.STAFF], "Zarina", "Kasymova", "strategy", "Internal auditor"),
+    ("auditor2", [Role.AUDITOR, Role.STAFF], "Bolat", "Zhakenov", "legal", "Lawyer, internal auditor"),
     ("staff", [Role.STAFF], "Asel", "Omarova", "accreditation", "Specialist"),
     ("eo", [Role.EO_REPRESENTATIVE], "Kairat", "Serikbayev", None, "Vice-rector for academic affairs"),
 ]

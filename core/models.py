@@ -189,3 +189,32 @@ class Process(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Criterion(models.Model):
+    """An audit criterion (§7.2.2): a section of the manual, an IAAR standard or an ESG standard.
+    Audits choose their criteria from this list and build their checklist from its questions;
+    nonconformities name the criterion they break, which is how a repeated one is recognized."""
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("Quality manual")
+        ESG = "esg", _("ESG")
+        STANDARD = "standard", _("IAAR standard")
+        LAW = "law", _("Legal requirement")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    reference = models.CharField(_("reference"), max_length=40, help_text=_("For example §7.2.2 or ESG 3.6."))
+    title = models.CharField(_("title"), max_length=300)
+    question = models.TextField(_("checklist question"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("in use"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source", "position", "code"]
+        verbose_name = _("audit criterion")
+        verbose_name_plural = _("audit criteria")
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"

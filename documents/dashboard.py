@@ -65,3 +65,34 @@ def document_tasks(user):
                 due=document.next_review_date,
                 detail=_("Periodic review"),
             )
+
+
+def revision_request_tasks(user):
+    """The Director General's orders to revise documents this person owns, until revised."""
+    from .models import RevisionRequest
+
+    pending = RevisionRequest.objects.filter(
+        document__owner=user,
+        status__in=[RevisionRequest.Status.OPEN, RevisionRequest.Status.IN_REVISION],
+    ).select_related("document")
+    for request in pending:
+        document = request.document
+        yield TaskItem(
+            f"{document.code} {document.title}",
+            document.get_absolute_url(),
+            _("Documents"),
+            due=request.due_on,
+            detail=_("Revise per the Director General's order")
+            if request.status == RevisionRequest.Status.OPEN
+            else _("Revision started per the Director General's order"),
+        )
+
+
+def _register_revision_tasks() -> None:
+    # Registered here, where the provider lives: DocumentsConfig.ready imports this module.
+    from core.dashboard import register_task_provider
+
+    register_task_provider(revision_request_tasks)
+
+
+_register_revision_tasks()

@@ -449,3 +449,46 @@ class Record(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("documents:record_detail", args=[self.pk])
+
+
+class RevisionRequest(models.Model):
+    """An order to change a document: the Director General's decision on an audit recommendation
+    (§7.2.2) or a management review (§4.6.3). It is a task for the document's owner until a new
+    revision of the document is started and approved."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for a revision")
+        IN_REVISION = "in_revision", _("Revision started")
+        DONE = "done", _("Revised")
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.PROTECT, related_name="revision_requests"
+    )
+    reason = models.TextField(_("what to change and why"))
+    source = models.CharField(
+        _("ordered by"), max_length=200, help_text=_("The audit or review it comes from.")
+    )
+    source_url = models.CharField(max_length=300, blank=True)
+    due_on = models.DateField(_("due"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    version = models.ForeignKey(
+        DocumentVersion,
+        verbose_name=_("revision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revision_requests",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ordered by"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("ordered"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("revision order")
+        verbose_name_plural = _("revision orders")
+
+    def __str__(self) -> str:
+        return f"{self.document.code}: {self.reason[:60]}"

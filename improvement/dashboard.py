@@ -26,3 +26,40 @@ def risk_tasks(user):
             due=risk.review_on,
             detail=_("Review the risk"),
         )
+
+
+def action_tasks(user):
+    """My open actions, each with its due date (overdue ones land in "overdue")."""
+    from .models import Action
+    from .selectors import my_actions
+
+    for action in my_actions(user).filter(status=Action.Status.OPEN):
+        parent = action.capa or action.risk
+        yield TaskItem(
+            title=f"{action.number} {action.description[:80]}",
+            url=action.get_absolute_url(),
+            area=_("Actions"),
+            due=action.due_on,
+            detail=_("Carry out the action and record its evidence (%(parent)s)") % {"parent": parent.number},
+        )
+
+
+def capa_tasks(user):
+    """Corrective-action steps waiting for their owner, and effectiveness checks for verifiers."""
+    from .selectors import capas_awaiting_verification, capas_waiting_for_owner
+
+    for capa in capas_waiting_for_owner(user):
+        yield TaskItem(
+            title=f"{capa.number} {capa.nonconformity.title}",
+            url=capa.get_absolute_url(),
+            area=_("Corrective actions"),
+            detail=_("Step waiting for you: %(step)s") % {"step": capa.get_step_display()},
+        )
+    for capa in capas_awaiting_verification(user):
+        yield TaskItem(
+            title=f"{capa.number} {capa.nonconformity.title}",
+            url=capa.get_absolute_url(),
+            area=_("Corrective actions"),
+            due=capa.verify_after,
+            detail=_("Verify the effectiveness of the corrective action"),
+        )

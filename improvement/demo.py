@@ -21,6 +21,7 @@ NONCONFORMITIES = [
 
 def seed(people: dict) -> None:
     _seed_risks(people)
+    _seed_preventive_actions(people)
     for who, title, description, severity, accept in NONCONFORMITIES:
         if Nonconformity.objects.filter(title=title).exists():
             continue
@@ -221,3 +222,73 @@ def _seed_risks(people: dict) -> None:
             review_on=today + datetime.timedelta(days=5 + 11 * n),
             status=status,
         )
+
+
+# risk title, action owner, action, days from 1 September to its due date, evidence ("" = open)
+PREVENTIVE_ACTIONS = [
+    (
+        "An expert with an undeclared conflict of interest sits on a commission",
+        "pm",
+        "Check every proposed expert against the pool's declared affiliations.",
+        30,
+        "Conflict check in the portal used for all commissions since September.",
+    ),
+    (
+        "Too few international experts for programme accreditations",
+        "pm",
+        "Sign cooperation agreements with two partner agencies.",
+        45,
+        "",
+    ),
+    (
+        "No quorum at a council meeting",
+        "secretary",
+        "Add online participation to the regulation on the council.",
+        60,
+        "",
+    ),
+    (
+        "A visit is postponed because the organization is not ready",
+        "coordinator",
+        "Hold a readiness call with the organization a month before each visit.",
+        40,
+        "Readiness calls held for the 6 autumn visits; notes in the project files.",
+    ),
+    (
+        "Too few international experts for programme accreditations",
+        "staff",
+        "Translate the expert application form into English.",
+        100,
+        "",
+    ),
+]
+
+
+def _seed_preventive_actions(people: dict) -> None:
+    """Preventive actions on risks, begun in September: some done, some open, two overdue."""
+    import datetime
+
+    from core.demo_clock import demo_clock
+
+    from .actions import action_add, action_complete
+    from .models import Action, Risk
+
+    if Action.objects.filter(risk__isnull=False).exists():
+        return
+    start = datetime.date(2026, 9, 1)
+    with demo_clock(start) as clock:
+        for title, who, text, days, evidence in PREVENTIVE_ACTIONS:
+            risk = Risk.objects.filter(title=title).first()
+            if risk is None:
+                continue
+            action = action_add(
+                actor=people["qms"],
+                description=text,
+                owner=people[who],
+                due_on=start + datetime.timedelta(days=days),
+                risk=risk,
+            )
+            if evidence:
+                clock.at(start + datetime.timedelta(days=days - 3))
+                action_complete(action=action, actor=people[who], evidence=evidence)
+                clock.at(start)

@@ -1,7 +1,30 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Nonconformity, Risk
+from .models import CorrectiveAction, Nonconformity, Risk
+
+TEXT_LIMIT = 10_000
+
+
+def _staff():
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__isnull=False)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def _text(label, *, rows: int = 4, required: bool = True, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        required=required,
+        max_length=TEXT_LIMIT,
+        help_text=help_text,
+    )
 
 
 class NonconformityForm(forms.Form):
@@ -9,22 +32,49 @@ class NonconformityForm(forms.Form):
     description = forms.CharField(
         label=_("What happened"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=10_000,
+        max_length=TEXT_LIMIT,
         help_text=_("Where and when it was found, and what requirement it breaks."),
     )
     severity = forms.ChoiceField(label=_("Severity"), choices=Nonconformity.Severity.choices)
+    process = forms.ModelChoiceField(label=_("Process"), queryset=None, required=False)
+    criterion = forms.ModelChoiceField(
+        label=_("Requirement not met"),
+        queryset=None,
+        required=False,
+        help_text=_("The section of the manual or the standard it breaks, if you know it."),
+    )
     source = forms.ChoiceField(
         label=_("Source"),
         choices=Nonconformity.Source.choices,
         initial=Nonconformity.Source.INTERNAL_REPORT,
     )
+    source_reference = forms.CharField(
+        label=_("Source reference"),
+        max_length=200,
+        required=False,
+        help_text=_("The audit finding, complaint, appeal, survey or purchase it comes from."),
+    )
+    owner = forms.ModelChoiceField(
+        label=_("Owner"),
+        queryset=None,
+        required=False,
+        help_text=_("Who sees the corrective action through. Left empty: the process owner."),
+    )
     immediate_correction = forms.CharField(
         label=_("Immediate correction"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        max_length=10_000,
+        max_length=TEXT_LIMIT,
         help_text=_("What was already done to contain it, if anything."),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        from core.models import Criterion, Process
+
+        super().__init__(*args, **kwargs)
+        self.fields["process"].queryset = Process.objects.all()
+        self.fields["criterion"].queryset = Criterion.objects.filter(active=True)
+        self.fields["owner"].queryset = _staff()
 
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()
@@ -96,3 +146,159 @@ class RiskForm(forms.Form):
         self.fields["impact"].choices = impact
         self.fields["residual_likelihood"].choices = [("", "—"), *likelihood]
         self.fields["residual_impact"].choices = [("", "—"), *impact]
+
+
+class CapaOpenForm(forms.Form):
+    owner = forms.ModelChoiceField(
+        label=_("Owner of the corrective action"),
+        queryset=None,
+        required=False,
+        help_text=_("Left empty: the nonconformity's owner."),
+    )
+    verify_after = forms.DateField(
+        label=_("Check effectiveness on or after"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Usually the follow-up audit; it can be set later."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _staff()
+
+
+class AnalysisForm(forms.Form):
+    analysis = _text(
+        _("Analysis of the nonconformity"),
+        rows=6,
+        help_text=_("What exactly went wrong, where, how often and with what consequences."),
+    )
+
+
+class RootCauseForm(forms.Form):
+    """Five whys (up to five answers, at least two) or a fishbone (causes by category)."""
+
+    cause_method = forms.ChoiceField(
+        label=_("Method"),
+        choices=CorrectiveAction.CauseMethod.choices,
+        widget=forms.RadioSelect,
+        initial=CorrectiveAction.CauseMethod.FIVE_WHYS,
+    )
+    why_1 = forms.CharField(label=_("Why? (1)"), required=False, max_length=2_000)
+    why_2 = forms.CharField(label=_("Why? (2)"), required=False, max_length=2_000)
+    why_3 = forms.CharField(label=_("Why? (3)"), required=False, max_length=2_000)
+    why_4 = forms.CharField(label=_("Why? (4)"), required=False, max_length=2_000)
+    why_5 = forms.CharField(label=_("Why? (5)"), required=False, max_length=2_000)
+    fishbone_people = _text(_("People"), rows=2, required=False)
+    fishbone_methods = _text(_("Methods"), rows=2, required=False)
+    fishbone_documents = _text(_("Documents"), rows=2, required=False)
+    fishbone_resources = _text(_("Resources"), rows=2, required=False)
+    fishbone_environment = _text(_("Environment"), rows=2, required=False)
+    fishbone_measurement = _text(_("Measurement"), rows=2, required=False)
+    root_cause = _text(_("Root cause"), rows=3, help_text=_("The cause that, removed, stops the recurrence."))
+
+    WHY_FIELDS = ("why_1", "why_2", "why_3", "why_4", "why_5")
+    FISHBONE_FIELDS = (
+        "fishbone_people",
+        "fishbone_methods",
+        "fishbone_documents",
+        "fishbone_resources",
+        "fishbone_environment",
+        "fishbone_measurement",
+    )
+
+    @classmethod
+    def initial_from(cls, capa) -> dict:
+        initial = {"cause_method": capa.cause_method, "root_cause": capa.root_cause}
+        for name, why in zip(cls.WHY_FIELDS, capa.whys or [], strict=False):
+            initial[name] = why
+        for key, text in (capa.fishbone or {}).items():
+            initial[f"fishbone_{key}"] = text
+        return initial
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "cause_method": data["cause_method"],
+            "whys": [data[name] for name in self.WHY_FIELDS if data.get(name, "").strip()],
+            "fishbone": {
+                name.removeprefix("fishbone_"): data[name]
+                for name in self.FISHBONE_FIELDS
+                if data.get(name, "").strip()
+            },
+            "root_cause": data["root_cause"],
+        }
+
+
+class EvaluationForm(forms.Form):
+    evaluation = _text(
+        _("Evaluation of actions to prevent recurrence"),
+        rows=6,
+        help_text=_("Which actions remove the root cause, and why they are proportionate."),
+    )
+
+
+class ResultsForm(forms.Form):
+    results = _text(_("Results of the actions"), rows=6)
+    verify_after = forms.DateField(
+        label=_("Check effectiveness on or after"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    verification_audit = forms.ModelChoiceField(
+        label=_("Follow-up audit"),
+        queryset=None,
+        required=False,
+        help_text=_("The audit that will check the effectiveness, if any."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        from audits.models import Audit
+
+        super().__init__(*args, **kwargs)
+        self.fields["verification_audit"].queryset = Audit.objects.order_by("-year", "-pk")
+
+
+STEP_FORMS = {
+    CorrectiveAction.Step.ANALYSIS: AnalysisForm,
+    CorrectiveAction.Step.ROOT_CAUSE: RootCauseForm,
+    CorrectiveAction.Step.EVALUATION: EvaluationForm,
+    CorrectiveAction.Step.RESULTS: ResultsForm,
+}
+
+
+class StepBackForm(forms.Form):
+    comment = _text(_("Why go back a step?"), rows=2)
+
+
+class VerificationForm(forms.Form):
+    effective = forms.TypedChoiceField(
+        label=_("Was the corrective action effective?"),
+        choices=(("yes", _("Effective: close it")), ("no", _("Not effective: back to the actions"))),
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = _text(_("What the effectiveness check found"), rows=4)
+
+
+class ActionForm(forms.Form):
+    description = _text(_("Action"), rows=2)
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
+    due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _staff()
+
+
+class ActionDoneForm(forms.Form):
+    evidence = _text(
+        _("Evidence"),
+        rows=4,
+        help_text=_("What was done and where it can be seen (a record, a document, a link)."),
+    )
+    evidence_file = forms.FileField(label=_("Evidence file"), required=False)
+
+
+class ActionCancelForm(forms.Form):
+    reason = _text(_("Why is the action no longer needed?"), rows=2)

@@ -25,6 +25,7 @@ class Nonconformity(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         UNDER_ANALYSIS = "under_analysis", _("Under analysis")
+        CORRECTIVE_ACTION = "corrective_action", _("Corrective action under way")
         CLOSED = "closed", _("Closed")
 
     number = models.CharField(_("number"), max_length=20, unique=True)
@@ -43,6 +44,47 @@ class Nonconformity(models.Model):
         related_name="raised_nonconformities",
     )
     raised_at = models.DateTimeField(_("raised"), auto_now_add=True)
+    process = models.ForeignKey(
+        "core.Process",
+        verbose_name=_("process"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nonconformities",
+    )
+    criterion = models.ForeignKey(
+        "core.Criterion",
+        verbose_name=_("requirement not met"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nonconformities",
+    )
+    source_reference = models.CharField(
+        _("source reference"),
+        max_length=200,
+        blank=True,
+        help_text=_("The audit finding, complaint, appeal, survey or purchase it comes from."),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="owned_nonconformities",
+        help_text=_("Who sees the corrective action through."),
+    )
+    # The same process and requirement failed again after a corrective action was closed (KPI 4).
+    repeated_of = models.ForeignKey(
+        "self",
+        verbose_name=_("repeats"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="repeats",
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -59,6 +101,87 @@ class Nonconformity(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("improvement:detail", args=[self.pk])
+
+
+class CorrectiveAction(models.Model):
+    """The corrective action on one nonconformity, in the manual's six steps (§7.5.2): analysis →
+    root cause → evaluation of actions to prevent recurrence → actions carried out → results →
+    effectiveness verified by someone other than its owner. Not effective sends it back to the
+    actions step."""
+
+    class Step(models.TextChoices):
+        ANALYSIS = "analysis", _("1. Analysis of the nonconformity")
+        ROOT_CAUSE = "root_cause", _("2. Root cause")
+        EVALUATION = "evaluation", _("3. Evaluation of actions")
+        ACTIONS = "actions", _("4. Actions carried out")
+        RESULTS = "results", _("5. Results recorded")
+        VERIFICATION = "verification", _("6. Effectiveness check")
+        CLOSED = "closed", _("Closed: effective")
+
+    class CauseMethod(models.TextChoices):
+        FIVE_WHYS = "five_whys", _("Five whys")
+        FISHBONE = "fishbone", _("Fishbone (cause and effect)")
+
+    number = models.CharField(_("number"), max_length=20, unique=True)
+    nonconformity = models.OneToOneField(
+        Nonconformity, verbose_name=_("nonconformity"), on_delete=models.PROTECT, related_name="capa"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        related_name="owned_capas",
+    )
+    step = models.CharField(_("step"), max_length=20, choices=Step.choices, default=Step.ANALYSIS)
+    analysis = models.TextField(_("analysis of the nonconformity"), blank=True)
+    cause_method = models.CharField(
+        _("method"), max_length=20, choices=CauseMethod.choices, default=CauseMethod.FIVE_WHYS
+    )
+    # Five whys: a list of up to five answers. Fishbone: causes by category (people, methods,
+    # documents, resources, environment, measurement).
+    whys = models.JSONField(_("five whys"), default=list, blank=True)
+    fishbone = models.JSONField(_("fishbone"), default=dict, blank=True)
+    root_cause = models.TextField(_("root cause"), blank=True)
+    evaluation = models.TextField(_("evaluation of actions to prevent recurrence"), blank=True)
+    results = models.TextField(_("results"), blank=True)
+    verify_after = models.DateField(
+        _("check effectiveness on or after"),
+        null=True,
+        blank=True,
+        help_text=_("Usually the follow-up audit."),
+    )
+    verification_audit = models.ForeignKey(
+        "audits.Audit",
+        verbose_name=_("follow-up audit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="verified_capas",
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    effective = models.BooleanField(_("effective"), null=True, blank=True)
+    verification_note = models.TextField(_("effectiveness check"), blank=True)
+    reopened = models.PositiveSmallIntegerField(_("times reopened"), default=0)
+    opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+        verbose_name = _("corrective action")
+        verbose_name_plural = _("corrective actions")
+        permissions = [
+            ("verify_effectiveness", _("Can verify the effectiveness of corrective actions")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.nonconformity.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("improvement:capa_detail", args=[self.pk])
 
 
 class Risk(models.Model):
@@ -126,3 +249,71 @@ class Risk(models.Model):
         if self.residual_likelihood is None or self.residual_impact is None:
             return None
         return self.residual_likelihood * self.residual_impact
+
+
+class Action(models.Model):
+    """One action with an owner, a due date and evidence: a step of a corrective action or a
+    preventive measure of a risk (the same model for both, §7.5.2–7.5.3). Overdue actions are
+    reminded to the owner, then escalated to the IQAS owner."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    number = models.CharField(_("number"), max_length=20, unique=True)
+    capa = models.ForeignKey(
+        CorrectiveAction,
+        verbose_name=_("corrective action"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+    )
+    risk = models.ForeignKey(
+        Risk, verbose_name=_("risk"), null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    )
+    description = models.TextField(_("action"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="actions"
+    )
+    due_on = models.DateField(_("due"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    evidence = models.TextField(_("evidence"), blank=True)
+    evidence_file = models.FileField(_("evidence file"), upload_to="actions/%Y/", blank=True, max_length=300)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    # The escalation ladder of an overdue action: the owner is reminded, then the IQAS owner told.
+    reminded_on = models.DateField(_("owner reminded"), null=True, blank=True)
+    escalated_on = models.DateField(_("escalated"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(capa__isnull=False, risk__isnull=True)
+                    | models.Q(capa__isnull=True, risk__isnull=False)
+                ),
+                name="action_for_capa_or_risk",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="done") | ~models.Q(evidence=""),
+                name="action_done_with_evidence",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.description[:60]}"
+
+    def get_absolute_url(self) -> str:
+        parent = self.capa if self.capa_id else self.risk
+        return f"{parent.get_absolute_url()}#action-{self.pk}"

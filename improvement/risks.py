@@ -122,7 +122,11 @@ def risks_visible_to(user) -> QuerySet[Risk]:
     rows = Risk.objects.select_related("process", "owner")
     if user.has_perm("improvement.view_all_risks"):
         return rows
-    return rows.filter(Q(owner=user) | Q(process__owner=user))
+    from .models import Action
+
+    # The owner of one of its preventive actions reads the risk too.
+    owned_actions = Action.objects.filter(owner=user, risk__isnull=False).values("risk")
+    return rows.filter(Q(owner=user) | Q(process__owner=user) | Q(pk__in=owned_actions))
 
 
 def _scored(rows: QuerySet[Risk]) -> QuerySet[Risk]:

@@ -1,19 +1,23 @@
 """The risk register: the list with its heat map, recording, review and the risk's page."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from core.access import access
+from core.access import SIGNED_IN, access
 from core.form_pages import form_page
 from core.selectors import events_for
 
 from . import risks
-from .forms import RiskForm
-from .models import Risk
+from .actions import action_add, can_add_to
+from .forms import ActionForm, RiskForm
+from .models import Action, Risk
 
 
 @access("improvement.view_risk")
@@ -53,9 +57,13 @@ def risk_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access("improvement.view_risk")
-def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    risk = risks.risk_get_for(request.user, pk)
+def _risk_page(request: HttpRequest, risk: Risk, action_form: ActionForm | None = None) -> HttpResponse:
+    today = timezone.localdate()
+    rows = list(risk.actions.select_related("owner", "done_by"))
+    for row in rows:
+        row.overdue = row.status == Action.Status.OPEN and row.due_on < today
+        row.mine = row.owner_id == request.user.pk
+    can_change = risks.can_change(request.user, risk)
     return render(
         request,
         "improvement/risk_detail.html",
@@ -64,9 +72,42 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "level": risks.level_of(risk.score),
             "residual_level": risks.level_of(risk.residual_score),
             "events": events_for(risk),
-            "can_change": risks.can_change(request.user, risk),
+            "can_change": can_change,
+            "actions_rows": rows,
+            "can_add_action": can_add_to(request.user, risk=risk),
+            "action_form": action_form or ActionForm(initial={"owner": risk.owner_id}),
         },
     )
+
+
+# Signed in: the owner of one of its preventive actions reads the risk without the risk role;
+# the selector decides who sees which risk.
+@access(SIGNED_IN)
+def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _risk_page(request, risks.risk_get_for(request.user, pk))
+
+
+@require_POST
+@access("improvement.change_risk")
+def risk_action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a preventive action to the risk (whoever may change the risk)."""
+    risk = risks.risk_get_for(request.user, pk)
+    if not risks.can_change(request.user, risk):
+        raise PermissionDenied
+    form = ActionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please correct the fields marked below; nothing was saved."))
+        return _risk_page(request, risk, action_form=form)
+    try:
+        action_add(actor=request.user, risk=risk, **form.cleaned_data)
+    except ValidationError as exc:
+        for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else ():
+            for error in errors:
+                form.add_error(field if field in form.fields else None, error)
+        messages.error(request, " ".join(exc.messages))
+        return _risk_page(request, risk, action_form=form)
+    messages.success(request, _("The preventive action is added; its owner is told."))
+    return redirect(risk)
 
 
 @access("improvement.change_risk")

@@ -55,18 +55,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def _ensure_reference_data() -> None:
-    """Rows that data migrations add (IQAS processes, code prefixes). Transactional tests
+    """Rows that data migrations add (IQAS processes, audit criteria, code prefixes). Transactional tests
     flush the database after themselves, so later tests put them back the same way."""
     from django.apps import apps
 
     from accreditation.models import StandardSet
-    from core.models import Process
+    from core.models import Criterion, Process
     from documents.models import CodePrefix
 
-    if Process.objects.exists() and CodePrefix.objects.exists() and StandardSet.objects.exists():
+    if all(m.objects.exists() for m in (Process, Criterion, CodePrefix, StandardSet)):
         return
     for module, function in (
         ("core.migrations.0002_iqas_processes", "add_processes"),
+        ("core.migrations.0006_audit_criteria", "add_criteria"),
         ("documents.migrations.0002_code_prefixes", "add_prefixes"),
         ("accreditation.migrations.0004_standard_sets", "seed"),
     ):

@@ -1,8 +1,10 @@
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
 from accreditation.models import AccreditationProject, Organization, Programme
-from audits.models import Audit
+from audits.models import Audit, AuditProgramme
 from documents.models import Document
 from improvement.models import Nonconformity
 
@@ -67,12 +69,26 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
 
 
+class AuditProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AuditProgramme
+        django_get_or_create = ("year",)
+
+    year = 2026
+    created_by = factory.SubFactory(UserFactory)
+
+
 class AuditFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Audit
 
+    number = factory.Sequence(lambda n: f"IA-T-{n:03d}")
     title = factory.Sequence(lambda n: f"Audit {n}")
     year = 2026
+    programme = factory.SubFactory(AuditProgrammeFactory, year=factory.SelfAttribute("..year"))
+    starts_on = factory.LazyAttribute(lambda a: datetime.date(a.year, 3, 1))
+    ends_on = factory.LazyAttribute(lambda a: datetime.date(a.year, 3, 20))
+    created_by = factory.SubFactory(UserFactory)
 
 
 class NonconformityFactory(factory.django.DjangoModelFactory):

@@ -13,7 +13,12 @@ from core.models import Notification
 from core.roles import ROLE_PERMISSIONS, Role
 from core.services import user_set_roles
 from improvement.models import Nonconformity
+from tests import matrix_audits, matrix_improvement
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
+
+# Apps with many object-level views describe their rows in a module of their own:
+# OBJECT_RULES, POST_ONLY, kwargs(name, person) and post_data(name) (None: not mine).
+EXTENSIONS = (matrix_audits, matrix_improvement)
 
 ANONYMOUS = "anonymous"
 NO_ROLE = "no_role"
@@ -50,6 +55,8 @@ POST_ONLY = {
     "accreditation:training_add",
     "accreditation:appeal_take",
 }
+for _extension in EXTENSIONS:
+    POST_ONLY |= _extension.POST_ONLY
 
 
 def _any(*perms):
@@ -65,7 +72,10 @@ def _nobody(held):
 # A person who may not see the object gets 404 (as if it did not exist); one who sees it
 # but may not act on it gets 403.
 OBJECT_RULES = {
-    "improvement:detail": (_any("improvement.view_all_nonconformities"), 404),
+    "improvement:detail": (
+        _any("improvement.view_all_nonconformities", "improvement.verify_effectiveness"),
+        404,
+    ),
     # A third person's risk: those who see every risk read it; only the QMS owner may review it.
     "improvement:risk_detail": (_any("improvement.view_all_risks"), 404),
     "improvement:risk_edit": (
@@ -157,6 +167,8 @@ OBJECT_RULES = {
     "documents:periodic_review": (_nobody, 403),
     "documents:decide": (_nobody, 403),
 }
+for _extension in EXTENSIONS:
+    OBJECT_RULES.update(_extension.OBJECT_RULES)
 
 
 def _walk(patterns, namespace=""):
@@ -174,6 +186,10 @@ VIEWS = dict(_walk(get_resolver().url_patterns))
 
 
 def _kwargs(name: str, person) -> dict:
+    for extension in EXTENSIONS:
+        found = extension.kwargs(name, person)
+        if found is not None:
+            return found
     if name in (
         "accreditation:organization_detail",
         "accreditation:organization_edit",
@@ -548,6 +564,10 @@ def _document_kwargs(name: str, person) -> dict:
 
 
 def _post_data(name: str) -> dict:
+    for extension in EXTENSIONS:
+        found = extension.post_data(name)
+        if found is not None:
+            return found
     if name == "accreditation:representative_add":
         return {"user": UserFactory(username="matrix_rep").pk}
     if name == "accreditation:project_move":

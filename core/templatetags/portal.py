@@ -4,6 +4,11 @@ register = template.Library()
 
 STATUS_COLOURS = {
     "treated": "success",
+    "report_drafted": "primary",
+    "report_approved": "success",
+    "in_revision": "info",
+    "done": "success",
+    "corrective_action": "primary",
     "draft": "secondary",
     "planned": "secondary",
     "application": "secondary",

@@ -18,6 +18,7 @@ from core.workflow import event_record, transition_perform
 from ..models import CodePrefix, Document, DocumentVersion, Record, ReviewReminder, Signature
 from ..workflow import IN_PROGRESS, VERSION_WORKFLOW
 from .common import checked_upload, require_edit, sign, store_file
+from .revision import revision_requests_advance
 
 S = DocumentVersion.Status
 REVIEW_REMINDER_DAYS = (30, 7, 0)
@@ -159,6 +160,7 @@ def version_create(
         params={"number": version.number},
         actor=actor,
     )
+    revision_requests_advance(document)
     return version
 
 

@@ -20,6 +20,7 @@ from ..models import Acknowledgement, Distribution, Document, DocumentVersion, R
 from ..workflow import VERSION_WORKFLOW
 from .common import require_edit, sign
 from .register import add_months, people_with_perm
+from .revision import revision_requests_advance
 
 S = DocumentVersion.Status
 Kind = ReviewStep.Kind
@@ -339,6 +340,7 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
         body_params={"date": due.isoformat()},
         url=document.get_absolute_url(),
     )
+    revision_requests_advance(document)
     return version
 
 

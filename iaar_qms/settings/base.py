@@ -311,6 +311,11 @@ CELERY_BEAT_SCHEDULE["accreditation-reminders"] = {
     "task": "accreditation.tasks.send_accreditation_reminders",
     "schedule": crontab(hour=8, minute=30),
 }
+CELERY_BEAT_SCHEDULE["improvement-escalate-actions"] = {
+    # 08:15: overdue actions are reminded to their owner, then escalated to the IQAS owner.
+    "task": "improvement.tasks.escalate_overdue_actions",
+    "schedule": crontab(hour=8, minute=15),
+}
 
 # Accreditation (§5.2, §6): conflict-of-interest look-back, council quorum, appeal term.
 IAAR_CONFLICT_LOOKBACK_YEARS = env.int("IAAR_CONFLICT_LOOKBACK_YEARS", default=3)
@@ -323,6 +328,9 @@ IAAR_VERIFY_LIMIT_PER_MINUTE = env.int("IAAR_VERIFY_LIMIT_PER_MINUTE", default=3
 IAAR_RISK_MATRIX_SIZE = env.int("IAAR_RISK_MATRIX_SIZE", default=5)
 IAAR_RISK_MEDIUM_FROM = env.int("IAAR_RISK_MEDIUM_FROM", default=5)
 IAAR_RISK_HIGH_FROM = env.int("IAAR_RISK_HIGH_FROM", default=12)
+# Actions (§7.5.2–7.5.3): an overdue action is reminded to its owner, then escalated to the
+# IQAS owner this many days after the reminder if it is still open.
+IAAR_ACTION_ESCALATE_AFTER_DAYS = env.int("IAAR_ACTION_ESCALATE_AFTER_DAYS", default=7)
 # How long a rendered registry page part is kept for anonymous visitors. Every publication,
 # suspension, revocation or change of a name starts a new generation at once, so this only
 # bounds the memory the cache holds.

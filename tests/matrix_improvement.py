@@ -1,0 +1,174 @@
+"""The permission matrix's rows for the improvement views that act on one object (see
+tests/test_permission_matrix.py): which object each view is opened on, and who may.
+
+Every object belongs to a third person: the nonconformity was raised by someone else, the
+corrective action and its actions are owned by someone else. So only rights over every object
+count: seeing every nonconformity (IQAS owner, director) or verifying effectiveness (auditors)
+lets one read a corrective action; working on it takes change_correctiveaction (IQAS owner).
+"""
+
+import datetime
+
+from django.utils import timezone
+
+ALL_NCS = "improvement.view_all_nonconformities"
+VERIFY = "improvement.verify_effectiveness"
+MANAGE_CAPA = "improvement.change_correctiveaction"
+
+
+def _any(*perms):
+    return lambda held: any(p in held for p in perms)
+
+
+def _nobody(held):
+    return False
+
+
+def _seen_then_403(*perms):
+    """Those who see the object but may not act get 403; the others 404."""
+    return lambda held: 403 if any(p in held for p in perms) else 404
+
+
+OBJECT_RULES: dict = {
+    "improvement:capa_open": (_any(ALL_NCS), 404),
+    "improvement:capa_detail": (_any(ALL_NCS, VERIFY), 404),
+    "improvement:capa_save": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
+    "improvement:capa_back": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
+    "improvement:capa_action_add": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
+    # Only the action's own owner marks it done.
+    "improvement:action_complete": (_nobody, _seen_then_403(ALL_NCS, VERIFY)),
+    "improvement:action_cancel": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
+    "improvement:action_file": (_any(ALL_NCS, VERIFY), 404),
+    # A third person's risk: only the QMS owner (manage_risks) adds preventive actions.
+    "improvement:risk_action_add": (
+        _any("improvement.manage_risks"),
+        _seen_then_403("improvement.view_all_risks"),
+    ),
+}
+POST_ONLY: set[str] = {
+    "improvement:capa_save",
+    "improvement:capa_back",
+    "improvement:capa_verify",
+    "improvement:capa_action_add",
+    "improvement:action_cancel",
+    "improvement:risk_action_add",
+}
+
+# The step the corrective action is on for each view, so an allowed person's move succeeds.
+CAPA_STEP = {
+    "improvement:capa_detail": "analysis",
+    "improvement:capa_save": "analysis",
+    "improvement:capa_back": "root_cause",
+    "improvement:capa_verify": "verification",
+    "improvement:capa_action_add": "actions",
+    "improvement:action_complete": "actions",
+    "improvement:action_cancel": "actions",
+    "improvement:action_file": "results",
+}
+
+
+def _third_person(username: str):
+    from django.contrib.auth import get_user_model
+
+    from core.roles import Role
+    from core.services import user_set_roles
+    from tests.factories import UserFactory
+
+    found = get_user_model().objects.filter(username=username).first()
+    if found:
+        return found
+    person = UserFactory(username=username)
+    user_set_roles(user=person, roles=[Role.STAFF])
+    return person
+
+
+def _capa(step: str):
+    from improvement.models import CorrectiveAction, Nonconformity
+    from tests.factories import NonconformityFactory
+
+    owner = _third_person("matrix_capa_owner")
+    nc = NonconformityFactory(
+        raised_by=_third_person("matrix_capa_raiser"), status=Nonconformity.Status.CORRECTIVE_ACTION
+    )
+    return CorrectiveAction.objects.create(
+        number=f"CA-M-{nc.pk}",
+        nonconformity=nc,
+        owner=owner,
+        step=step,
+        analysis="Seen",
+        root_cause="Why",
+        whys=["One", "Two"],
+    )
+
+
+def _action(capa, *, done: bool = False):
+    from django.core.files.base import ContentFile
+
+    from improvement.models import Action
+
+    action = Action(
+        number=f"ACT-M-{capa.pk}",
+        capa=capa,
+        description="Fix the form",
+        owner=_third_person("matrix_action_owner"),
+        due_on=timezone.localdate() + datetime.timedelta(days=5),
+        created_by=capa.owner,
+    )
+    if done:
+        action.status = Action.Status.DONE
+        action.evidence = "Form fixed"
+        action.evidence_file.save("evidence.txt", ContentFile(b"evidence"), save=False)
+    action.save()
+    return action
+
+
+def kwargs(name: str, person) -> dict | None:
+    if name == "improvement:capa_open":
+        from improvement.models import Nonconformity
+        from tests.factories import NonconformityFactory
+
+        nc = NonconformityFactory(
+            raised_by=_third_person("matrix_capa_raiser"), status=Nonconformity.Status.UNDER_ANALYSIS
+        )
+        return {"pk": nc.pk}
+    if name in CAPA_STEP:
+        capa = _capa(CAPA_STEP[name])
+        if name.startswith("improvement:action_"):
+            return {"pk": _action(capa, done=name == "improvement:action_file").pk}
+        return {"pk": capa.pk}
+    if name == "improvement:risk_action_add":
+        from core.models import Process
+        from improvement.models import Risk
+
+        owner = _third_person("matrix_risk_owner")
+        risk = Risk.objects.create(
+            number="RK-MA",
+            title="A third person's risk",
+            process=Process.objects.filter(owner__isnull=True).first(),
+            owner=owner,
+            likelihood=3,
+            impact=4,
+            review_on=timezone.localdate(),
+            created_by=owner,
+        )
+        return {"pk": risk.pk}
+    return None
+
+
+def post_data(name: str) -> dict | None:
+    due = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+    if name == "improvement:capa_save":
+        return {"analysis": "The annex was not checked at registration.", "save": "1"}
+    if name == "improvement:capa_back":
+        return {"comment": "The analysis missed the second office."}
+    if name == "improvement:capa_verify":
+        return {"effective": "yes", "note": "No repeat in the follow-up audit."}
+    if name in ("improvement:capa_action_add", "improvement:risk_action_add"):
+        return {
+            "description": "Add the annex to the checklist",
+            "owner": _third_person("matrix_doer").pk,
+            "due_on": due,
+        }
+    if name == "improvement:action_cancel":
+        return {"reason": "Not needed any more."}
+    return None
