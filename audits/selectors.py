@@ -202,9 +202,16 @@ def documents_for_revision() -> QuerySet:
 
 
 def audits_waiting_for(user) -> list[tuple[Audit, str]]:
-    """What this person has to do on audits: sign an order or accept a report (Director
-    General), start or report (the leader), answer the checklist (members)."""
+    """What this person has to do on audits: appoint a working group or close an audit (the
+    IQAS owner), sign an order or accept a report (Director General), start or report (the
+    leader), answer the checklist (members)."""
     tasks = []
+    if user.has_perm("audits.change_audit"):
+        leaderless = Audit.objects.filter(status=S.PLANNED, order_signed_at__isnull=True).exclude(
+            Exists(AuditorAssignment.objects.filter(audit=OuterRef("pk"), role="leader", active=True))
+        )
+        tasks += [(audit, "appoint") for audit in leaderless]
+        tasks += [(audit, "close") for audit in Audit.objects.filter(status=S.REPORT_APPROVED)]
     if user.has_perm("audits.order_audit"):
         ready = Audit.objects.filter(status=S.PLANNED, order_signed_at__isnull=True).filter(
             Exists(AuditorAssignment.objects.filter(audit=OuterRef("pk"), role="leader", active=True))

@@ -1,12 +1,16 @@
 from .models import Nonconformity
 from .services import nonconformity_raise, nonconformity_transition
 
+# raised by, title, what happened, severity, process, source, correction, accepted for analysis
 NONCONFORMITIES = [
     (
         "staff",
         "Self-assessment report accepted without an annex",
         "The self-assessment report of a college was registered without the annex on teaching staff.",
         Nonconformity.Severity.MINOR,
+        "self-assessment-review",
+        Nonconformity.Source.INTERNAL_REPORT,
+        "The college was asked for the annex; the review waits for it.",
         False,
     ),
     (
@@ -14,18 +18,44 @@ NONCONFORMITIES = [
         "Expert declarations missing for one commission",
         "Two experts of an external commission visited without a signed no-conflict declaration on file.",
         Nonconformity.Severity.MAJOR,
+        "eec-formation",
+        Nonconformity.Source.INTERNAL_REPORT,
+        "Both experts signed their declarations the next day; the visit report was held back.",
         True,
+    ),
+    (
+        "legal",
+        "A complaint was answered after 45 days",
+        "A college's complaint about the visit schedule was answered 45 days after it was filed; the "
+        "regulation on the appeals commission sets 30.",
+        Nonconformity.Severity.MINOR,
+        "appeals",
+        Nonconformity.Source.COMPLAINT,
+        "",
+        False,
     ),
 ]
 
 
 def seed(people: dict) -> None:
+    from core.models import Process
+
+    from .capa import capa_advance, capa_open, capa_step_save
+
     _seed_risks(people)
     _seed_preventive_actions(people)
-    for who, title, description, severity, accept in NONCONFORMITIES:
+    for who, title, description, severity, process, source, correction, accept in NONCONFORMITIES:
         if Nonconformity.objects.filter(title=title).exists():
             continue
-        nc = nonconformity_raise(actor=people[who], title=title, description=description, severity=severity)
+        nc = nonconformity_raise(
+            actor=people[who],
+            title=title,
+            description=description,
+            severity=severity,
+            source=source,
+            process=Process.objects.get(code=process),
+            immediate_correction=correction,
+        )
         if accept:
             nonconformity_transition(
                 nonconformity=nc,
@@ -33,6 +63,13 @@ def seed(people: dict) -> None:
                 actor=people["qms"],
                 comment="Root-cause analysis assigned to the accreditation department.",
             )
+            capa = capa_open(nonconformity=nc, actor=people["qms"], owner=people["pm"])
+            capa = capa_step_save(
+                capa=capa,
+                actor=people["pm"],
+                analysis="The declarations are collected on paper at the visit; nobody checks them before.",
+            )
+            capa_advance(capa=capa, actor=people["pm"])
 
 
 # process code, owner, risk, likelihood, impact, measures, residual (likelihood, impact), status

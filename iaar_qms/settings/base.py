@@ -373,3 +373,6 @@ IAAR_EXPORT_MAX_ROWS = env.int("IAAR_EXPORT_MAX_ROWS", default=100_000)
 # Page sizes for every list in the portal.
 PAGINATE_BY = 25
 DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+
+# History keeps the whole reason a person gave (a comment can be long), not its first 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -23,7 +23,7 @@ def test_seed_demo_gives_every_role_a_login_and_can_run_twice(db, capsys, rf):
     assert DEMO_PASSWORD in out
     assert User.objects.filter(username="admin", is_superuser=True).count() == 1
     # Idempotent: a second run adds nothing.
-    assert Nonconformity.objects.count() == 2
+    assert Nonconformity.objects.count() == 7
     assert Document.objects.filter(code="MAN-001").count() == 1
     assert WorkflowEvent.objects.count() == events
 
@@ -75,3 +75,35 @@ def test_every_iqas_process_has_an_owner_in_the_demo(db):
     call_command("seed_demo")
     assert not Process.objects.filter(owner__isnull=True).exists()
     assert Process.objects.get(code="council-meetings").owner.username == "secretary"
+
+
+def test_the_demo_tells_a_year_of_audits_and_corrective_actions(db, client):
+    """Issue 7's demo: last year's audit closed with its corrective actions (one found not
+    effective and reopened), this year's in progress with a repeated nonconformity, 20 risks."""
+    from audits.models import Audit
+    from improvement.models import Action, CorrectiveAction, Risk
+
+    call_command("seed_demo")
+    last, this = Audit.objects.get(number="IA-2025-01"), Audit.objects.get(number="IA-2026-01")
+    assert last.status == Audit.Status.CLOSED and last.report_file and last.approved_at.year == 2025
+    assert {f.get_kind_display() for f in last.findings.all()} == {
+        "Major nonconformity",
+        "Minor nonconformity",
+        "Observation",
+        "Opportunity for improvement",
+        "Good practice",
+    }
+    capas = CorrectiveAction.objects.filter(nonconformity__finding__audit=last)
+    assert sorted(c.step for c in capas) == ["actions", "closed", "closed"]
+    reopened = capas.get(step="actions")
+    assert reopened.reopened == 1 and reopened.effective is False
+    assert reopened.actions.filter(status=Action.Status.OPEN).exists()
+    assert this.status == Audit.Status.IN_PROGRESS and this.team.count() == 2
+    repeated = Nonconformity.objects.get(repeated_of__isnull=False)
+    assert repeated.finding.audit == this
+    assert repeated.repeated_of.finding.audit == last
+    assert Risk.objects.count() == 20
+    assert Action.objects.filter(risk__isnull=False, due_on__lt=this.starts_on.replace(month=12)).exists()
+    client.force_login(get_user_model().objects.get(username="director"))
+    board = client.get("/improvement/board/").content.decode()
+    assert board.count("<svg") == 4

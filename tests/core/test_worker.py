@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from core.models import Notification
+from core.models import Notification, Process
 from core.roles import Role
 from core.services import notification_send
 from iaar_qms.celery import app
@@ -97,3 +97,51 @@ def test_a_real_worker_emails_the_notification(worker, make_person):
     assert "To: asel@example.org" in text
     assert "Please acknowledge the new manual" in text
     assert Notification.objects.get(pk=note.pk).emailed_at is not None
+
+
+@pytest.mark.celery_worker
+def test_a_real_worker_escalates_an_overdue_action_by_name(worker, make_person):
+    """The daily job, sent by the name beat uses, reminds the owner of an overdue action, and
+    the reminder is e-mailed (a second run sending nothing is tested in tests/improvement)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from improvement.models import Action, Risk
+
+    mail_dir, process = worker
+    owner = make_person(Role.PROJECT_MANAGER, email="saule@example.org")
+    risk = Risk.objects.create(
+        number="RK-W-1",
+        title="Too few student experts",
+        process=Process.objects.get(code="eec-formation"),
+        owner=owner,
+        likelihood=3,
+        impact=4,
+        review_on=timezone.localdate(),
+        created_by=owner,
+    )
+    action = Action.objects.create(
+        number="ACT-W-1",
+        risk=risk,
+        description="Recruit student experts",
+        owner=owner,
+        due_on=timezone.localdate() - datetime.timedelta(days=2),
+        created_by=owner,
+    )
+    app.send_task("improvement.tasks.escalate_overdue_actions")
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and not (mail_dir.exists() and any(mail_dir.iterdir())):
+        if process.poll() is not None:
+            break
+        time.sleep(0.5)
+    action.refresh_from_db()
+    if action.reminded_on is None:
+        process.terminate()
+        pytest.fail(
+            f"The worker did not run the job. Worker output:\n{process.communicate(timeout=20)[0][-4000:]}"
+        )
+    assert action.reminded_on == timezone.localdate()
+    assert Notification.objects.filter(recipient=owner).count() == 1
+    (message,) = mail_dir.iterdir()
+    assert "To: saule@example.org" in message.read_text()

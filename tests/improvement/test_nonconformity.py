@@ -101,3 +101,18 @@ def test_list_search_and_garbage_page_numbers_never_fail(client, qms_owner):
     for page in ("999", "-1", "abc", "1" * 50):
         assert client.get(reverse("improvement:list"), {"page": page}).status_code == 200
     assert client.get(reverse("improvement:list"), {"q": "x" * 10_000}).status_code == 200
+
+
+def test_a_long_comment_is_kept_whole_in_the_history(db, make_person):
+    """A reason longer than 100 characters used to break the move on PostgreSQL."""
+    from core.roles import Role
+    from improvement.services import nonconformity_transition
+    from tests.factories import NonconformityFactory
+
+    qms = make_person(Role.QMS_OWNER, username="long_qms")
+    nc = NonconformityFactory()
+    comment = "Accepted: " + "the declarations were checked one by one against the pool. " * 8
+    nonconformity_transition(
+        nonconformity=nc, target=Nonconformity.Status.UNDER_ANALYSIS, actor=qms, comment=comment
+    )
+    assert nc.history.latest().history_change_reason == comment
