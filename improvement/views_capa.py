@@ -281,7 +281,8 @@ def capa_action_add(request: HttpRequest, pk: int) -> HttpResponse:
 @access(SIGNED_IN)
 def action_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    mine = list(my_actions(request.user))
+    page = Paginator(my_actions(request.user), settings.PAGINATE_BY).get_page(request.GET.get("page"))
+    mine = list(page.object_list)
     everyone_late = list(overdue_actions(request.user, today=today))
     for row in [*mine, *everyone_late]:
         row.overdue = row.status == Action.Status.OPEN and row.due_on < today
@@ -290,6 +291,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
         "improvement/action_list.html",
         {
             "mine": mine,
+            "page_obj": page,
             "overdue": everyone_late,
             "is_qms": request.user.has_perm("improvement.change_correctiveaction")
             or request.user.has_perm("improvement.manage_risks"),
