@@ -38,12 +38,23 @@ PAGES = [
     ("coordinator's board", "/accreditation/workspace/", "coordinator"),
     ("project page (under monitoring)", "/accreditation/projects/{monitored}/", "coordinator"),
     ("council meeting (voting)", "/accreditation/council/{meeting}/", "council"),
-    ("certificate check (public)", "/accreditation/verify/{token}/", "anonymous"),
+    ("certificate check (public)", "/registry/verify/{number}/", "anonymous"),
+    # Audits and improvement (issue 7).
+    ("quality board", "/improvement/board/", "director"),
+    ("internal audits", "/audits/", None),
+    ("audit page (2025, closed)", "/audits/{audit}/", None),
+    ("nonconformity register", "/improvement/nonconformities/", None),
+    ("corrective actions", "/improvement/capa/", None),
+    ("corrective action page", "/improvement/capa/{capa}/", None),
+    ("my actions", "/improvement/actions/", "pm"),
+    ("risk register", "/improvement/risks/", None),
 ]
 
 
 def _placeholders() -> dict:
     from accreditation.models import AccreditationProject, Certificate, CouncilMeeting
+    from audits.models import Audit
+    from improvement.models import CorrectiveAction
 
     monitored = AccreditationProject.objects.filter(status="post_monitoring").order_by("pk").first()
     meeting = CouncilMeeting.objects.order_by("-status", "-pk").first()
@@ -51,7 +62,9 @@ def _placeholders() -> dict:
     return {
         "monitored": monitored.pk if monitored else 0,
         "meeting": meeting.pk if meeting else 0,
-        "token": certificate.token if certificate else "",
+        "number": certificate.number if certificate else "",
+        "audit": getattr(Audit.objects.filter(number="IA-2025-01").first(), "pk", 0),
+        "capa": getattr(CorrectiveAction.objects.filter(reopened__gt=0).first(), "pk", 0),
     }
 
 

@@ -100,14 +100,14 @@ def action_add(
         obj=parent,
         action=gettext_lazy("Action %(number)s added for %(owner)s, due %(due)s"),
         actor=actor,
-        params={"number": action.number, "owner": owner, "due": due_on.strftime("%d.%m.%Y")},
+        params={"number": action.number, "owner": owner, "due": due_on.isoformat()},
         comment=description[:500],
     )
     if owner.pk != actor.pk:
         notification_send(
             recipients=[owner],
             subject=gettext_lazy("Action %(number)s is yours, due %(due)s"),
-            params={"number": action.number, "due": due_on.strftime("%d.%m.%Y")},
+            params={"number": action.number, "due": due_on.isoformat()},
             body=description,
             url=action.get_absolute_url(),
         )
@@ -218,7 +218,7 @@ def actions_escalate(today: datetime.date | None = None) -> int:
                 continue
             params = {
                 "number": action.number,
-                "due": action.due_on.strftime("%d.%m.%Y"),
+                "due": action.due_on.isoformat(),
                 "owner": action.owner,
                 "days": (today - action.due_on).days,
             }

@@ -15,8 +15,9 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.services import notification_send, sequence_next
 from core.workflow import event_record, transition_perform
@@ -198,9 +199,12 @@ def _ready_to_leave(capa: CorrectiveAction) -> None:
         open_count = actions.filter(status=Action.Status.OPEN).count()
         if open_count:
             raise ValidationError(
-                _(
-                    "%(count)s action(s) are still open: each action's owner marks it done with "
-                    "evidence before the step can be completed."
+                ngettext(
+                    "%(count)s action is still open: its owner marks it done with evidence before "
+                    "the step can be completed.",
+                    "%(count)s actions are still open: each action's owner marks it done with "
+                    "evidence before the step can be completed.",
+                    open_count,
                 )
                 % {"count": open_count}
             )
@@ -286,7 +290,7 @@ def capa_verify(
     if capa.verify_after and today < capa.verify_after:
         raise ValidationError(
             _("The effectiveness can be checked on or after %(date)s.")
-            % {"date": capa.verify_after.strftime("%d.%m.%Y")}
+            % {"date": date_format(capa.verify_after)}
         )
     now = timezone.now()
     common = {"verified_by": actor, "verified_at": now, "effective": effective, "verification_note": note}

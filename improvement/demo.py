@@ -237,6 +237,7 @@ def _seed_risks(people: dict) -> None:
 
     from django.utils import timezone
 
+    from core.demo_clock import demo_clock
     from core.models import Process
 
     from .models import Risk
@@ -245,20 +246,23 @@ def _seed_risks(people: dict) -> None:
     if Risk.objects.exists():
         return
     today = timezone.localdate()
-    for n, (code, owner, title, likelihood, impact, measures, residual, status) in enumerate(RISKS):
-        risk_record(
-            actor=people["qms"],
-            title=title,
-            process=Process.objects.get(code=code),
-            owner=people[owner],
-            likelihood=likelihood,
-            impact=impact,
-            treatment=measures,
-            residual_likelihood=residual[0] if residual else None,
-            residual_impact=residual[1] if residual else None,
-            review_on=today + datetime.timedelta(days=5 + 11 * n),
-            status=status,
-        )
+    # The register was drawn up in August, before the preventive actions of September; the
+    # next reviews are counted from today.
+    with demo_clock(datetime.date(2026, 8, 17)):
+        for n, (code, owner, title, likelihood, impact, measures, residual, status) in enumerate(RISKS):
+            risk_record(
+                actor=people["qms"],
+                title=title,
+                process=Process.objects.get(code=code),
+                owner=people[owner],
+                likelihood=likelihood,
+                impact=impact,
+                treatment=measures,
+                residual_likelihood=residual[0] if residual else None,
+                residual_impact=residual[1] if residual else None,
+                review_on=today + datetime.timedelta(days=5 + 11 * n),
+                status=status,
+            )
 
 
 # risk title, action owner, action, days from 1 September to its due date, evidence ("" = open)
@@ -329,3 +333,99 @@ def _seed_preventive_actions(people: dict) -> None:
                 clock.at(start + datetime.timedelta(days=days - 3))
                 action_complete(action=action, actor=people[who], evidence=evidence)
                 clock.at(start)
+
+
+def seed_scale(n: int, *, owner) -> int:
+    """Benchmark rows for the registers and the quality board: n/10 nonconformities, each with
+    a corrective action at some step and three actions (some overdue), and n/50 risks; in bulk."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+    from simple_history.utils import bulk_create_with_history
+
+    from core.models import Process
+
+    from .models import Action, CorrectiveAction, Risk
+
+    count = n // 10
+    if count == 0 or Nonconformity.objects.filter(number__startswith="NC-BENCH-").exists():
+        return 0
+    today = timezone.localdate()
+    processes = list(Process.objects.all())
+    people = list(get_user_model().objects.filter(is_active=True, groups__isnull=False).distinct()[:12])
+    steps = CorrectiveAction.Step.values
+    ncs = bulk_create_with_history(
+        [
+            Nonconformity(
+                number=f"NC-BENCH-{i:06d}",
+                title=f"Benchmark nonconformity {i}",
+                description="Generated for the benchmark.",
+                severity=Nonconformity.Severity.MAJOR if i % 5 == 0 else Nonconformity.Severity.MINOR,
+                source=Nonconformity.Source.values[i % len(Nonconformity.Source.values)],
+                status=Nonconformity.Status.CLOSED if i % 3 == 0 else Nonconformity.Status.CORRECTIVE_ACTION,
+                raised_by=owner,
+                owner=people[i % len(people)],
+                process=processes[i % len(processes)],
+            )
+            for i in range(1, count + 1)
+        ],
+        Nonconformity,
+        batch_size=2000,
+    )
+    ncs = list(Nonconformity.objects.filter(number__startswith="NC-BENCH-").order_by("pk"))
+    bulk_create_with_history(
+        [
+            CorrectiveAction(
+                number=f"CA-BENCH-{i:06d}",
+                nonconformity=nc,
+                owner=nc.owner,
+                step=CorrectiveAction.Step.CLOSED
+                if nc.status == Nonconformity.Status.CLOSED
+                else steps[i % 6],
+                analysis="Generated.",
+            )
+            for i, nc in enumerate(ncs, start=1)
+        ],
+        CorrectiveAction,
+        batch_size=2000,
+    )
+    capas = list(CorrectiveAction.objects.filter(number__startswith="CA-BENCH-").order_by("pk"))
+    for number, capa in enumerate(capas):
+        capa.opened_at = timezone.now() - datetime.timedelta(days=number % 400)
+    CorrectiveAction.objects.bulk_update(capas, ["opened_at"], batch_size=2000)
+    actions = []
+    for number, capa in enumerate(capas):
+        for k in range(3):
+            done = capa.step in ("results", "verification", "closed") or k == 0
+            actions.append(
+                Action(
+                    number=f"ACT-BENCH-{number:06d}-{k}",
+                    capa=capa,
+                    description="Generated action.",
+                    owner=people[(number + k) % len(people)],
+                    due_on=today + datetime.timedelta(days=(number % 90) - 45),
+                    status=Action.Status.DONE if done else Action.Status.OPEN,
+                    evidence="Generated evidence." if done else "",
+                    created_by=owner,
+                )
+            )
+    bulk_create_with_history(actions, Action, batch_size=2000)
+    risks = bulk_create_with_history(
+        [
+            Risk(
+                number=f"RK-BENCH-{i:06d}",
+                title=f"Benchmark risk {i}",
+                process=processes[i % len(processes)],
+                owner=people[i % len(people)],
+                likelihood=1 + i % 5,
+                impact=1 + (i // 5) % 5,
+                review_on=today + datetime.timedelta(days=i % 365),
+                created_by=owner,
+            )
+            for i in range(1, n // 50 + 1)
+        ],
+        Risk,
+        batch_size=2000,
+    )
+    return len(ncs) + len(capas) + len(actions) + len(risks)

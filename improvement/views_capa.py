@@ -118,15 +118,12 @@ def days_open(capa: CorrectiveAction, today) -> int:
 
 
 def _fail(request: HttpRequest, exc: ValidationError, form=None) -> None:
-    """A refusal: on the form's fields where it names them, else as a message."""
+    """A refusal: on the form's fields where it names them, else as a message (never both)."""
     if form is not None and hasattr(exc, "error_dict"):
         for field, errors in exc.message_dict.items():
-            if field in form.fields:
-                for error in errors:
-                    form.add_error(field, error)
-            else:
-                for error in errors:
-                    form.add_error(None, error)
+            for error in errors:
+                form.add_error(field if field in form.fields else None, error)
+        return
     messages.error(request, " ".join(exc.messages))
 
 
