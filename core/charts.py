@@ -41,16 +41,20 @@ class _Svg:
     title: str
     description: str
     parts: list[str] = field(default_factory=list)
+    linked: bool = False
 
-    def add(self, markup: str) -> None:
+    def add(self, markup: str, *, link: bool = False) -> None:
         self.parts.append(markup)
+        self.linked = self.linked or link
 
     def render(self) -> SafeString:
+        # An image cannot hold links: a chart whose bars are links is a group of them.
         head = format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" width="100%" '
-            'role="img" aria-label="{}" font-family="{}" font-size="13"><title>{}</title><desc>{}</desc>',
+            'role="{}" aria-label="{}" font-family="{}" font-size="13"><title>{}</title><desc>{}</desc>',
             self.width,
             self.height,
+            "group" if self.linked else "img",
             self.title,
             FONT,
             self.title,
@@ -116,7 +120,7 @@ def bar_chart(bars: list[Bar], *, title: str, unit: str = "", width: int = 640) 
             shape = format_html(
                 '<a href="{}"><title>{}: {}</title>{}</a>', bar.url, bar.label, _number(bar.value), shape
             )
-        svg.add(shape)
+        svg.add(shape, link=bool(bar.url))
     if not bars:
         svg.add(
             format_html('<text x="{}" y="{}" fill="{}">—</text>', label_width, top_pad + row / 2 + 4, MUTED)
@@ -183,9 +187,16 @@ def stacked_bar_chart(
             )
         )
         markup = "".join(parts)
-        if urls and urls[index]:
-            markup = format_html('<a href="{}">{}</a>', urls[index], mark_safe(markup))
-        svg.add(markup)
+        linked = bool(urls and urls[index])
+        if linked:
+            markup = format_html(
+                '<a href="{}"><title>{}: {}</title>{}</a>',
+                urls[index],
+                category,
+                _number(totals[index]),
+                mark_safe(markup),
+            )
+        svg.add(markup, link=linked)
     svg.add(_legend(series, y=height - legend + 8, x=label_width))
     return svg.render()
 

@@ -47,3 +47,11 @@ def test_stacked_parts_add_up_to_the_total():
 def test_a_line_has_one_point_per_period_with_a_value():
     svg = _parse(line_chart(["Jan", "Feb", "Mar"], [Series("Rate", [1, None, 2])], title="t"))
     assert len(list(svg.iter(f"{SVG}circle"))) == 2
+
+
+def test_a_chart_of_links_is_a_group_not_an_image():
+    """Screen readers do not enter an image: a chart whose bars are links is a group of links."""
+    assert _parse(bar_chart([Bar("a", 1)], title="t")).get("role") == "img"
+    assert _parse(bar_chart([Bar("a", 1, url="/x")], title="t")).get("role") == "group"
+    linked = stacked_bar_chart(["a"], [Series("x", [1])], title="t", urls=["/x"])
+    assert _parse(linked).get("role") == "group"
