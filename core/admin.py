@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Department, Notification, Sequence, User, WorkflowEvent
+from .models import Criterion, Department, Notification, Process, Sequence, User, WorkflowEvent
 
 
 class ControlledRecordAdmin(SimpleHistoryAdmin):
@@ -61,3 +61,19 @@ class SequenceAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(Process)
+class ProcessAdmin(ControlledRecordAdmin):
+    list_display = ("name", "group", "owner")
+    list_filter = ("group",)
+    search_fields = ("name", "code")
+
+
+@admin.register(Criterion)
+class CriterionAdmin(ControlledRecordAdmin):
+    """Audit criteria: add IAAR standards and legal requirements; retire one by taking it out of use."""
+
+    list_display = ("reference", "title", "source", "position", "active")
+    list_filter = ("source", "active")
+    search_fields = ("reference", "title", "question", "code")

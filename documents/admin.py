@@ -11,6 +11,7 @@ from .models import (
     DocumentVersion,
     Record,
     ReviewStep,
+    RevisionRequest,
     Signature,
 )
 
@@ -65,3 +66,10 @@ class SignatureAdmin(admin.ModelAdmin):
 
 for model in (ReviewStep, Acknowledgement, Distribution, Record):
     admin.site.register(model, ControlledRecordAdmin)
+
+
+@admin.register(RevisionRequest)
+class RevisionRequestAdmin(ControlledRecordAdmin):
+    list_display = ("document", "due_on", "status", "requested_by", "requested_at")
+    list_filter = ("status",)
+    readonly_fields = ("requested_by", "requested_at", "version", "status")
