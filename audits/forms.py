@@ -31,12 +31,12 @@ class ProgrammeEditForm(forms.Form):
 
 class CriterionChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, criterion: Criterion) -> str:
-        return f"{criterion.reference} {criterion.title}"
+        return f"{criterion.reference} {criterion.localized_title}"
 
 
 class OneCriterion(forms.ModelChoiceField):
     def label_from_instance(self, criterion: Criterion) -> str:
-        return f"{criterion.reference} {criterion.title}"
+        return f"{criterion.reference} {criterion.localized_title}"
 
 
 class AuditPlanForm(forms.Form):

@@ -191,6 +191,14 @@ class ChecklistItem(models.Model):
     def __str__(self) -> str:
         return f"{self.audit.number} #{self.position}"
 
+    @property
+    def display_question(self) -> str:
+        """A question built from a criterion reads in the reader's language; one the group
+        wrote reads as written."""
+        if self.criterion_id and self.question == self.criterion.question:
+            return self.criterion.localized_question
+        return self.question
+
 
 class Finding(models.Model):
     """What the working group found. A nonconformity (major or minor) raises a record in the

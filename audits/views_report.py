@@ -107,7 +107,7 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
                 "kind": Finding.Kind.MINOR
                 if item.result == ChecklistItem.Result.DOES_NOT_CONFORM
                 else Finding.Kind.OBSERVATION,
-                "statement": item.question,
+                "statement": item.display_question,
                 "evidence": item.note,
                 "process": processes[0].pk if len(processes) == 1 else None,
             }

@@ -104,7 +104,7 @@ def bar_chart(bars: list[Bar], *, title: str, unit: str = "", width: int = 640) 
             label_width - 8,
             y + row / 2 + 4,
             INK,
-            _fit(bar.label, 32),
+            _fit(bar.label, 28),
             label_width,
             y + 5,
             length,
@@ -137,7 +137,8 @@ def stacked_bar_chart(
     urls: list[str] | None = None,
 ) -> SafeString:
     """Horizontal bars, one per category, each split into the series' parts, with a legend."""
-    label_width, row, top_pad, legend = 230, 30, 8, 28
+    label_width, row, top_pad = 230, 30, 8
+    legend = 8 + LEGEND_ROW * len(_legend_rows(series, x=16, width=width))
     height = top_pad * 2 + max(1, len(categories)) * row + legend
     plot = width - label_width - 60
     totals = [sum(s.values[i] for s in series) for i in range(len(categories))]
@@ -155,7 +156,7 @@ def stacked_bar_chart(
                 label_width - 8,
                 y + row / 2 + 4,
                 INK,
-                _fit(category, 32),
+                _fit(category, 28),
             )
         ]
         x = label_width
@@ -197,26 +198,46 @@ def stacked_bar_chart(
                 mark_safe(markup),
             )
         svg.add(markup, link=linked)
-    svg.add(_legend(series, y=height - legend + 8, x=label_width))
+    svg.add(_legend(series, y=height - legend + 8, x=16, width=width))
     return svg.render()
 
 
-def _legend(series: list[Series], *, x: int, y: float) -> str:
-    parts = []
+LEGEND_ROW = 20
+
+
+def _legend_rows(series: list[Series], *, x: int, width: int) -> list[list[tuple[int, int, Series]]]:
+    """Where each legend entry goes: (number, x) in rows that fit the chart's width (text
+    width estimated at 7.5 px a character at the legend's size)."""
+    rows: list[list[tuple[int, int, Series]]] = [[]]
+    left = x
     for number, part in enumerate(series):
-        parts.append(
-            format_html(
-                '<rect x="{}" y="{}" width="12" height="12" fill="{}"/><text x="{}" y="{}" fill="{}">{}</text>',
-                x,
-                y,
-                part.colour or PALETTE[number % len(PALETTE)],
-                x + 16,
-                y + 11,
-                INK,
-                part.label,
+        needed = 16 + round(7.5 * len(str(part.label))) + 14
+        if rows[-1] and left + needed > width:
+            rows.append([])
+            left = x
+        rows[-1].append((number, left, part))
+        left += needed
+    return rows
+
+
+def _legend(series: list[Series], *, x: int, y: float, width: int) -> str:
+    parts = []
+    for line, row in enumerate(_legend_rows(series, x=x, width=width)):
+        top = y + line * LEGEND_ROW
+        for number, left, part in row:
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
+                    '<text x="{}" y="{}" fill="{}" font-size="12">{}</text>',
+                    left,
+                    top,
+                    part.colour or PALETTE[number % len(PALETTE)],
+                    left + 16,
+                    top + 11,
+                    INK,
+                    part.label,
+                )
             )
-        )
-        x += 28 + 8 * len(str(part.label))
     return "".join(parts)
 
 
@@ -230,7 +251,9 @@ def line_chart(
     height: int = 260,
 ) -> SafeString:
     """Lines over periods (a trend), with a target line when a series is labelled so by the caller."""
-    left, right, top, bottom = 48, 16, 12, 52
+    left, right, top = 48, 16, 12
+    legend_rows = len(_legend_rows(series, x=left, width=width))
+    bottom = 32 + LEGEND_ROW * legend_rows
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for s in series for v in s.values if v is not None]
     ceiling = max(values, default=0) or 1
@@ -289,5 +312,5 @@ def line_chart(
             )
         for x, y in points:
             svg.add(format_html('<circle cx="{}" cy="{}" r="3.5" fill="{}"/>', x, y, colour))
-    svg.add(_legend(series, x=left, y=height - 20))
+    svg.add(_legend(series, x=left, y=height - LEGEND_ROW * legend_rows, width=width))
     return svg.render()

@@ -188,7 +188,13 @@ class Process(models.Model):
         verbose_name_plural = _("processes")
 
     def __str__(self) -> str:
-        return self.name
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        """The §3.1 names are kept in English and translated in the catalogues; a process an
+        admin adds shows as written."""
+        return gettext(self.name)
 
 
 class Criterion(models.Model):
@@ -217,4 +223,12 @@ class Criterion(models.Model):
         verbose_name_plural = _("audit criteria")
 
     def __str__(self) -> str:
-        return f"{self.reference} {self.title}"
+        return f"{self.reference} {self.localized_title}"
+
+    @property
+    def localized_title(self) -> str:
+        return gettext(self.title)
+
+    @property
+    def localized_question(self) -> str:
+        return gettext(self.question)

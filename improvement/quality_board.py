@@ -47,6 +47,8 @@ def open_findings_by_process() -> Panel:
         .order_by("-major", "-minor", "process__name")
     )
     rows = list(rows)
+    for row in rows:
+        row["process__name"] = _(row["process__name"])  # the §3.1 names are in the catalogues
     chart = stacked_bar_chart(
         [r["process__name"] for r in rows],
         [
@@ -137,7 +139,7 @@ def risks_by_score() -> Panel:
     live = Risk.objects.exclude(status=Risk.Status.CLOSED).annotate(scored=F("likelihood") * F("impact"))
     per_process: dict[tuple[int, str], dict[str, int]] = {}
     for process_id, name, score in live.values_list("process_id", "process__name", "scored"):
-        counts = per_process.setdefault((process_id, name), {"high": 0, "medium": 0, "low": 0})
+        counts = per_process.setdefault((process_id, _(name)), {"high": 0, "medium": 0, "low": 0})
         counts[level_of(score)] += 1
     ordered = sorted(per_process.items(), key=lambda item: (-item[1]["high"], -item[1]["medium"], item[0][1]))
     levels = (("high", _("High")), ("medium", _("Medium")), ("low", _("Low")))

@@ -55,3 +55,11 @@ def test_a_chart_of_links_is_a_group_not_an_image():
     assert _parse(bar_chart([Bar("a", 1, url="/x")], title="t")).get("role") == "group"
     linked = stacked_bar_chart(["a"], [Series("x", [1])], title="t", urls=["/x"])
     assert _parse(linked).get("role") == "group"
+
+
+def test_a_long_legend_wraps_inside_the_chart():
+    long = [Series("A rather long series name for the legend", [1]) for _ in range(4)]
+    svg = _parse(stacked_bar_chart(["a"], long, title="t", width=640))
+    legend_x = [float(r.get("x")) for r in svg.iter(f"{SVG}rect") if r.get("width") == "12"]
+    assert len(legend_x) == 4 and max(legend_x) < 640
+    assert float(svg.get("viewBox").split()[3]) > 16 + 30 + 20 * 2  # rows were added

@@ -51,3 +51,21 @@ def test_home_page_is_public_and_signed_in_people_go_to_their_tasks(client, clie
     response = signed_in.get("/")
     assert response.status_code == 302
     assert response["Location"] == reverse("core:dashboard")
+
+
+def test_a_long_list_shows_the_first_twenty_and_counts_the_rest(client_as):
+    """The IQAS owner of a busy agency may have hundreds of tasks: the page stays short, the
+    counts stay true."""
+
+    def provider(user):
+        for n in range(1, 26):
+            yield TaskItem(f"Task {n:02d}", f"/t/{n}", "Test")
+
+    register_task_provider(provider)
+    try:
+        html = client_as(Role.STAFF).get(reverse("core:dashboard")).content.decode()
+    finally:
+        _providers.remove(provider)
+    assert "Task 20" in html and "Task 21" not in html
+    assert "and 5 more" in html
+    assert '<div class="stat-value">25</div>' in html

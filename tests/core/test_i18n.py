@@ -75,3 +75,24 @@ def test_each_recipient_gets_the_notification_in_their_own_language(
     client.force_login(russian)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "New nonconformity NC-1: Annex" in client.get(reverse("core:notifications")).content.decode()
+
+
+def test_process_names_and_audit_criteria_read_in_the_readers_language(db):
+    """The §3.1 processes and the audit criteria are stored in English and shown translated."""
+    from django.utils import translation
+
+    from audits.models import ChecklistItem
+    from core.models import Criterion, Process
+
+    process = Process.objects.get(code="records")
+    criterion = Criterion.objects.get(code="esg-3-3")
+    item = ChecklistItem(criterion=criterion, question=criterion.question)
+    with translation.override("ru"):
+        assert str(process) == "Управление записями"
+        assert criterion.localized_title == "Независимость"
+        assert item.display_question != criterion.question
+    with translation.override("en"):
+        assert str(process) == "Management of records"
+    written = ChecklistItem(criterion=criterion, question="Is the archive room locked?")
+    with translation.override("ru"):
+        assert written.display_question == "Is the archive room locked?"
