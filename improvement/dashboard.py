@@ -31,9 +31,15 @@ def risk_tasks(user):
 def action_tasks(user):
     """My open actions, each with its due date (overdue ones land in "overdue")."""
     from .models import Action
-    from .selectors import my_actions
 
-    for action in my_actions(user).filter(status=Action.Status.OPEN):
+    # Only what a task line shows: a busy owner may have hundreds.
+    rows = (
+        Action.objects.filter(owner=user, status=Action.Status.OPEN)
+        .select_related("capa", "risk")
+        .only("number", "description", "due_on", "capa", "capa__number", "risk", "risk__number")
+        .order_by("due_on", "pk")
+    )
+    for action in rows:
         parent = action.capa or action.risk
         yield TaskItem(
             title=f"{action.number} {action.description[:80]}",
@@ -48,14 +54,15 @@ def capa_tasks(user):
     """Corrective-action steps waiting for their owner, and effectiveness checks for verifiers."""
     from .selectors import capas_awaiting_verification, capas_waiting_for_owner
 
-    for capa in capas_waiting_for_owner(user):
+    shown = ("number", "step", "verify_after", "nonconformity", "nonconformity__title")
+    for capa in capas_waiting_for_owner(user).only(*shown):
         yield TaskItem(
             title=f"{capa.number} {capa.nonconformity.title}",
             url=capa.get_absolute_url(),
             area=_("Corrective actions"),
             detail=_("Step waiting for you: %(step)s") % {"step": capa.get_step_display()},
         )
-    for capa in capas_awaiting_verification(user):
+    for capa in capas_awaiting_verification(user).only(*shown):
         yield TaskItem(
             title=f"{capa.number} {capa.nonconformity.title}",
             url=capa.get_absolute_url(),
