@@ -98,13 +98,13 @@ def bar_chart(bars: list[Bar], *, title: str, unit: str = "", width: int = 640) 
         length = 0 if bar.value <= 0 else max(2, round(plot * bar.value / biggest))
         colour = bar.colour or PALETTE[0]
         shape = format_html(
-            '<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>'
+            '<text x="{}" y="{}" text-anchor="end" fill="{}" font-size="12">{}</text>'
             '<rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}"/>'
             '<text x="{}" y="{}" fill="{}" font-weight="600">{}{}</text>',
             label_width - 8,
             y + row / 2 + 4,
             INK,
-            _fit(bar.label, 28),
+            _fit(bar.label, 26),
             label_width,
             y + 5,
             length,
@@ -152,11 +152,11 @@ def stacked_bar_chart(
         y = top_pad + index * row
         parts = [
             format_html(
-                '<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>',
+                '<text x="{}" y="{}" text-anchor="end" fill="{}" font-size="12">{}</text>',
                 label_width - 8,
                 y + row / 2 + 4,
                 INK,
-                _fit(category, 28),
+                _fit(category, 26),
             )
         ]
         x = label_width
