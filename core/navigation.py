@@ -46,7 +46,9 @@ MENU: list[NavItem] = [
     NavItem(_("Corrective actions"), "improvement:capa_list", "tools", "improvement.view_nonconformity"),
     NavItem(_("My actions"), "improvement:action_list", "check2-square", SIGNED_IN),
     NavItem(_("Risks"), "improvement:risk_list", "grid-3x3", "improvement.view_risk"),
+    NavItem(_("Suppliers"), "improvement:supplier_list", "truck", "improvement.manage_purchasing"),
     NavItem(_("Quality board"), "improvement:board", "bar-chart-line", "improvement.view_kpi_report"),
+    NavItem(_("KPIs"), "improvement:kpi_report", "graph-up", "improvement.view_kpi_report"),
     NavItem(_("Surveys"), "surveys:list", "ui-checks", "surveys.view_survey"),
     NavItem(_("Roles"), "core:roles", "people", "core.view_role_register"),
 ]

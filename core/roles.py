@@ -113,6 +113,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "improvement.add_correctiveaction",
         "improvement.change_correctiveaction",
         "improvement.verify_effectiveness",
+        "improvement.manage_purchasing",
+        "improvement.change_kpitarget",
         "improvement.view_kpi_report",
         "core.view_role_register",
     },

@@ -44,6 +44,10 @@ def seed(people: dict) -> None:
 
     _seed_risks(people)
     _seed_preventive_actions(people)
+    seed_kpi_targets(people)
+    from .demo_purchasing import seed_purchasing
+
+    seed_purchasing(people)
     for who, title, description, severity, process, source, correction, accept in NONCONFORMITIES:
         if Nonconformity.objects.filter(title=title).exists():
             continue
@@ -429,3 +433,20 @@ def seed_scale(n: int, *, owner) -> int:
         batch_size=2000,
     )
     return len(ncs) + len(capas) + len(actions) + len(risks)
+
+
+# The IQAS owner's targets for the indicators of §3.1: the highest share that may fall short.
+KPI_TARGETS = {"kpi1": 20, "kpi2": 15, "kpi3": 2, "kpi4": 10, "kpi5": 10}
+
+
+def seed_kpi_targets(people: dict) -> None:
+    from django.utils import timezone
+
+    from .kpis import kpi_target_set
+    from .models import KpiTarget
+
+    if KpiTarget.objects.exists():
+        return
+    for year in (timezone.localdate().year - 1, timezone.localdate().year):
+        for code, target in KPI_TARGETS.items():
+            kpi_target_set(actor=people["qms"], code=code, year=year, target_percent=target)

@@ -52,6 +52,7 @@ POST_ONLY: set[str] = {
     "improvement:capa_action_add",
     "improvement:action_cancel",
     "improvement:risk_action_add",
+    "improvement:kpi_targets",
 }
 
 # The step the corrective action is on for each view, so an allowed person's move succeeds.
@@ -122,6 +123,34 @@ def _action(capa, *, done: bool = False):
     return action
 
 
+# The purchasing views (manage_purchasing, the IQAS owner alone) open a third person's supplier
+# or contract; the URL rule is the whole rule, so they need no OBJECT_RULES.
+PURCHASING_VIEWS = {
+    "improvement:supplier_detail": "supplier",
+    "improvement:supplier_edit": "supplier",
+    "improvement:contract_create": "supplier",
+    "improvement:inspection_create": "contract",
+}
+
+
+def _purchase(kind: str):
+    from improvement.models import PurchaseContract, Supplier
+
+    owner = _third_person("matrix_buyer")
+    supplier = Supplier.objects.create(
+        name=f"Matrix supplier {Supplier.objects.count() + 1}", supplies="Printing", created_by=owner
+    )
+    if kind == "supplier":
+        return supplier
+    return PurchaseContract.objects.create(
+        number=f"PC-M-{supplier.pk}",
+        supplier=supplier,
+        subject="Certificate blanks",
+        signed_on=timezone.localdate() - datetime.timedelta(days=30),
+        created_by=owner,
+    )
+
+
 def kwargs(name: str, person) -> dict | None:
     if name == "improvement:capa_open":
         from improvement.models import Nonconformity
@@ -152,11 +181,15 @@ def kwargs(name: str, person) -> dict | None:
             created_by=owner,
         )
         return {"pk": risk.pk}
+    if name in PURCHASING_VIEWS:
+        return {"pk": _purchase(PURCHASING_VIEWS[name]).pk}
     return None
 
 
 def post_data(name: str) -> dict | None:
     due = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+    if name == "improvement:kpi_targets":
+        return {"year": timezone.localdate().year, "kpi1": "10"}
     if name == "improvement:capa_save":
         return {"analysis": "The annex was not checked at registration.", "save": "1"}
     if name == "improvement:capa_back":

@@ -23,7 +23,7 @@ def test_seed_demo_gives_every_role_a_login_and_can_run_twice(db, capsys, rf):
     assert DEMO_PASSWORD in out
     assert User.objects.filter(username="admin", is_superuser=True).count() == 1
     # Idempotent: a second run adds nothing.
-    assert Nonconformity.objects.count() == 7
+    assert Nonconformity.objects.count() == 9
     assert Document.objects.filter(code="MAN-001").count() == 1
     assert WorkflowEvent.objects.count() == events
 

@@ -1,0 +1,80 @@
+"""The KPI report (§3.1, §7.4): the five indicators of a year, month by month and over the
+years, against their targets; the IQAS owner sets the targets."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.access import access
+from core.charts import PALETTE, Series, line_chart
+
+from . import kpis
+
+
+def _year(params) -> int:
+    raw = params.get("year", "")
+    today = timezone.localdate()
+    if raw.isdigit() and len(raw) == 4 and 2000 <= int(raw) <= today.year + 1:
+        return int(raw)
+    return today.year
+
+
+class TargetsForm(forms.Form):
+    year = forms.IntegerField(min_value=2000, max_value=2100)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for indicator in kpis.INDICATORS:
+            self.fields[indicator.code] = forms.DecimalField(
+                label=indicator.title, min_value=0, max_value=100, decimal_places=1, required=False
+            )
+
+
+@access("improvement.view_kpi_report")
+def kpi_report(request: HttpRequest) -> HttpResponse:
+    year = _year(request.GET)
+    rows = kpis.report(year)
+    months = [date_format(day, "M") for day in kpis._months(year)]
+    for row in rows:
+        shares = [float(v.percent) if v.percent is not None else None for v in row.months]
+        series = [Series(_("Share that fell short, %"), shares, PALETTE[0])]
+        if row.target is not None:
+            series.append(Series(_("Target, %"), [float(row.target)] * 12, PALETTE[1]))
+        row.chart = line_chart(months, series, title=str(row.indicator.title), unit="%")
+    return render(
+        request,
+        "improvement/kpi_report.html",
+        {
+            "year": year,
+            "rows": rows,
+            "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
+            "can_set": request.user.has_perm("improvement.change_kpitarget"),
+        },
+    )
+
+
+@require_POST
+@access("improvement.change_kpitarget")
+def kpi_targets(request: HttpRequest) -> HttpResponse:
+    form = TargetsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("A target is a share from 0 to 100 %; nothing was changed."))
+        return redirect(reverse("improvement:kpi_report"))
+    year = form.cleaned_data["year"]
+    try:
+        for indicator in kpis.INDICATORS:
+            value = form.cleaned_data.get(indicator.code)
+            if value is not None:
+                kpis.kpi_target_set(actor=request.user, code=indicator.code, year=year, target_percent=value)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The targets for %(year)s are set.") % {"year": year})
+    return redirect(f"{reverse('improvement:kpi_report')}?year={year}")
