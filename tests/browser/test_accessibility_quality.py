@@ -1,4 +1,4 @@
-"""The audit and improvement pages against axe-core's WCAG 2.1 A and AA rules, as the people who
+"""The audit, improvement, KPI and purchasing pages against axe-core's WCAG 2.1 A and AA rules, as the people who
 use them, on the demo's year of audits and corrective actions, at a desktop and a phone width.
 A serious or critical violation fails the test, every one listed."""
 
@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from audits.models import Audit
-from improvement.models import CorrectiveAction, Risk
+from improvement.models import CorrectiveAction, Risk, Supplier
 
 from .conftest import AXE
 from .test_accessibility import AXE_RUN, AXE_TAGS, FAILING_IMPACTS, WIDTHS
@@ -37,6 +37,10 @@ def _pages() -> list[tuple[str, str, str]]:
         ("corrective action, root cause form", "pm", analysing.get_absolute_url()),
         ("my actions", "pm", "/improvement/actions/"),
         ("risk with preventive actions", "qms", risk.get_absolute_url()),
+        ("KPI report", "director", "/improvement/kpis/"),
+        ("KPI report with the targets form", "qms", "/improvement/kpis/"),
+        ("suppliers", "qms", "/improvement/suppliers/"),
+        ("supplier with contracts", "qms", Supplier.objects.order_by("pk").first().get_absolute_url()),
     ]
 
 
