@@ -152,6 +152,13 @@ def team_of(audit: Audit, *, active_only: bool = True) -> QuerySet[AuditorAssign
     return rows.filter(active=True) if active_only else rows
 
 
+def checklist_item_of(audit: Audit, item_pk) -> ChecklistItem | None:
+    """A question of this audit's checklist, or None (an id from a query string may be anything)."""
+    if not str(item_pk).isdigit() or len(str(item_pk)) >= 10:
+        return None
+    return audit.checklist.select_related("criterion").filter(pk=int(item_pk)).first()
+
+
 def checklist_counts(audit: Audit) -> list[dict]:
     counts = {value: 0 for value in ChecklistItem.Result.values}
     for result in audit.checklist.values_list("result", flat=True):

@@ -2,7 +2,7 @@
 the PDF, acceptance, orders to change documents, closing)."""
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -78,7 +78,9 @@ def checklist_add(request: HttpRequest, pk: int) -> HttpResponse:
 @access(SIGNED_IN)
 def checklist_answer(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_member(request.user, pk)
-    item = get_object_or_404(ChecklistItem.objects.select_related("criterion"), audit=audit, pk=item_pk)
+    item = selectors.checklist_item_of(audit, item_pk)
+    if item is None:
+        raise Http404
     initial = {"result": item.result if item.result != ChecklistItem.Result.OPEN else None, "note": item.note}
     return action_page(
         request,
@@ -96,21 +98,19 @@ def checklist_answer(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
 def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_member(request.user, pk)
     initial = {}
-    item_pk = request.GET.get("item", "")
-    if item_pk.isdigit() and len(item_pk) < 10:
-        item = audit.checklist.filter(pk=int(item_pk)).first()
-        if item is not None:
-            processes = list(audit.processes.all()[:2])
-            initial = {
-                "checklist_item": item.pk,
-                "criterion": item.criterion_id,
-                "kind": Finding.Kind.MINOR
-                if item.result == ChecklistItem.Result.DOES_NOT_CONFORM
-                else Finding.Kind.OBSERVATION,
-                "statement": item.display_question,
-                "evidence": item.note,
-                "process": processes[0].pk if len(processes) == 1 else None,
-            }
+    item = selectors.checklist_item_of(audit, request.GET.get("item", ""))
+    if item is not None:
+        processes = list(audit.processes.all()[:2])
+        initial = {
+            "checklist_item": item.pk,
+            "criterion": item.criterion_id,
+            "kind": Finding.Kind.MINOR
+            if item.result == ChecklistItem.Result.DOES_NOT_CONFORM
+            else Finding.Kind.OBSERVATION,
+            "statement": item.display_question,
+            "evidence": item.note,
+            "process": processes[0].pk if len(processes) == 1 else None,
+        }
     return action_page(
         request,
         FindingForm(request.POST or None, audit=audit, initial=initial),

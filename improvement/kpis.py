@@ -146,7 +146,7 @@ def by_period(indicator: Indicator, start: datetime.date, end: datetime.date, *,
     return found
 
 
-def _months(year: int) -> list[datetime.date]:
+def months_of(year: int) -> list[datetime.date]:
     return [datetime.date(year, month, 1) for month in range(1, 13)]
 
 
@@ -180,7 +180,7 @@ def report(year: int, *, years_back: int = 4) -> list[Row]:
                 indicator=indicator,
                 value=total,
                 target=targets.get(indicator.code),
-                months=[monthly.get(day, Value(0, 0)) for day in _months(year)],
+                months=[monthly.get(day, Value(0, 0)) for day in months_of(year)],
                 years=[
                     (y, yearly.get(datetime.date(y, 1, 1), Value(0, 0))) for y in range(first_year, year + 1)
                 ],

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import access
-from core.models import Process
 from core.selectors import events_for
 
 from . import services
 from .forms import NonconformityForm, TransitionForm
 from .models import Nonconformity
+from .risks import processes_of
 from .selectors import nonconformities_visible_to, nonconformity_get_for, nonconformity_register
 from .workflow import NONCONFORMITY_WORKFLOW
 
@@ -35,7 +35,7 @@ def nonconformity_list(request: HttpRequest) -> HttpResponse:
             "statuses": Nonconformity.Status.choices,
             "severities": Nonconformity.Severity.choices,
             "sources": Nonconformity.Source.choices,
-            "processes": Process.objects.filter(pk__in=everything.values("process")),
+            "processes": processes_of(everything),
         },
     )
 

@@ -41,7 +41,7 @@ class TargetsForm(forms.Form):
 def kpi_report(request: HttpRequest) -> HttpResponse:
     year = _year(request.GET)
     rows = kpis.report(year)
-    months = [date_format(day, "M") for day in kpis._months(year)]
+    months = [date_format(day, "M") for day in kpis.months_of(year)]
     for row in rows:
         shares = [float(v.percent) if v.percent is not None else None for v in row.months]
         series = [Series(_("Share that fell short, %"), shares, PALETTE[0])]
