@@ -166,6 +166,9 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own date formats: Kazakh ones (Django has none), and ISO first among the input formats
+# so a prefilled date picker shows its date in every language.
+FORMAT_MODULE_PATH = ["iaar_qms.formats"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Almaty")
 USE_I18N = True
 USE_TZ = True

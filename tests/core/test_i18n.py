@@ -96,3 +96,21 @@ def test_process_names_and_audit_criteria_read_in_the_readers_language(db):
     written = ChecklistItem(criterion=criterion, question="Is the archive room locked?")
     with translation.override("ru"):
         assert written.display_question == "Is the archive room locked?"
+
+
+@pytest.mark.parametrize("language", ["ru", "kk", "ky", "en"])
+def test_a_prefilled_date_picker_shows_its_date_in_every_language(language):
+    """A date picker only takes ISO dates: in Russian the risk form's prefilled "next review"
+    rendered as "25.11.2026" and showed empty. Typed day.month.year dates are still understood
+    where the language writes them so."""
+    import datetime
+
+    from django.utils import translation
+
+    from improvement.forms import RiskForm
+
+    day = datetime.date(2026, 11, 25)
+    with translation.override(language):
+        assert 'value="2026-11-25"' in str(RiskForm(initial={"review_on": day})["review_on"])
+        if language != "en":
+            assert RiskForm.base_fields["review_on"].clean("25.11.2026") == day
