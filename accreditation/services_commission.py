@@ -387,7 +387,14 @@ def visit_held(*, project, actor, ratings: dict[str, int], comments: str = "") -
     visit.held = True
     visit.save()
     EECReport.objects.get_or_create(project=project)
-    return advance(project=project, actor=actor, target=S.EEC_REPORT, comment=comments)
+    project = advance(project=project, actor=actor, target=S.EEC_REPORT, comment=comments)
+    # The organization, the experts and the coordinator get their surveys (§4.2, §7.2.1) once
+    # the visit is recorded; a failure there never undoes the record.
+    from surveys.tasks import dispatch_after_visit
+
+    project_id = project.pk
+    transaction.on_commit(lambda: dispatch_after_visit.delay(project_id), robust=True)
+    return project
 
 
 # --- Scores and the report -------------------------------------------------------------------

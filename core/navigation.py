@@ -49,7 +49,15 @@ MENU: list[NavItem] = [
     NavItem(_("Suppliers"), "improvement:supplier_list", "truck", "improvement.manage_purchasing"),
     NavItem(_("Quality board"), "improvement:board", "bar-chart-line", "improvement.view_kpi_report"),
     NavItem(_("KPIs"), "improvement:kpi_report", "graph-up", "improvement.view_kpi_report"),
+    NavItem(
+        _("Management review"),
+        "improvement:review_list",
+        "clipboard2-check",
+        "improvement.view_managementreview",
+    ),
     NavItem(_("Surveys"), "surveys:list", "ui-checks", "surveys.view_survey"),
+    NavItem(_("Survey campaigns"), "surveys:campaign_list", "send", "surveys.view_survey"),
+    NavItem(_("Survey results"), "surveys:results", "bar-chart", "surveys.analyze_survey"),
     NavItem(_("Roles"), "core:roles", "people", "core.view_role_register"),
 ]
 

@@ -60,8 +60,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     | {
         "documents.view_document",
         "improvement.view_kpi_report",
+        "improvement.view_managementreview",
         "audits.view_audit",
         "audits.view_all_audits",
+        "surveys.view_survey",
+        "surveys.analyze_survey",
     },
     Role.DIRECTOR: _READ_DOCUMENTS
     | _RAISE_NC
@@ -81,6 +84,10 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "audits.order_audit",
         "audits.approve_audit_report",
         "surveys.view_survey",
+        "surveys.analyze_survey",
+        "surveys.publish_survey_summary",
+        "improvement.view_managementreview",
+        "improvement.sign_review_order",
         "improvement.view_all_nonconformities",
         "improvement.verify_effectiveness",
         "improvement.view_kpi_report",
@@ -108,6 +115,12 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.view_survey",
         "surveys.add_survey",
         "surveys.change_survey",
+        "surveys.run_campaign",
+        "surveys.analyze_survey",
+        "surveys.publish_survey_summary",
+        "improvement.view_managementreview",
+        "improvement.add_managementreview",
+        "improvement.change_managementreview",
         "improvement.change_nonconformity",
         "improvement.view_all_nonconformities",
         "improvement.add_correctiveaction",
@@ -145,6 +158,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "accreditation.change_expert",
         "accreditation.view_councilmeeting",
         "surveys.view_survey",
+        "surveys.run_campaign",
+        "surveys.analyze_survey",
     },
     Role.COORDINATOR: _READ_DOCUMENTS
     | _RAISE_NC

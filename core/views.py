@@ -93,6 +93,11 @@ def ping(request: HttpRequest) -> HttpResponse:
     return HttpResponse("pong", content_type="text/plain")
 
 
+def error_400(request: HttpRequest, exception=None) -> HttpResponse:
+    # Too large or malformed (e.g. a 10 MB answer): refused before any view ran, nothing saved.
+    return render(request, "errors/400.html", status=400)
+
+
 def error_403(request: HttpRequest, exception=None) -> HttpResponse:
     return render(request, "errors/403.html", status=403)
 

@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 
 from accreditation.sitemaps import SITEMAPS, robots_txt
 from core.access import PUBLIC, SIGNED_IN, access
+from surveys.urls import public_urlpatterns as survey_public_urls
 
 # Django's own account views, each with the access rule the matrix test reads.
 _account_views = [
@@ -35,6 +36,8 @@ urlpatterns = [
     path("api/", include("accreditation.api_urls")),
     path("audits/", include("audits.urls")),
     path("surveys/", include("surveys.urls")),
+    # Answering a survey without signing in (a personal link, or a campaign's link and QR code).
+    path("s/", include((survey_public_urls, "survey_public"))),
     path("improvement/", include("improvement.urls")),
     path("admin/", admin.site.urls),
     path(
@@ -52,6 +55,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
 ]
 
+handler400 = "core.views.error_400"
 handler403 = "core.views.error_403"
 handler404 = "core.views.error_404"
 handler500 = "core.views.error_500"

@@ -18,7 +18,7 @@ from core.services import notification_send, sequence_next
 from core.workflow import event_record
 
 from .capa import TEXT_LIMIT, can_work
-from .models import Action, CorrectiveAction, Risk
+from .models import Action, CorrectiveAction, Risk, actions_in_force
 from .selectors import qms_owners
 
 # Actions are planned while evaluating them (step 3) and carried out at step 4.
@@ -34,7 +34,7 @@ def can_add_to(user, *, capa: CorrectiveAction | None = None, risk: Risk | None 
 
 
 def _parent(action: Action):
-    return action.capa if action.capa_id else action.risk
+    return action.parent
 
 
 @transaction.atomic
@@ -125,6 +125,8 @@ def action_complete(*, action: Action, actor, evidence: str, evidence_file=None)
         raise PermissionDenied(_("Only the action's owner marks it done."))
     if action.status != Action.Status.OPEN:
         raise ValidationError(_("This action is not open any more."))
+    if not Action.objects.filter(actions_in_force(), pk=action.pk).exists():
+        raise ValidationError(_("The review's order is not signed yet: the decision is not in force."))
     evidence = (evidence or "").strip()
     errors = {}
     if not evidence:
@@ -170,7 +172,11 @@ def action_cancel(*, action: Action, actor, reason: str) -> Action:
     """Whoever may add actions to its corrective action or risk cancels one no longer needed."""
     action = Action.objects.select_for_update(of=("self",)).select_related("capa", "risk").get(pk=action.pk)
     parent = _parent(action)
-    if action.capa_id:
+    if action.decision_id:
+        from .review import decision_cancel_check
+
+        allowed = decision_cancel_check(actor, parent)
+    elif action.capa_id:
         allowed = can_work(actor, parent)
     else:
         from .risks import can_change
@@ -205,7 +211,9 @@ def actions_escalate(today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     after = datetime.timedelta(days=settings.IAAR_ACTION_ESCALATE_AFTER_DAYS)
     moved = 0
-    overdue = Action.objects.filter(status=Action.Status.OPEN, due_on__lt=today, escalated_on__isnull=True)
+    overdue = Action.objects.filter(
+        actions_in_force(), status=Action.Status.OPEN, due_on__lt=today, escalated_on__isnull=True
+    )
     for pk in overdue.values_list("pk", flat=True):
         with transaction.atomic():
             action = (

@@ -74,6 +74,9 @@ def seed(people: dict) -> None:
                 analysis="The declarations are collected on paper at the visit; nobody checks them before.",
             )
             capa_advance(capa=capa, actor=people["pm"])
+    from .demo_review import seed as seed_reviews
+
+    seed_reviews(people)
 
 
 # process code, owner, risk, likelihood, impact, measures, residual (likelihood, impact), status

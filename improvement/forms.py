@@ -17,7 +17,14 @@ def _staff():
     )
 
 
-def _text(label, *, rows: int = 4, required: bool = True, help_text: str = "") -> forms.CharField:
+def date_field(label, **kwargs) -> forms.DateField:
+    """A date picker; its value is always ISO, whatever the reader's language writes dates as."""
+    return forms.DateField(
+        label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs
+    )
+
+
+def text_field(label, *, rows: int = 4, required: bool = True, help_text: str = "") -> forms.CharField:
     return forms.CharField(
         label=label,
         widget=forms.Textarea(attrs={"rows": rows}),
@@ -168,7 +175,7 @@ class CapaOpenForm(forms.Form):
 
 
 class AnalysisForm(forms.Form):
-    analysis = _text(
+    analysis = text_field(
         _("Analysis of the nonconformity"),
         rows=6,
         help_text=_("What exactly went wrong, where, how often and with what consequences."),
@@ -189,13 +196,13 @@ class RootCauseForm(forms.Form):
     why_3 = forms.CharField(label=_("Why? (3)"), required=False, max_length=2_000)
     why_4 = forms.CharField(label=_("Why? (4)"), required=False, max_length=2_000)
     why_5 = forms.CharField(label=_("Why? (5)"), required=False, max_length=2_000)
-    fishbone_people = _text(_("People"), rows=2, required=False)
-    fishbone_methods = _text(_("Methods"), rows=2, required=False)
-    fishbone_documents = _text(_("Documents"), rows=2, required=False)
-    fishbone_resources = _text(_("Resources"), rows=2, required=False)
-    fishbone_environment = _text(_("Environment"), rows=2, required=False)
-    fishbone_measurement = _text(_("Measurement"), rows=2, required=False)
-    root_cause = _text(_("Root cause"), rows=3, help_text=_("The cause that, removed, stops the recurrence."))
+    fishbone_people = text_field(_("People"), rows=2, required=False)
+    fishbone_methods = text_field(_("Methods"), rows=2, required=False)
+    fishbone_documents = text_field(_("Documents"), rows=2, required=False)
+    fishbone_resources = text_field(_("Resources"), rows=2, required=False)
+    fishbone_environment = text_field(_("Environment"), rows=2, required=False)
+    fishbone_measurement = text_field(_("Measurement"), rows=2, required=False)
+    root_cause = text_field(_("Root cause"), rows=3, help_text=_("The cause that, removed, stops the recurrence."))
 
     WHY_FIELDS = ("why_1", "why_2", "why_3", "why_4", "why_5")
     FISHBONE_FIELDS = (
@@ -231,7 +238,7 @@ class RootCauseForm(forms.Form):
 
 
 class EvaluationForm(forms.Form):
-    evaluation = _text(
+    evaluation = text_field(
         _("Evaluation of actions to prevent recurrence"),
         rows=6,
         help_text=_("Which actions remove the root cause, and why they are proportionate."),
@@ -239,7 +246,7 @@ class EvaluationForm(forms.Form):
 
 
 class ResultsForm(forms.Form):
-    results = _text(_("Results of the actions"), rows=6)
+    results = text_field(_("Results of the actions"), rows=6)
     verify_after = forms.DateField(
         label=_("Check effectiveness on or after"),
         required=False,
@@ -268,7 +275,7 @@ STEP_FORMS = {
 
 
 class StepBackForm(forms.Form):
-    comment = _text(_("Why go back a step?"), rows=2)
+    comment = text_field(_("Why go back a step?"), rows=2)
 
 
 class VerificationForm(forms.Form):
@@ -278,11 +285,11 @@ class VerificationForm(forms.Form):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
-    note = _text(_("What the effectiveness check found"), rows=4)
+    note = text_field(_("What the effectiveness check found"), rows=4)
 
 
 class ActionForm(forms.Form):
-    description = _text(_("Action"), rows=2)
+    description = text_field(_("Action"), rows=2)
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
     due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -292,7 +299,7 @@ class ActionForm(forms.Form):
 
 
 class ActionDoneForm(forms.Form):
-    evidence = _text(
+    evidence = text_field(
         _("Evidence"),
         rows=4,
         help_text=_("What was done and where it can be seen (a record, a document, a link)."),
@@ -301,4 +308,4 @@ class ActionDoneForm(forms.Form):
 
 
 class ActionCancelForm(forms.Form):
-    reason = _text(_("Why is the action no longer needed?"), rows=2)
+    reason = text_field(_("Why is the action no longer needed?"), rows=2)

@@ -5,28 +5,16 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .forms import date_field, text_field
 from .models import IncomingInspection, Supplier
-
-TEXT_LIMIT = 10_000
 
 
 def _date(label, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    return date_field(label, required=required, help_text=help_text)
 
 
 def _text(label, *, rows: int = 3, required: bool = False, help_text: str = "") -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=TEXT_LIMIT,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )
+    return text_field(label, rows=rows, required=required, help_text=help_text)
 
 
 class SupplierForm(forms.Form):

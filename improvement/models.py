@@ -251,6 +251,16 @@ class Risk(models.Model):
         return self.residual_likelihood * self.residual_impact
 
 
+def actions_in_force() -> models.Q:
+    """Actions that bind their owner now: every one but the decisions of a management review
+    whose order is not signed yet (a decision carried over from a signed order stays in force)."""
+    return (
+        models.Q(decision__isnull=True)
+        | models.Q(decision__review__order_signed_at__isnull=False)
+        | models.Q(decision__carried_from__isnull=False)
+    )
+
+
 class Action(models.Model):
     """One action with an owner, a due date and evidence: a step of a corrective action or a
     preventive measure of a risk (the same model for both, §7.5.2–7.5.3). Overdue actions are
@@ -272,6 +282,15 @@ class Action(models.Model):
     )
     risk = models.ForeignKey(
         Risk, verbose_name=_("risk"), null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    )
+    # A decision of a management review's order (§4.6.3), tracked like any other action.
+    decision = models.OneToOneField(
+        "ReviewDecision",
+        verbose_name=_("review decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="action",
     )
     description = models.TextField(_("action"))
     owner = models.ForeignKey(
@@ -299,10 +318,11 @@ class Action(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(capa__isnull=False, risk__isnull=True)
-                    | models.Q(capa__isnull=True, risk__isnull=False)
+                    models.Q(capa__isnull=False, risk__isnull=True, decision__isnull=True)
+                    | models.Q(capa__isnull=True, risk__isnull=False, decision__isnull=True)
+                    | models.Q(capa__isnull=True, risk__isnull=True, decision__isnull=False)
                 ),
-                name="action_for_capa_or_risk",
+                name="action_for_capa_risk_or_decision",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="done") | ~models.Q(evidence=""),
@@ -315,8 +335,17 @@ class Action(models.Model):
         return f"{self.number} {self.description[:60]}"
 
     def get_absolute_url(self) -> str:
+        if self.decision_id:
+            return self.decision.get_absolute_url()
         parent = self.capa if self.capa_id else self.risk
         return f"{parent.get_absolute_url()}#action-{self.pk}"
+
+    @property
+    def parent(self):
+        """The corrective action, risk or management review the action belongs to."""
+        if self.decision_id:
+            return self.decision.review
+        return self.capa if self.capa_id else self.risk
 
 
 class Supplier(models.Model):
@@ -449,3 +478,172 @@ class KpiTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_code_display()} {self.year}: ≤ {self.target_percent}%"
+
+
+class KpiReport(models.Model):
+    """A KPI report PDF made by the schedule (monthly, yearly) or on demand, kept with its hash,
+    and e-mailed once to the Director General and the IQAS owner. One per kind and period: a
+    retried run finds the stored one and never makes or sends a second."""
+
+    class Kind(models.TextChoices):
+        MONTHLY = "monthly", _("Monthly")
+        YEARLY = "yearly", _("Yearly")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    file = models.FileField(_("report"), upload_to="kpi-reports/%Y/", blank=True, max_length=300)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("made"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+    recipients = models.TextField(_("sent to"), blank=True)
+
+    class Meta:
+        ordering = ["-period_start", "kind"]
+        verbose_name = _("KPI report")
+        verbose_name_plural = _("KPI reports")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "period_start"], name="one_kpi_report_per_period"),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="kpi_report_period_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.period_start:%Y-%m}"
+
+
+class ManagementReview(models.Model):
+    """The management review of the IQAS (§4.6), at least yearly: the input pack assembled from
+    the portal (§4.6.2), the meeting's conclusions, and the Director General's signed order with
+    its decisions (§4.6.3), each decision an action tracked until done."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        INPUTS = "inputs", _("Inputs assembled")
+        HELD = "held", _("Held")
+        SIGNATURE = "signature", _("Order awaiting signature")
+        SIGNED = "signed", _("Order signed")
+        CLOSED = "closed", _("Closed")
+
+    number = models.CharField(_("number"), max_length=20, unique=True)
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    planned_on = models.DateField(_("planned date"))
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("chair"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="chaired_reviews",
+    )
+    participants = models.TextField(_("participants"), blank=True)
+    other_inputs = models.TextField(
+        _("other inputs"),
+        blank=True,
+        help_text=_(
+            "What the portal does not hold: requirements of authorities, changes in laws, standards "
+            "and technology, proposals of working groups and collegial bodies, rating results."
+        ),
+    )
+    conclusions = models.TextField(_("conclusions"), blank=True)
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("previous review"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    pack_file = models.FileField(_("input pack"), upload_to="reviews/%Y/", blank=True, max_length=300)
+    pack_sha256 = models.CharField(_("SHA-256 of the input pack"), max_length=64, blank=True)
+    pack_assembled_at = models.DateTimeField(_("input pack assembled"), null=True, blank=True)
+    order_number = models.CharField(_("order number"), max_length=40, blank=True)
+    order_text = models.TextField(_("order"), blank=True)
+    order_submitted_at = models.DateTimeField(_("order submitted"), null=True, blank=True)
+    order_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    order_signer_name = models.CharField(_("order signed by"), max_length=300, blank=True)
+    order_signed_at = models.DateTimeField(_("order signed"), null=True, blank=True)
+    order_file = models.FileField(_("signed order"), upload_to="reviews/%Y/", blank=True, max_length=300)
+    order_sha256 = models.CharField(_("SHA-256 of the signed order"), max_length=64, blank=True)
+    order_file_sha256 = models.CharField(_("SHA-256 of the order PDF"), max_length=64, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # The IQAS owner is reminded once, a month before the planned date.
+    reminded_on = models.DateField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period_start", "-pk"]
+        verbose_name = _("management review")
+        verbose_name_plural = _("management reviews")
+        permissions = [("sign_review_order", _("Can sign the management review order"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")), name="review_period_in_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("improvement:review_detail", args=[self.pk])
+
+    @property
+    def owner(self):
+        """Who answers for the review's follow-up: the IQAS owner who planned it."""
+        return self.created_by
+
+
+class ReviewDecision(models.Model):
+    """One decision of the review's order (§4.6.3). Its owner, due date, status and evidence
+    are those of its action (improvement.Action), so it is tracked, reminded and escalated like
+    every other action."""
+
+    class Kind(models.TextChoices):
+        STRATEGY_PLAN = "strategy_plan", _("Next year's strategy implementation plan")
+        STRATEGY = "strategy", _("Corrections to the strategy")
+        EFFECTIVENESS = "effectiveness", _("Improving the effectiveness of the IQAS")
+        SERVICES = "services", _("Improving services for stakeholders' requirements")
+        PROCESSES = "processes", _("Improving processes")
+        WORKING_GROUPS = "working_groups", _("Support to working groups")
+        RESOURCES = "resources", _("Resource needs")
+
+    review = models.ForeignKey(
+        ManagementReview, verbose_name=_("review"), on_delete=models.PROTECT, related_name="decisions"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.TextField(_("decision"))
+    carried_from = models.OneToOneField(
+        "self",
+        verbose_name=_("carried over from"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="carried_to",
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "pk"]
+        verbose_name = _("review decision")
+        verbose_name_plural = _("review decisions")
+
+    def __str__(self) -> str:
+        return f"{self.review.number}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.review.get_absolute_url()}#decision-{self.pk}"

@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .models import Action, CorrectiveAction, Nonconformity
+from .models import Action, CorrectiveAction, Nonconformity, actions_in_force
 
 ALL_NCS = "improvement.view_all_nonconformities"
 VERIFY = "improvement.verify_effectiveness"
@@ -171,12 +171,15 @@ def capa_owners(rows: QuerySet[CorrectiveAction]) -> QuerySet:
 def actions_visible_to(user) -> QuerySet[Action]:
     from .risks import risks_visible_to
 
-    rows = Action.objects.select_related("owner", "capa", "risk", "capa__nonconformity")
-    return rows.filter(
+    rows = Action.objects.select_related("owner", "capa", "risk", "capa__nonconformity", "decision__review")
+    seen = (
         Q(owner=user)
         | Q(capa__in=capas_visible_to(user).values("pk"))
         | Q(risk__in=risks_visible_to(user).values("pk"))
     )
+    if user.has_perm("improvement.view_managementreview"):
+        seen |= Q(decision__isnull=False)
+    return rows.filter(seen)
 
 
 def action_get_for(user, pk: int) -> Action:
@@ -186,8 +189,8 @@ def action_get_for(user, pk: int) -> Action:
 def my_actions(user) -> QuerySet[Action]:
     """The actions a person owns: open ones first, the most overdue at the top."""
     return (
-        Action.objects.filter(owner=user)
-        .select_related("capa", "risk", "capa__nonconformity")
+        Action.objects.filter(actions_in_force(), owner=user)
+        .select_related("capa", "risk", "capa__nonconformity", "decision__review")
         .annotate(is_open=Q(status=Action.Status.OPEN))
         .order_by("-is_open", "due_on", "pk")
     )
@@ -199,8 +202,8 @@ def overdue_actions(user, today: datetime.date | None = None) -> QuerySet[Action
         return Action.objects.none()
     today = today or timezone.localdate()
     return (
-        Action.objects.filter(status=Action.Status.OPEN, due_on__lt=today)
-        .select_related("owner", "capa", "risk")
+        Action.objects.filter(actions_in_force(), status=Action.Status.OPEN, due_on__lt=today)
+        .select_related("owner", "capa", "risk", "decision__review")
         .order_by("due_on", "pk")
     )
 

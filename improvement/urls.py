@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_board, views_capa, views_kpis, views_risks
+from . import views, views_board, views_capa, views_kpi_reports, views_kpis, views_review, views_risks
 from . import views_purchasing as purchasing_views
 
 app_name = "improvement"
@@ -35,4 +35,20 @@ urlpatterns = [
     path("suppliers/<int:pk>/edit/", purchasing_views.supplier_edit, name="supplier_edit"),
     path("suppliers/<int:pk>/contracts/new/", purchasing_views.contract_create, name="contract_create"),
     path("contracts/<int:pk>/inspections/new/", purchasing_views.inspection_create, name="inspection_create"),
+    path("kpis/reports/", views_kpi_reports.kpi_report_list, name="kpi_report_list"),
+    path("kpis/reports/make/", views_kpi_reports.kpi_report_make, name="kpi_report_make"),
+    path("kpis/reports/<int:pk>/", views_kpi_reports.kpi_report_download, name="kpi_report_download"),
+    path("reviews/", views_review.review_list, name="review_list"),
+    path("reviews/new/", views_review.review_create, name="review_create"),
+    path("reviews/<int:pk>/", views_review.review_detail, name="review_detail"),
+    path("reviews/<int:pk>/edit/", views_review.review_edit, name="review_edit"),
+    path("reviews/<int:pk>/inputs/", views_review.review_assemble, name="review_assemble"),
+    path("reviews/<int:pk>/inputs.pdf", views_review.review_pack, name="review_pack"),
+    path("reviews/<int:pk>/meeting/", views_review.review_hold, name="review_hold"),
+    path("reviews/<int:pk>/decisions/new/", views_review.review_decision_add, name="review_decision_add"),
+    path("reviews/<int:pk>/order/submit/", views_review.review_submit, name="review_submit"),
+    path("reviews/<int:pk>/order/sign/", views_review.review_sign, name="review_sign"),
+    path("reviews/<int:pk>/order/return/", views_review.review_return, name="review_return"),
+    path("reviews/<int:pk>/order.pdf", views_review.review_order, name="review_order"),
+    path("reviews/<int:pk>/close/", views_review.review_close, name="review_close"),
 ]

@@ -37,6 +37,29 @@ class TargetsForm(forms.Form):
             )
 
 
+def _satisfaction(year: int):
+    """The satisfaction indices of the year (surveys, §7.4) and a line of each over five years."""
+    from surveys.analysis import satisfaction_by_year
+
+    years = list(range(year - 4, year + 1))
+    by_year = satisfaction_by_year(years)
+    current = by_year[year]
+    series = []
+    for number, index in enumerate(current):
+        values = [next((i.percent for i in by_year[y] if i.code == index.code), None) for y in years]
+        series.append(
+            Series(
+                index.title,
+                [float(v) if v is not None else None for v in values],
+                PALETTE[number % len(PALETTE)],
+            )
+        )
+    chart = None
+    if any(v is not None for s in series for v in s.values):
+        chart = line_chart([str(y) for y in years], series, title=_("Satisfaction indices, %"), unit="%")
+    return current, chart
+
+
 @access("improvement.view_kpi_report")
 def kpi_report(request: HttpRequest) -> HttpResponse:
     year = _year(request.GET)
@@ -48,12 +71,16 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
         if row.target is not None:
             series.append(Series(_("Target, %"), [float(row.target)] * 12, PALETTE[1]))
         row.chart = line_chart(months, series, title=str(row.indicator.title), unit="%")
+    satisfaction, satisfaction_chart = _satisfaction(year)
     return render(
         request,
         "improvement/kpi_report.html",
         {
             "year": year,
             "rows": rows,
+            "satisfaction": satisfaction,
+            "satisfaction_chart": satisfaction_chart,
+            "can_analyze": request.user.has_perm("surveys.analyze_survey"),
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
             "can_set": request.user.has_perm("improvement.change_kpitarget"),
         },

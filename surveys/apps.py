@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Surveys")
+
+    def ready(self) -> None:
+        from core.dashboard import register_task_provider
+
+        from .dashboard import survey_tasks
+
+        register_task_provider(survey_tasks)

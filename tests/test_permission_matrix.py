@@ -13,12 +13,12 @@ from core.models import Notification
 from core.roles import ROLE_PERMISSIONS, Role
 from core.services import user_set_roles
 from improvement.models import Nonconformity
-from tests import matrix_audits, matrix_improvement
+from tests import matrix_audits, matrix_improvement, matrix_review, matrix_survey_results, matrix_surveys
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 
 # Apps with many object-level views describe their rows in a module of their own:
 # OBJECT_RULES, POST_ONLY, kwargs(name, person) and post_data(name) (None: not mine).
-EXTENSIONS = (matrix_audits, matrix_improvement)
+EXTENSIONS = (matrix_audits, matrix_improvement, matrix_surveys, matrix_survey_results, matrix_review)
 
 ANONYMOUS = "anonymous"
 NO_ROLE = "no_role"

@@ -319,6 +319,39 @@ CELERY_BEAT_SCHEDULE["improvement-escalate-actions"] = {
     "task": "improvement.tasks.escalate_overdue_actions",
     "schedule": crontab(hour=8, minute=15),
 }
+# 06:00 on the 1st: last month's KPI report, stored and e-mailed to the director and IQAS owner.
+CELERY_BEAT_SCHEDULE["improvement-kpi-report-monthly"] = {
+    "task": "improvement.tasks.make_monthly_kpi_report",
+    "schedule": crontab(day_of_month=1, hour=6, minute=0),
+}
+# 06:00 on 15 January: last year's KPI report (late entries of December are in by then).
+CELERY_BEAT_SCHEDULE["improvement-kpi-report-yearly"] = {
+    "task": "improvement.tasks.make_yearly_kpi_report",
+    "schedule": crontab(month_of_year=1, day_of_month=15, hour=6, minute=0),
+}
+# 08:20: the IQAS owner is reminded a month before a planned management review.
+CELERY_BEAT_SCHEDULE["improvement-review-reminders"] = {
+    "task": "improvement.tasks.remind_management_reviews",
+    "schedule": crontab(hour=8, minute=20),
+}
+
+# 00:20: survey campaigns whose closing date has passed stop taking answers.
+CELERY_BEAT_SCHEDULE["surveys-close-due"] = {
+    "task": "surveys.tasks.close_due_campaigns",
+    "schedule": crontab(hour=0, minute=20),
+}
+# 09:30: people who have not answered a survey are reminded once, a few days before it closes.
+CELERY_BEAT_SCHEDULE["surveys-remind"] = {
+    "task": "surveys.tasks.remind_invitations",
+    "schedule": crontab(hour=9, minute=30),
+}
+# Surveys (§4.2, §7.2.1): days the post-visit surveys stay open, and how many days before the
+# closing date those who have not answered are reminded (once).
+IAAR_SURVEY_ANSWER_DAYS = env.int("IAAR_SURVEY_ANSWER_DAYS", default=21)
+IAAR_SURVEY_REMIND_DAYS_BEFORE = env.int("IAAR_SURVEY_REMIND_DAYS_BEFORE", default=5)
+# Anonymous surveys: a group (campaign, year, organization, filter) with fewer answers than this
+# shows no figures on any page, PDF or export; the public site applies it to every survey.
+IAAR_SURVEY_MIN_GROUP = env.int("IAAR_SURVEY_MIN_GROUP", default=5)
 
 # Accreditation (§5.2, §6): conflict-of-interest look-back, council quorum, appeal term.
 IAAR_CONFLICT_LOOKBACK_YEARS = env.int("IAAR_CONFLICT_LOOKBACK_YEARS", default=3)

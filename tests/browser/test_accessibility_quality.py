@@ -1,6 +1,7 @@
-"""The audit, improvement, KPI and purchasing pages against axe-core's WCAG 2.1 A and AA rules, as the people who
-use them, on the demo's year of audits and corrective actions, at a desktop and a phone width.
-A serious or critical violation fails the test, every one listed."""
+"""The audit, improvement, KPI, purchasing, survey and management review pages against axe-core's WCAG 2.1 A and
+AA rules, as the people who use them, on the demo's year of audits and corrective actions, its two years of
+survey campaigns and last year's management review, at a desktop and a phone width; and the public survey
+summaries as an anonymous visitor sees them. A serious or critical violation fails the test, every one listed."""
 
 from importlib import import_module
 
@@ -10,7 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from audits.models import Audit
-from improvement.models import CorrectiveAction, Risk, Supplier
+from improvement.models import CorrectiveAction, ManagementReview, Risk, Supplier
+from surveys.models import Campaign, Survey
 
 from .conftest import AXE
 from .test_accessibility import AXE_RUN, AXE_TAGS, FAILING_IMPACTS, WIDTHS
@@ -44,20 +46,64 @@ def _pages() -> list[tuple[str, str, str]]:
     ]
 
 
+def _survey_and_review_pages() -> list[tuple[str, str, str]]:
+    """The survey builder, campaigns, results and public summaries; KPI reports and the
+    management review. ``None`` for the person: an anonymous visitor."""
+    survey = Survey.objects.filter(anonymous=True, versions__campaigns__responses__isnull=False).first()
+    version = survey.versions.order_by("-pk").first()
+    anonymous = Campaign.objects.filter(public_token__isnull=False, responses__isnull=False).first()
+    named = Campaign.objects.filter(invitations__isnull=False).first()
+    published = Campaign.objects.filter(summary_published_at__isnull=False).first()
+    signed = ManagementReview.objects.filter(order_signed_at__isnull=False).first()
+    planned = ManagementReview.objects.filter(status=ManagementReview.Status.PLANNED).first()
+    return [
+        ("surveys", "qms", "/surveys/"),
+        ("survey", "qms", survey.get_absolute_url()),
+        ("survey version", "qms", f"/surveys/versions/{version.pk}/"),
+        ("survey campaigns", "qms", "/surveys/campaigns/"),
+        ("campaign, anonymous with a public link", "qms", anonymous.get_absolute_url()),
+        ("campaign, named invitations", "qms", named.get_absolute_url()),
+        ("survey results", "director", "/surveys/results/"),
+        ("campaign results", "qms", f"/surveys/campaigns/{anonymous.pk}/results/"),
+        ("survey results across years", "director", f"/surveys/{survey.pk}/results/"),
+        ("public summary form", "qms", f"/surveys/campaigns/{anonymous.pk}/summary/"),
+        ("KPI reports", "director", "/improvement/kpis/reports/"),
+        ("management reviews", "qms", "/improvement/reviews/"),
+        ("management review, order signed", "director", signed.get_absolute_url()),
+        ("management review, as the IQAS owner", "qms", signed.get_absolute_url()),
+        ("management review, planned (its forms)", "qms", planned.get_absolute_url()),
+        ("plan a management review", "qms", "/improvement/reviews/new/"),
+        ("published survey summaries", None, "/surveys/published/"),
+        ("published survey summary", None, f"/surveys/published/{published.pk}/"),
+    ]
+
+
 def test_audit_and_improvement_pages_pass_axe_wcag_21_aa(browser, live_server):
     call_command("seed_demo")
+    _axe_check(browser, live_server, _pages())
+
+
+def test_survey_kpi_report_and_review_pages_pass_axe_wcag_21_aa(browser, live_server):
+    call_command("seed_demo")
+    _axe_check(browser, live_server, _survey_and_review_pages())
+
+
+def _axe_check(browser, live_server, pages: list[tuple[str, str | None, str]]) -> None:
+    """Each page as its person (None: not signed in) at each width: axe's serious and critical
+    violations and a missing or second <h1>, all listed."""
     User = get_user_model()
     report = []
     contexts = {}
     try:
-        for name, username, path in _pages():
+        for name, username, path in pages:
             if username not in contexts:
                 # The pages' Content-Security-Policy allows no injected script; axe must be injected.
                 context = browser.new_context(bypass_csp=True, locale="en-US")
-                key = _session_key(User.objects.get(username=username))
-                context.add_cookies(
-                    [{"name": settings.SESSION_COOKIE_NAME, "value": key, "url": live_server.url}]
-                )
+                if username is not None:
+                    key = _session_key(User.objects.get(username=username))
+                    context.add_cookies(
+                        [{"name": settings.SESSION_COOKIE_NAME, "value": key, "url": live_server.url}]
+                    )
                 contexts[username] = context.new_page()
             page = contexts[username]
             page.set_default_timeout(15_000)

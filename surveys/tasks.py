@@ -1,0 +1,27 @@
+"""Survey jobs (Celery): closing campaigns on their date, reminders, the surveys sent after a
+visit. Each is idempotent: run twice, it sends and creates nothing more."""
+
+from celery import shared_task
+
+from core.tasks import MAIL_RETRY
+
+
+@shared_task
+def close_due_campaigns() -> int:
+    from .services import campaigns_close_due
+
+    return campaigns_close_due()
+
+
+@shared_task(**MAIL_RETRY)
+def remind_invitations() -> int:
+    from .services import invitations_remind
+
+    return invitations_remind()
+
+
+@shared_task(**MAIL_RETRY)
+def dispatch_after_visit(project_id: int) -> int:
+    from .services import dispatch_after_visit as dispatch
+
+    return dispatch(project_id=project_id)

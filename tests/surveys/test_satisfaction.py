@@ -1,0 +1,115 @@
+"""Satisfaction indices: the KPI report's survey figures (§7.4), on hand-counted answers."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from core.roles import Role
+from surveys.analysis import SatisfactionIndex, likert_percent, satisfaction_indices
+from tests.surveys import results_world
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def world():
+    return results_world.build()
+
+
+def test_mean_mapped_to_percent():
+    assert likert_percent(Decimal(1)) == Decimal("0.0")
+    assert likert_percent(Decimal(5)) == Decimal("100.0")
+    assert likert_percent(Decimal(3)) == Decimal("50.0")
+    assert likert_percent(None) is None
+
+
+def test_indices_of_a_period(world):
+    indices = satisfaction_indices(D(2025, 1, 1), D(2025, 12, 31))
+    assert all(isinstance(i, SatisfactionIndex) for i in indices)
+    by_code = {i.code: i for i in indices}
+    # 5+4+3 and 4+4+2: 22 answers' worth over 6 answers = 3.67; 3 of 4 invited answered.
+    assert by_code["t-eo-satisfaction"] == SatisfactionIndex(
+        code="t-eo-satisfaction",
+        title="Satisfaction of the education organization",
+        mean=Decimal("3.67"),
+        percent=Decimal("66.7"),
+        responses=3,
+        rate=Decimal("75.0"),
+    )
+    # Students: 25 + 6 over 9 answers; public link, so no rate.
+    assert (by_code["t-student"].mean, by_code["t-student"].percent, by_code["t-student"].rate) == (
+        Decimal("3.44"),
+        Decimal("61.1"),
+        None,
+    )
+
+
+def test_period_bounds_are_inclusive(world):
+    # The three eo-satisfaction responses came in on 3, 4 and 5 May 2025.
+    one_day = {i.code: i for i in satisfaction_indices(D(2025, 5, 5), D(2025, 5, 5))}
+    assert one_day["t-eo-satisfaction"].responses == 1
+    # That day's answers: overall 3, communication 2.
+    assert (one_day["t-eo-satisfaction"].mean, one_day["t-eo-satisfaction"].percent) == (
+        Decimal("2.50"),
+        Decimal("37.5"),
+    )
+    none = {i.code: i for i in satisfaction_indices(D(2024, 1, 1), D(2024, 12, 31))}
+    assert none["t-eo-satisfaction"].responses == 0 and none["t-eo-satisfaction"].mean is None
+
+
+def test_kpi_page_shows_the_satisfaction_section(world, client_as):
+    client = client_as(Role.DIRECTOR)
+    html = client.get(reverse("improvement:kpi_report"), {"year": 2025}).content.decode()
+    assert "Satisfaction 2025" in html
+    assert "Satisfaction of the education organization" in html
+    assert "66.7 %" in html and "75.0 %" in html
+    assert "Satisfaction indices, %" in html  # the five-year line chart
+
+
+def test_the_demo_tells_two_years_of_surveys(client):
+    """Two years of campaigns told at their own dates; run twice, it adds nothing."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from surveys import analysis
+    from surveys.models import Campaign, Invitation, Response
+
+    call_command("seed_demo")
+    counts = (Campaign.objects.count(), Response.objects.count(), Invitation.objects.count())
+    call_command("seed_demo")
+    assert (Campaign.objects.count(), Response.objects.count(), Invitation.objects.count()) == counts
+
+    for year in (2025, 2026):
+        indices = {i.code: i for i in satisfaction_indices(D(year, 1, 1), D(year, 12, 31))}
+        assert set(indices) >= {
+            "eo-satisfaction",
+            "expert-feedback",
+            "eec-evaluation",
+            "student",
+            "teaching-staff",
+        }
+        assert all(i.mean is not None and Decimal(1) <= i.mean <= Decimal(5) for i in indices.values()), year
+        assert indices["student"].responses >= 40
+    # Believable, not uniform: the organizations differ.
+    student = Campaign.objects.filter(version__survey__code="student").first().survey
+    means = [g.mean for g in analysis.compare_organizations(student) if g.mean is not None]
+    assert len(set(means)) >= 4
+    # One group stays below the minimum size: its figures are hidden.
+    assert any(g.hidden for g in analysis.compare_organizations(student))
+    # Responses carry their own dates, not the day the demo ran.
+    assert Response.objects.filter(submitted_on__year=2025).count() >= 80
+    # The 2025 summary is on the public site.
+    published = Campaign.objects.filter(summary_published_at__isnull=False)
+    assert published.exists() and all(c.opens_on.year == 2025 for c in published)
+    assert published.first().title in client.get(reverse("surveys:published")).content.decode()
+    # The latest campaigns are open and wait for some answers.
+    open_now = Campaign.objects.filter(status="open", closes_on__gte=timezone.localdate())
+    assert Invitation.objects.filter(campaign__in=open_now, answered_on__isnull=True).exists()
+    assert Response.objects.filter(campaign__in=open_now).exists()
+    # Written answers in Russian and Kazakh.
+    texts = " ".join(Response.objects.filter(answers__text__gt="").values_list("answers__text", flat=True))
+    assert "Преподаватели" in texts or "Библиотека" in texts
+    assert "ә" in texts or "қ" in texts
