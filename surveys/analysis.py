@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext as _
 
@@ -189,43 +189,47 @@ def compute(
     if hidden(anonymous, count):
         results.hidden = True
         return results
+    # Grouped in the database by question id (no join to the questions: that doubled the time
+    # at 20 000 responses); the ids are turned into keys with one small query afterwards.
     answers = Answer.objects.filter(response__in=responses)
-    numbers: dict[str, Counter] = defaultdict(Counter)
-    for key, number, n in (
+    scaled = list(
         answers.filter(number__isnull=False)
-        .values_list("question__key", "number")
+        .values_list("question_id", "number")
         .annotate(n=Count("pk"))
         .order_by()
-    ):
-        numbers[key][number] += n
+    )
+    # Identical sets of choices are counted together, so only a few rows come back.
+    chose = list(
+        answers.exclude(choices=[]).values_list("question_id", "choices").annotate(n=Count("pk")).order_by()
+    )
+    written = []
+    if with_texts:
+        written = list(answers.exclude(text="").values_list("question_id").annotate(n=Count("pk")).order_by())
+    ids = {row[0] for row in scaled} | {row[0] for row in chose} | {row[0] for row in written}
+    key_of = dict(Question.objects.filter(pk__in=ids).values_list("pk", "key"))
+    numbers: dict[str, Counter] = defaultdict(Counter)
+    for question_id, number, n in scaled:
+        numbers[key_of[question_id]][number] += n
     choices: dict[str, Counter] = defaultdict(Counter)
     chosen: Counter = Counter()
-    for key, values in answers.filter(question__kind__in=Question.CHOICE).values_list(
-        "question__key", "choices"
-    ):
+    for question_id, values, n in chose:
         if values:
-            chosen[key] += 1
-            choices[key].update(str(v) for v in values)
+            chosen[key_of[question_id]] += n
+            for value in values:
+                choices[key_of[question_id]][str(value)] += n
     texts: dict[str, list[str]] = defaultdict(list)
     text_counts: Counter = Counter()
-    if with_texts:
-        for key, n in (
-            answers.filter(question__kind=Kind.TEXT)
-            .exclude(text="")
-            .values_list("question__key")
-            .annotate(n=Count("pk"))
-            .order_by()
-        ):
-            text_counts[key] = n
+    for question_id, n in written:
+        text_counts[key_of[question_id]] += n
+    for key in text_counts:
+        same_key = [question_id for question_id, n in written if key_of[question_id] == key]
         rows = (
-            answers.filter(question__kind=Kind.TEXT)
+            answers.filter(question_id__in=same_key)
             .exclude(text="")
-            .order_by("question__key", "text")  # by what was written, never by when
-            .values_list("question__key", "text")
+            .order_by("text")  # by what was written, never by when
+            .values_list("text", flat=True)
         )
-        for key, text in rows:
-            if text_limit is None or len(texts[key]) < text_limit:
-                texts[key].append(text)
+        texts[key] = list(rows if text_limit is None else rows[:text_limit])
 
     for question in questions:
         row = QuestionResult(
@@ -276,7 +280,9 @@ def compute(
     return results
 
 
-def campaign_results(campaign: Campaign, *, with_texts: bool = True, public: bool = False) -> Results:
+def campaign_results(
+    campaign: Campaign, *, with_texts: bool = True, public: bool = False, text_limit: int | None = 200
+) -> Results:
     """A campaign's figures. ``public``: as the public site shows them, where every survey is
     treated as anonymous (no group below the minimum size, whoever answered)."""
     return compute(
@@ -285,6 +291,7 @@ def campaign_results(campaign: Campaign, *, with_texts: bool = True, public: boo
         anonymous=campaign.anonymous or public,
         invitations=campaign.invitations.all(),
         with_texts=with_texts,
+        text_limit=text_limit,
     )
 
 
@@ -371,24 +378,32 @@ def _groups(responses: QuerySet[Response], by: str, *, anonymous: bool) -> dict:
         .values_list("group", "n")
     )
     answers = Answer.objects.filter(response__in=responses).annotate(group=on_answer)
-    means: dict = defaultdict(dict)
-    for group, key, mean in (
-        answers.filter(question__kind=Kind.LIKERT, number__isnull=False)
-        .values_list("group", "question__key")
-        .annotate(mean=Avg("number"))
+    # One pass for the 1-5 questions: sums and counts per group and question, from which both
+    # the mean per question key and the group's overall mean follow (no join to the questions).
+    likert = Question.objects.filter(kind=Kind.LIKERT).values("pk")
+    sums = list(
+        answers.filter(question_id__in=likert, number__isnull=False)
+        .values_list("group", "question_id")
+        .annotate(total=Sum("number"), n=Count("pk"))
         .order_by()
-    ):
-        means[group][key] = _decimal(mean)
-    overall = dict(
-        answers.filter(question__kind=Kind.LIKERT, number__isnull=False)
-        .values_list("group")
-        .annotate(mean=Avg("number"))
-        .order_by()
-        .values_list("group", "mean")
     )
+    key_of = dict(Question.objects.filter(pk__in={row[1] for row in sums}).values_list("pk", "key"))
+    per_key: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for group, question_id, total, n in sums:
+        tally = per_key[group][key_of[question_id]]
+        tally[0] += total
+        tally[1] += n
+    means: dict = defaultdict(dict)
+    overall: dict = {}
+    for group, keys in per_key.items():
+        for key, (total, n) in keys.items():
+            means[group][key] = _decimal(Decimal(total) / n)
+        overall[group] = Decimal(sum(t for t, _n in keys.values())) / sum(n for _t, n in keys.values())
     nps: dict = {}
     nps_rows = (
-        answers.filter(question__kind=Kind.NPS, number__isnull=False)
+        answers.filter(
+            question_id__in=Question.objects.filter(kind=Kind.NPS).values("pk"), number__isnull=False
+        )
         .values_list("group")
         .annotate(
             total=Count("pk"),
