@@ -6,12 +6,14 @@ Figures come from ``surveys.analysis``, which keeps anonymity: groups below the 
 are hidden there, so no page, PDF or file here can show them."""
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -373,18 +375,29 @@ def summary_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("surveys:summary_edit", args=[campaign.pk]))
 
 
+def _published_figures(campaign: Campaign) -> analysis.Results:
+    """A published campaign is closed, so its figures no longer change: they are computed once
+    per language and publication and kept in the cache for the public pages."""
+    key = f"survey-summary:{campaign.pk}:{campaign.summary_published_at.timestamp():.0f}:{get_language()}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = analysis.campaign_results(campaign, with_texts=False, public=True)
+        cache.set(key, figures, 24 * 3600)
+    return figures
+
+
 @access(PUBLIC)
 def public_summaries(request: HttpRequest) -> HttpResponse:
     campaigns = list(publishing.published_summaries())
     for campaign in campaigns:
-        campaign.figures = analysis.campaign_results(campaign, with_texts=False, public=True)
+        campaign.figures = _published_figures(campaign)
     return render(request, "surveys/public_summary_list.html", {"campaigns": campaigns})
 
 
 @access(PUBLIC)
 def public_summary(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_object_or_404(publishing.published_summaries(), pk=pk)
-    results = decorate(analysis.campaign_results(campaign, with_texts=False, public=True))
+    results = decorate(_published_figures(campaign))
     results.questions = [q for q in results.questions if not q.is_text]
     return render(
         request,
