@@ -48,6 +48,13 @@ PAGES = [
     ("corrective action page", "/improvement/capa/{capa}/", None),
     ("my actions", "/improvement/actions/", "pm"),
     ("risk register", "/improvement/risks/", None),
+    # Surveys (issue 8); the benchmark campaign holds --scale responses.
+    ("survey campaigns", "/surveys/campaigns/", None),
+    ("campaign results (benchmark)", "/surveys/campaigns/{bench_campaign}/results/", None),
+    ("student survey results, every campaign", "/surveys/{student_survey}/results/", "director"),
+    ("public answer page", "/s/{open_token}/", "anonymous"),
+    ("published survey summaries", "/surveys/published/", "anonymous"),
+    ("KPIs with satisfaction", "/improvement/kpis/", "director"),
 ]
 
 
@@ -55,6 +62,7 @@ def _placeholders() -> dict:
     from accreditation.models import AccreditationProject, Certificate, CouncilMeeting
     from audits.models import Audit
     from improvement.models import CorrectiveAction
+    from surveys.models import Campaign, Survey
 
     monitored = AccreditationProject.objects.filter(status="post_monitoring").order_by("pk").first()
     meeting = CouncilMeeting.objects.order_by("-status", "-pk").first()
@@ -65,7 +73,20 @@ def _placeholders() -> dict:
         "number": certificate.number if certificate else "",
         "audit": getattr(Audit.objects.filter(number="IA-2025-01").first(), "pk", 0),
         "capa": getattr(CorrectiveAction.objects.filter(reopened__gt=0).first(), "pk", 0),
+        "bench_campaign": getattr(Campaign.objects.filter(title="Benchmark campaign").first(), "pk", 0),
+        "student_survey": getattr(Survey.objects.filter(code="student").first(), "pk", 0),
+        "open_token": _open_token(),
     }
+
+
+def _open_token() -> str:
+    """A link someone could answer now: an open campaign's public link, else an invitation's."""
+    from surveys.models import Campaign, Invitation
+
+    campaign = Campaign.objects.filter(status="open", public_token__isnull=False).first()
+    if campaign is not None:
+        return campaign.public_token
+    return Invitation.objects.filter(campaign__status="open", answered_on__isnull=True).first().token
 
 
 def main() -> None:
