@@ -21,7 +21,11 @@ def _quiet_mail():
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = True
     try:
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        # The demo tells its survey history at its own dates (surveys/demo.py); the after-visit
+        # dispatch would otherwise open fresh campaigns today for every demo visit.
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend", IAAR_SURVEY_DISPATCH=False
+        ):
             yield
     finally:
         app.conf.task_always_eager = eager

@@ -348,6 +348,8 @@ CELERY_BEAT_SCHEDULE["surveys-remind"] = {
 # Surveys (§4.2, §7.2.1): days the post-visit surveys stay open, and how many days before the
 # closing date those who have not answered are reminded (once).
 IAAR_SURVEY_ANSWER_DAYS = env.int("IAAR_SURVEY_ANSWER_DAYS", default=21)
+# Off only while the demo is seeded (it brings its own survey history).
+IAAR_SURVEY_DISPATCH = True
 IAAR_SURVEY_REMIND_DAYS_BEFORE = env.int("IAAR_SURVEY_REMIND_DAYS_BEFORE", default=5)
 # Anonymous surveys: a group (campaign, year, organization, filter) with fewer answers than this
 # shows no figures on any page, PDF or export; the public site applies it to every survey.

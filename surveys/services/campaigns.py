@@ -296,6 +296,9 @@ def dispatch_after_visit(*, project_id: int) -> int:
     from accreditation.models import AccreditationProject, CommissionMember, Visit
     from accreditation.selectors import representatives_of
 
+    if not settings.IAAR_SURVEY_DISPATCH:
+        return 0
+
     project = (
         AccreditationProject.objects.select_for_update(of=("self",))
         .select_related("organization", "coordinator")
