@@ -202,7 +202,9 @@ class RootCauseForm(forms.Form):
     fishbone_resources = text_field(_("Resources"), rows=2, required=False)
     fishbone_environment = text_field(_("Environment"), rows=2, required=False)
     fishbone_measurement = text_field(_("Measurement"), rows=2, required=False)
-    root_cause = text_field(_("Root cause"), rows=3, help_text=_("The cause that, removed, stops the recurrence."))
+    root_cause = text_field(
+        _("Root cause"), rows=3, help_text=_("The cause that, removed, stops the recurrence.")
+    )
 
     WHY_FIELDS = ("why_1", "why_2", "why_3", "why_4", "why_5")
     FISHBONE_FIELDS = (
