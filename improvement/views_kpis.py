@@ -4,6 +4,7 @@ years, against their targets; the IQAS owner sets the targets."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,6 +35,14 @@ class TargetsForm(forms.Form):
         for indicator in kpis.INDICATORS:
             self.fields[indicator.code] = forms.DecimalField(
                 label=indicator.title, min_value=0, max_value=100, decimal_places=1, required=False
+            )
+        # The lowest satisfaction index of each survey that has one (surveys, §7.4).
+        from surveys.analysis import index_surveys
+
+        self.surveys = {f"sat-{survey.code}": survey for survey in index_surveys()}
+        for name, survey in self.surveys.items():
+            self.fields[name] = forms.DecimalField(
+                label=survey.localized_title, min_value=0, max_value=100, decimal_places=1, required=False
             )
 
 
@@ -90,16 +99,27 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
 @require_POST
 @access("improvement.change_kpitarget")
 def kpi_targets(request: HttpRequest) -> HttpResponse:
+    from surveys.analysis import satisfaction_target_set
+
     form = TargetsForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("A target is a share from 0 to 100 %; nothing was changed."))
         return redirect(reverse("improvement:kpi_report"))
     year = form.cleaned_data["year"]
     try:
-        for indicator in kpis.INDICATORS:
-            value = form.cleaned_data.get(indicator.code)
-            if value is not None:
-                kpis.kpi_target_set(actor=request.user, code=indicator.code, year=year, target_percent=value)
+        with transaction.atomic():  # all the targets, or none
+            for indicator in kpis.INDICATORS:
+                value = form.cleaned_data.get(indicator.code)
+                if value is not None:
+                    kpis.kpi_target_set(
+                        actor=request.user, code=indicator.code, year=year, target_percent=value
+                    )
+            for name, survey in form.surveys.items():
+                value = form.cleaned_data.get(name)
+                if value is not None:
+                    satisfaction_target_set(
+                        actor=request.user, survey=survey, year=year, target_percent=value
+                    )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -15,11 +15,22 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Avg, Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext as _
 
-from .models import Answer, Campaign, Invitation, Question, Response, Survey, SurveyVersion
+from .models import (
+    Answer,
+    Campaign,
+    Invitation,
+    Question,
+    Response,
+    SatisfactionTarget,
+    Survey,
+    SurveyVersion,
+)
 
 Kind = Question.Kind
 HUNDRED = Decimal(100)
@@ -518,13 +529,20 @@ class SatisfactionIndex:
     percent: Decimal | None  # that mean on 0–100 %
     responses: int
     rate: Decimal | None  # answered invitations of the period, in per cent
+    target: Decimal | None = None  # the lowest index wanted in the period's year
 
     @property
     def hidden(self) -> bool:
         return self.mean is None and self.responses > 0
 
+    @property
+    def met(self) -> bool | None:
+        if self.target is None or self.percent is None:
+            return None
+        return self.percent >= self.target
 
-def _index_surveys() -> list[Survey]:
+
+def index_surveys() -> list[Survey]:
     surveys = list(
         Survey.objects.filter(is_active=True, versions__sections__questions__kind=Kind.LIKERT).distinct()
     )
@@ -538,7 +556,7 @@ def satisfaction_indices(start: datetime.date, end: datetime.date) -> list[Satis
     ((mean − 1) / 4 × 100), how many responses came in, and the response rate of the personal
     invitations sent in the period (None without invitations). An anonymous survey with fewer
     responses than the minimum group has no mean: its answers would be too easy to trace."""
-    surveys = _index_surveys()
+    surveys = index_surveys()
     in_period = Q(response__submitted_on__range=(start, end))
     means = dict(
         Answer.objects.filter(in_period, question__kind=Kind.LIKERT, number__isnull=False)
@@ -565,6 +583,9 @@ def satisfaction_indices(start: datetime.date, end: datetime.date) -> list[Satis
         .order_by()
         .values_list("campaign__version__survey", "invited", "answered")
     }
+    targets = dict(
+        SatisfactionTarget.objects.filter(year=end.year).values_list("survey_id", "target_percent")
+    )
     out = []
     for survey in surveys:
         count = responses.get(survey.pk, 0)
@@ -578,9 +599,33 @@ def satisfaction_indices(start: datetime.date, end: datetime.date) -> list[Satis
                 percent=likert_percent(raw),
                 responses=count,
                 rate=percent(answered, invited),
+                target=targets.get(survey.pk),
             )
         )
     return out
+
+
+@transaction.atomic
+def satisfaction_target_set(*, actor, survey: Survey, year: int, target_percent) -> SatisfactionTarget:
+    """The IQAS owner sets the lowest satisfaction index (0–100 %) a survey should reach in a
+    year; a change keeps its history."""
+    if not actor.has_perm("improvement.change_kpitarget"):
+        raise PermissionDenied(_("Only the IQAS owner sets the targets."))
+    if not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise ValidationError(_("Give the year of the target, for example 2026."))
+    try:
+        target = Decimal(str(target_percent)).quantize(Decimal("0.1"))
+    except ArithmeticError as exc:
+        raise ValidationError(_("The target is a share from 0 to 100 %.")) from exc
+    if not Decimal(0) <= target <= Decimal(100):
+        raise ValidationError(_("The target is a share from 0 to 100 %."))
+    row, created = SatisfactionTarget.objects.select_for_update().get_or_create(
+        survey=survey, year=year, defaults={"target_percent": target, "set_by": actor}
+    )
+    if not created and row.target_percent != target:
+        row.target_percent, row.set_by = target, actor
+        row.save()
+    return row
 
 
 def satisfaction_by_year(years: list[int]) -> dict[int, list[SatisfactionIndex]]:

@@ -121,9 +121,39 @@ def _answers(version_questions, rng: random.Random, level: float, code: str, *, 
     return data
 
 
+# The lowest satisfaction index (%) the IQAS owner wants of each survey, both demo years.
+SATISFACTION_TARGETS = {
+    "eo-satisfaction": 75,
+    "expert-feedback": 70,
+    "eec-evaluation": 70,
+    "student": 75,
+    "teaching-staff": 75,
+}
+
+
 def seed(people: dict) -> None:
     survey_seed()
     _campaigns(people)
+    _targets(people)
+
+
+def _targets(people: dict) -> None:
+    from django.utils import timezone
+
+    from .analysis import satisfaction_target_set
+    from .models import SatisfactionTarget, Survey
+
+    if SatisfactionTarget.objects.exists():
+        return
+    year = timezone.localdate().year
+    for survey in Survey.objects.filter(code__in=SATISFACTION_TARGETS):
+        for target_year in (year - 1, year):
+            satisfaction_target_set(
+                actor=people["qms"],
+                survey=survey,
+                year=target_year,
+                target_percent=SATISFACTION_TARGETS[survey.code],
+            )
 
 
 def _campaigns(people: dict) -> None:

@@ -367,3 +367,31 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id}: {self.number if self.number is not None else self.text[:40]}"
+
+
+class SatisfactionTarget(models.Model):
+    """The lowest satisfaction index (0–100 %) a survey should reach in a year (§7.4), set by
+    the IQAS owner next to the targets of the five KPIs."""
+
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("survey"), on_delete=models.PROTECT, related_name="targets"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    target_percent = models.DecimalField(_("at least (%)"), max_digits=5, decimal_places=1)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year", "survey"]
+        verbose_name = _("satisfaction target")
+        verbose_name_plural = _("satisfaction targets")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "year"], name="one_satisfaction_target_per_year"),
+            models.CheckConstraint(
+                condition=models.Q(target_percent__gte=0, target_percent__lte=100),
+                name="satisfaction_target_is_a_share",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey} {self.year}: ≥ {self.target_percent}%"

@@ -69,6 +69,46 @@ def test_kpi_page_shows_the_satisfaction_section(world, client_as):
     assert "Satisfaction indices, %" in html  # the five-year line chart
 
 
+def test_the_iqas_owner_sets_satisfaction_targets_met_or_not(world, client_as):
+    """A target is the lowest index wanted in the year: the organizations' 66.7 % misses 70 %,
+    the students' 61.1 % meets 60 %; the KPI page and the indices say so."""
+    from surveys.models import SatisfactionTarget, Survey
+
+    client = client_as(Role.QMS_OWNER)
+    eo = Survey.objects.get(code="t-eo-satisfaction")
+    students = Survey.objects.get(code="t-student")
+    response = client.post(
+        reverse("improvement:kpi_targets"),
+        {"year": 2025, f"sat-{eo.code}": "70", f"sat-{students.code}": "60"},
+        follow=True,
+    )
+    assert "The targets for 2025 are set." in response.content.decode()
+    by_code = {i.code: i for i in satisfaction_indices(D(2025, 1, 1), D(2025, 12, 31))}
+    assert (by_code[eo.code].target, by_code[eo.code].met) == (Decimal("70.0"), False)
+    assert (by_code[students.code].target, by_code[students.code].met) == (Decimal("60.0"), True)
+    html = client.get(reverse("improvement:kpi_report"), {"year": 2025}).content.decode()
+    assert "≥ 70.0 %" in html and "not met" in html
+    # A target of another year does not count for 2025.
+    assert {i.code: i for i in satisfaction_indices(D(2024, 1, 1), D(2024, 12, 31))}[eo.code].target is None
+    assert SatisfactionTarget.objects.count() == 2
+
+
+def test_a_satisfaction_target_out_of_range_changes_nothing(world, client_as):
+    from surveys.models import SatisfactionTarget
+
+    client = client_as(Role.QMS_OWNER)
+    response = client.post(
+        reverse("improvement:kpi_targets"),
+        {"year": 2025, "kpi1": "10", "sat-t-eo-satisfaction": "150"},
+        follow=True,
+    )
+    assert "A target is a share from 0 to 100 %; nothing was changed." in response.content.decode()
+    assert not SatisfactionTarget.objects.exists()
+    from improvement.models import KpiTarget
+
+    assert not KpiTarget.objects.exists()
+
+
 def test_the_demo_tells_two_years_of_surveys(client):
     """Two years of campaigns told at their own dates; run twice, it adds nothing."""
     from django.core.management import call_command
