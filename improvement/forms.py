@@ -6,7 +6,8 @@ from .models import CorrectiveAction, Nonconformity, Risk
 TEXT_LIMIT = 10_000
 
 
-def _staff():
+def staff_people():
+    """Who may own an action or chair a review: active people holding a role."""
     from django.contrib.auth import get_user_model
 
     return (
@@ -81,7 +82,7 @@ class NonconformityForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["process"].queryset = Process.objects.all()
         self.fields["criterion"].queryset = Criterion.objects.filter(active=True)
-        self.fields["owner"].queryset = _staff()
+        self.fields["owner"].queryset = staff_people()
 
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()
@@ -171,7 +172,7 @@ class CapaOpenForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _staff()
+        self.fields["owner"].queryset = staff_people()
 
 
 class AnalysisForm(forms.Form):
@@ -297,7 +298,7 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _staff()
+        self.fields["owner"].queryset = staff_people()
 
 
 class ActionDoneForm(forms.Form):

@@ -189,13 +189,9 @@ def report(year: int, *, years_back: int = 4) -> list[Row]:
     return rows
 
 
-@transaction.atomic
-def kpi_target_set(*, actor, code: str, year: int, target_percent) -> KpiTarget:
-    """The IQAS owner sets how high an indicator's share may be in a year (0–100 %)."""
-    if not actor.has_perm("improvement.change_kpitarget"):
-        raise PermissionDenied(_("Only the IQAS owner sets the targets."))
-    if code not in Code.values:
-        raise ValidationError(_("Choose one of the five indicators."))
+def target_checked(year, target_percent) -> Decimal:
+    """A yearly target as given by a person: the year is 2000–2100, the share 0–100 % to one
+    decimal; else a ValidationError. Shared by the KPI and the satisfaction targets."""
     if not isinstance(year, int) or not 2000 <= year <= 2100:
         raise ValidationError(_("Give the year of the target, for example 2026."))
     try:
@@ -204,6 +200,17 @@ def kpi_target_set(*, actor, code: str, year: int, target_percent) -> KpiTarget:
         raise ValidationError(_("The target is a share from 0 to 100 %.")) from exc
     if not Decimal(0) <= target <= Decimal(100):
         raise ValidationError(_("The target is a share from 0 to 100 %."))
+    return target
+
+
+@transaction.atomic
+def kpi_target_set(*, actor, code: str, year: int, target_percent) -> KpiTarget:
+    """The IQAS owner sets how high an indicator's share may be in a year (0–100 %)."""
+    if not actor.has_perm("improvement.change_kpitarget"):
+        raise PermissionDenied(_("Only the IQAS owner sets the targets."))
+    if code not in Code.values:
+        raise ValidationError(_("Choose one of the five indicators."))
+    target = target_checked(year, target_percent)
     row, created = KpiTarget.objects.select_for_update().get_or_create(
         code=code, year=year, defaults={"target_percent": target, "set_by": actor}
     )

@@ -6,7 +6,6 @@ import datetime
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,21 +20,11 @@ from core.pdf import pdf_response
 from core.selectors import events_for
 
 from . import review as services
-from .forms import date_field, text_field
+from .forms import date_field, staff_people, text_field
 from .models import ManagementReview, ReviewDecision
 from .review_inputs import order_pdf
 
 S = ManagementReview.Status
-TEXT = {"rows": 4}
-
-
-def _staff():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__isnull=False)
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-    )
 
 
 class PlanForm(forms.Form):
@@ -46,7 +35,7 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = _staff()
+        self.fields["chair"].queryset = staff_people()
 
 
 class EditForm(forms.Form):
@@ -61,7 +50,7 @@ class EditForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = _staff()
+        self.fields["chair"].queryset = staff_people()
 
 
 class HoldForm(forms.Form):
@@ -80,7 +69,7 @@ class HoldForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = _staff()
+        self.fields["chair"].queryset = staff_people()
 
 
 class DecisionForm(forms.Form):
@@ -91,7 +80,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _staff()
+        self.fields["owner"].queryset = staff_people()
 
 
 class SubmitForm(forms.Form):

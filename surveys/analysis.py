@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Avg, Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractYear
@@ -609,16 +609,11 @@ def satisfaction_indices(start: datetime.date, end: datetime.date) -> list[Satis
 def satisfaction_target_set(*, actor, survey: Survey, year: int, target_percent) -> SatisfactionTarget:
     """The IQAS owner sets the lowest satisfaction index (0–100 %) a survey should reach in a
     year; a change keeps its history."""
+    from improvement.kpis import target_checked
+
     if not actor.has_perm("improvement.change_kpitarget"):
         raise PermissionDenied(_("Only the IQAS owner sets the targets."))
-    if not isinstance(year, int) or not 2000 <= year <= 2100:
-        raise ValidationError(_("Give the year of the target, for example 2026."))
-    try:
-        target = Decimal(str(target_percent)).quantize(Decimal("0.1"))
-    except ArithmeticError as exc:
-        raise ValidationError(_("The target is a share from 0 to 100 %.")) from exc
-    if not Decimal(0) <= target <= Decimal(100):
-        raise ValidationError(_("The target is a share from 0 to 100 %."))
+    target = target_checked(year, target_percent)
     row, created = SatisfactionTarget.objects.select_for_update().get_or_create(
         survey=survey, year=year, defaults={"target_percent": target, "set_by": actor}
     )

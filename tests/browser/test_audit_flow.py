@@ -52,24 +52,6 @@ def _audit_dates() -> tuple[datetime.date, datetime.date]:
 
 
 @pytest.fixture
-def browser_of(browser, live_server, sign_in):
-    """A browser of one's own: a new context per person, signed in through the login form."""
-    contexts = []
-
-    def open_for(username: str):
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="en-US")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        sign_in(page, username)
-        return page
-
-    yield open_for
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
 def people(make_person):
     """The IQAS owner, the Director General, two auditors, the owner of the audited process (who
     also owns the document the audit will want changed), and a member of staff."""

@@ -1,11 +1,4 @@
 # Only what differs from Django's own formats for this language (they still apply otherwise).
-# Date pickers (<input type="date">) take and show ISO dates only: with "%d.%m.%Y" first, a
-# prefilled date rendered as "25.11.2026" and the browser showed the field empty.
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
-DATETIME_INPUT_FORMATS = [
-    "%Y-%m-%dT%H:%M",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%d.%m.%Y %H:%M:%S",
-    "%d.%m.%Y %H:%M",
-]
+from iaar_qms.formats.iso_inputs import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS
+
+__all__ = ["DATETIME_INPUT_FORMATS", "DATE_INPUT_FORMATS"]
