@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import PUBLIC, access
+from core.ratelimit import over_limit
 
 from . import registry
 
@@ -112,13 +113,7 @@ def publication_file(request: HttpRequest, pk: int, what: str) -> HttpResponse:
 
 def _over_limit(request: HttpRequest) -> bool:
     """Certificate checks are limited per address, so numbers cannot be enumerated."""
-    address = request.META.get("REMOTE_ADDR", "")
-    key = f"registry-verify:{address}:{timezone.now():%Y%m%d%H%M}"
-    cache.add(key, 0, 70)  # no-op when the minute's counter exists
-    try:
-        return cache.incr(key) > settings.IAAR_VERIFY_LIMIT_PER_MINUTE
-    except ValueError:  # the counter vanished (cache restarted): let this one through
-        return False
+    return over_limit(request, "registry-verify", settings.IAAR_VERIFY_LIMIT_PER_MINUTE)
 
 
 @access(PUBLIC)

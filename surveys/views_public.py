@@ -6,6 +6,7 @@ data) after answering, so the same browser cannot answer twice; the page says so
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from core.access import PUBLIC, access
+from core.ratelimit import over_limit
 
 from . import selectors, services
 from .models import Campaign, Invitation, Question
@@ -22,7 +24,8 @@ from .services.answers import CLOSED, LINK_REFUSALS, UNKNOWN
 
 COOKIE_SALT = "surveys.answered"
 ANSWERED_HERE = "answered_here"
-STATUS = {UNKNOWN: 404, "not_open": 404, CLOSED: 410, "answered": 410, ANSWERED_HERE: 410}
+TOO_MANY = "too_many"
+STATUS = {UNKNOWN: 404, "not_open": 404, CLOSED: 410, "answered": 410, ANSWERED_HERE: 410, TOO_MANY: 429}
 
 
 def _cookie_name(campaign: Campaign) -> str:
@@ -105,6 +108,22 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         )
     values: dict = {}
     errors: dict = {}
+    if (
+        request.method == "POST"
+        and public
+        and over_limit(
+            request, f"survey-answer:{campaign.pk}", settings.IAAR_SURVEY_ANSWERS_PER_HOUR, window=3600
+        )
+    ):
+        # A public link is anonymous, so answers are limited per address instead of per person.
+        response = _unavailable(
+            request,
+            TOO_MANY,
+            _("Too many answers came from your network in the last hour; please try again later."),
+            campaign,
+        )
+        response["Retry-After"] = "3600"
+        return response
     if request.method == "POST":
         values = {}
         for key in request.POST:

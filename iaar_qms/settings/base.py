@@ -354,6 +354,9 @@ IAAR_SURVEY_REMIND_DAYS_BEFORE = env.int("IAAR_SURVEY_REMIND_DAYS_BEFORE", defau
 # Anonymous surveys: a group (campaign, year, organization, filter) with fewer answers than this
 # shows no figures on any page, PDF or export; the public site applies it to every survey.
 IAAR_SURVEY_MIN_GROUP = env.int("IAAR_SURVEY_MIN_GROUP", default=5)
+# Answers through one public survey link per visitor address and hour: generous, because a
+# class answering during a visit shares the university's address; it stops scripted stuffing.
+IAAR_SURVEY_ANSWERS_PER_HOUR = env.int("IAAR_SURVEY_ANSWERS_PER_HOUR", default=300)
 
 # Accreditation (§5.2, §6): conflict-of-interest look-back, council quorum, appeal term.
 IAAR_CONFLICT_LOOKBACK_YEARS = env.int("IAAR_CONFLICT_LOOKBACK_YEARS", default=3)

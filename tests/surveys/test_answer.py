@@ -280,3 +280,18 @@ def test_a_non_anonymous_evaluation_links_the_expert(open_campaign, cast):
     invitation = services.invitation_add(campaign=campaign, person=cast.coordinator, about_expert=expert)
     response = services.response_submit(token=invitation.token, data=full_answers(campaign))
     assert response.about_expert == expert and response.respondent == cast.coordinator
+
+
+def test_a_public_link_takes_a_limited_number_of_answers_per_network_and_hour(student_campaign, settings):
+    """Browsers of one network (one address) may answer a public link a few hundred times an
+    hour; past that a clear "try again later" (429) and nothing saved."""
+    from django.test import Client
+
+    settings.IAAR_SURVEY_ANSWERS_PER_HOUR = 2
+    url = answer_url(student_campaign.public_token)
+    codes = [Client().post(url, full_answers(student_campaign)).status_code for _ in range(3)]
+    assert codes == [302, 302, 429]
+    refused = Client().post(url, full_answers(student_campaign))
+    assert refused.status_code == 429 and "try again later" in refused.content.decode()
+    assert refused["Retry-After"] == "3600"
+    assert Response.objects.filter(campaign=student_campaign).count() == 2
