@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -156,6 +157,17 @@ def file_intact(report: KpiReport) -> bool:
     except OSError:
         return False
     return digest == report.sha256
+
+
+def reports_of(kind: str = "") -> QuerySet[KpiReport]:
+    """The stored reports, newest first (the model's order), of one kind if it names one."""
+    rows = KpiReport.objects.select_related("created_by")
+    return rows.filter(kind=kind) if kind in Kind.values else rows
+
+
+def report_made(kind: str, start: datetime.date) -> bool:
+    """Whether the period's report was made already (then it is kept as it is)."""
+    return KpiReport.objects.filter(kind=kind, period_start=start, sha256__gt="").exists()
 
 
 def _stored(kind: str, start: datetime.date, end: datetime.date, actor) -> KpiReport:

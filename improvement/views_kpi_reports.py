@@ -51,11 +51,8 @@ class MakeForm(forms.Form):
 
 @access("improvement.view_kpi_report")
 def kpi_report_list(request: HttpRequest) -> HttpResponse:
-    rows = KpiReport.objects.select_related("created_by")
     kind = request.GET.get("kind", "")
-    if kind in KpiReport.Kind.values:
-        rows = rows.filter(kind=kind)
-    page = Paginator(rows, settings.PAGINATE_BY).get_page(request.GET.get("page"))
+    page = Paginator(kpi_reports.reports_of(kind), settings.PAGINATE_BY).get_page(request.GET.get("page"))
     last_month = kpi_reports.previous_period(KpiReport.Kind.MONTHLY)
     return render(
         request,
@@ -95,7 +92,7 @@ def kpi_report_make(request: HttpRequest) -> HttpResponse:
         messages.error(request, " ".join(errors) + " " + _("Nothing was made."))
         return redirect("improvement:kpi_report_list")
     kind, start = form.cleaned_data["kind"], form.period_start()
-    existed = KpiReport.objects.filter(kind=kind, period_start=start, sha256__gt="").exists()
+    existed = kpi_reports.report_made(kind, start)
     try:
         kpi_reports.kpi_report_make(kind, start, actor=request.user, today=timezone.localdate())
     except (ValidationError, PermissionDenied) as exc:

@@ -82,6 +82,27 @@ def campaign_rows(user) -> QuerySet[Campaign]:
     )
 
 
+def results_overview(*, latest: int) -> tuple[QuerySet[Survey], QuerySet[Campaign]]:
+    """The results index: every survey with its campaigns and responses counted, and the
+    latest campaigns with theirs (each count a subquery, so no join multiplies the rows)."""
+    responses = (
+        Response.objects.filter(campaign__version__survey=OuterRef("pk"))
+        .order_by()
+        .values("campaign__version__survey")
+    )
+    campaigns = Campaign.objects.filter(version__survey=OuterRef("pk")).order_by().values("version__survey")
+    surveys = Survey.objects.annotate(
+        responses=Coalesce(Subquery(responses.annotate(n=Count("pk")).values("n")[:1]), 0),
+        campaigns=Coalesce(Subquery(campaigns.annotate(n=Count("pk")).values("n")[:1]), 0),
+    ).order_by("code")
+    latest_campaigns = (
+        Campaign.objects.select_related("version__survey", "organization", "project__organization")
+        .annotate(answered=count_of(Response), invited=count_of(Invitation))
+        .order_by("-opens_on", "-pk")[:latest]
+    )
+    return surveys, latest_campaigns
+
+
 def campaign_get_for(user, pk: int) -> Campaign:
     return get_object_or_404(campaigns_visible_to(user), pk=pk)
 

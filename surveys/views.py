@@ -6,7 +6,6 @@ import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -401,10 +400,9 @@ def campaign_invite(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Enter a valid e-mail address."))
         return redirect(campaign)
     email = form.cleaned_data["email"]
-    person = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
     run_service(
         request,
-        lambda: services.invitation_add(campaign=campaign, person=person, email=email),
+        lambda: services.invitation_add(campaign=campaign, email=email),
         _("The invitation is sent to %(email)s.") % {"email": email},
     )
     return redirect(campaign)
@@ -413,13 +411,12 @@ def campaign_invite(request: HttpRequest, pk: int) -> HttpResponse:
 @access(VIEW)
 def visit_campaign_open(request: HttpRequest, project_pk: int) -> HttpResponse:
     """The coordinator opens the students' or teaching staff's questionnaire during the visit."""
-    from accreditation.models import Visit
     from accreditation.selectors import project_get_for
 
     project = project_get_for(request.user, project_pk)
     if not selectors.can_run_campaign(request.user, project):
         raise PermissionDenied
-    visit = Visit.objects.filter(project=project).first()
+    visit = getattr(project, "visit", None)  # the visit's dates, once planned
     today = timezone.localdate()
     closes = visit.ends_on if visit and visit.ends_on >= today else today + datetime.timedelta(days=7)
     form = VisitCampaignForm(request.POST or None, initial={"closes_on": closes})

@@ -19,8 +19,8 @@ from core.access import PUBLIC, access
 from core.ratelimit import over_limit
 
 from . import selectors, services
-from .models import Campaign, Invitation, Question
-from .services.answers import CLOSED, LINK_REFUSALS, UNKNOWN
+from .models import Campaign, Question
+from .services.answers import CLOSED, LINK_REFUSALS, UNKNOWN, token_target
 
 COOKIE_SALT = "surveys.answered"
 ANSWERED_HERE = "answered_here"
@@ -173,9 +173,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 @access(PUBLIC)
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
-    token = (token or "")[:64]
-    invitation = Invitation.objects.select_related("campaign__version__survey").filter(token=token).first()
-    campaign = invitation.campaign if invitation else Campaign.objects.filter(public_token=token).first()
+    campaign, _invitation = token_target(token)
     if campaign is None:
         return _unavailable(
             request, UNKNOWN, _("This survey link is not valid. Check that the whole address was copied.")

@@ -8,7 +8,6 @@ are hidden there, so no page, PDF or file here can show them."""
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +23,7 @@ from core.form_pages import run_service
 from core.pdf import pdf_response, render_pdf
 from core.selectors import events_for
 
-from . import analysis, publishing
+from . import analysis, publishing, selectors
 from .models import Campaign, Invitation, Question, Response, Survey
 from .selectors import count_of
 
@@ -107,18 +106,7 @@ LATEST = 20
 
 @access(ANALYZE)
 def results_index(request: HttpRequest) -> HttpResponse:
-    surveys = Survey.objects.annotate(
-        responses=Count("versions__campaigns__responses", distinct=True),
-        campaigns=Count("versions__campaigns", distinct=True),
-    ).order_by("code")
-    campaigns = (
-        Campaign.objects.select_related("version__survey", "organization", "project__organization")
-        .annotate(
-            answered=count_of(Response),
-            invited=count_of(Invitation),
-        )
-        .order_by("-opens_on", "-pk")[:LATEST]
-    )
+    surveys, campaigns = selectors.results_overview(latest=LATEST)
     return render(
         request,
         "surveys/results_index.html",
@@ -242,18 +230,13 @@ def _survey_context(request: HttpRequest, survey: Survey) -> dict:
     likert_keys = [q for q in questions if q.kind == Question.Kind.LIKERT]
     organizations = analysis.compare_organizations(survey, year=year) if not organization else []
     experts = analysis.compare_experts(survey, year=year) if survey.audience in EXPERT_AUDIENCES else []
+    # The campaigns behind the figures: the same filter as the figures, counted by subqueries.
     campaigns = (
-        Campaign.objects.filter(version__survey=survey)
+        analysis.survey_campaigns(survey, year=year, organization_id=organization)
         .select_related("organization", "project__organization")
-        .annotate(answered=Count("responses", distinct=True), invited=Count("invitations", distinct=True))
+        .annotate(answered=count_of(Response), invited=count_of(Invitation))
         .order_by("-opens_on", "-pk")
     )
-    if year:
-        campaigns = campaigns.filter(opens_on__year=year)
-    if organization:
-        campaigns = campaigns.filter(
-            Q(organization=organization) | Q(organization=None, project__organization=organization)
-        )
     return {
         "survey": survey,
         "form": form,

@@ -24,27 +24,32 @@ ANSWERED = "answered"
 LINK_REFUSALS = (UNKNOWN, NOT_OPEN, CLOSED, ANSWERED)
 
 
+def token_target(token: str, *, lock: bool = False) -> tuple[Campaign | None, Invitation | None]:
+    """What a link's token opens, whatever its state: a personal invitation (and its campaign)
+    or a campaign's public link; (None, None) for a token that opens nothing."""
+    token = (token or "").strip()
+    if not token or len(token) > 64:
+        return None, None
+    invitations = Invitation.objects.select_related(
+        "campaign__version__survey", "person", "about_expert__user"
+    )
+    if lock:
+        invitations = invitations.select_for_update(of=("self",))
+    invitation = invitations.filter(token=token).first()
+    if invitation is not None:
+        return invitation.campaign, invitation
+    campaign = (
+        Campaign.objects.select_related("version__survey", "project", "organization")
+        .filter(public_token=token)
+        .first()
+    )
+    return campaign, None
+
+
 def answer_target(token: str, *, lock: bool = False) -> tuple[Campaign, Invitation | None]:
     """The campaign (and the invitation, for a personal link) a token opens, if it may be
     answered now; else a ValidationError whose code says why."""
-    token = (token or "").strip()
-    invitation = None
-    campaign = None
-    if token and len(token) <= 64:
-        invitations = Invitation.objects.select_related(
-            "campaign__version__survey", "person", "about_expert__user"
-        )
-        if lock:
-            invitations = invitations.select_for_update(of=("self",))
-        invitation = invitations.filter(token=token).first()
-        if invitation is not None:
-            campaign = invitation.campaign
-        else:
-            campaign = (
-                Campaign.objects.select_related("version__survey", "project", "organization")
-                .filter(public_token=token)
-                .first()
-            )
+    campaign, invitation = token_target(token, lock=lock)
     if campaign is None:
         raise ValidationError(
             _("This survey link is not valid. Check that the whole address was copied."), code=UNKNOWN

@@ -4,6 +4,7 @@ closing on the date, and the surveys sent when an EEC visit ends (§4.2, §7.2.1
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -130,8 +131,11 @@ def _send(invitation: Invitation, *, reminder: bool) -> None:
 def invitation_add(
     *, campaign: Campaign, person=None, email: str = "", about_expert=None, send: bool = True
 ) -> Invitation:
-    """Ask one person (or one e-mail address) for an answer, through a personal link."""
+    """Ask one person (or one e-mail address) for an answer, through a personal link. An
+    address that belongs to an active account invites that person (a task on their dashboard)."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if person is None and email:
+        person = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
     if campaign.status != Campaign.Status.OPEN or campaign.closes_on < timezone.localdate():
         raise ValidationError(_("The campaign is closed: nobody more can be invited."))
     email = (email or (person.email if person is not None else "")).strip()
