@@ -1,10 +1,11 @@
 """Tests: fast hashing, captured e-mail, throw-away media, tasks run in-process."""
 
+import hashlib
 import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import BASE_DIR, DATABASES, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", "core.hashers.DemoPasswordHasher"]
@@ -21,5 +22,9 @@ IAAR_SURVEY_ANSWERS_PER_HOUR = 100_000
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: the real-worker test starts a separate process that must see it.
-    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / "iaar-qms-test.sqlite3")}
+    # One file per checkout, so two working trees on one machine never share a test database.
+    _checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"iaar-qms-test-{_checkout}.sqlite3")
+    }
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="iaar-test-static-"))
