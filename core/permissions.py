@@ -1,6 +1,8 @@
 """Permission checks that combine role (global) rights with django-guardian object rights."""
 
-from django.db.models import Model
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
 
 
 def user_can(user, perm: str, obj: Model | None = None) -> bool:
@@ -40,3 +42,29 @@ def user_roles(user) -> list[str]:
         return []
     held = {g.name for g in user.groups.all()}
     return [r.value for r in Role if r.value in held]
+
+
+def require_perm(actor, perm: str, message: str = "") -> None:
+    """A service's first line: refuse anyone whose roles do not grant ``perm``."""
+    from django.utils.translation import gettext as _
+
+    if actor is None or not (actor.is_active and actor.has_perm(perm)):
+        raise PermissionDenied(message or _("You are not allowed to do this."))
+
+
+def people_with_perm(*perms: str) -> QuerySet:
+    """Active people whose roles grant any of these permissions (``"app_label.codename"``)."""
+    which = Q()
+    for perm in perms:
+        app_label, codename = perm.split(".", 1)
+        which |= Q(
+            groups__permissions__codename=codename,
+            groups__permissions__content_type__app_label=app_label,
+        )
+    return get_user_model().objects.filter(which, is_active=True).distinct()
+
+
+def signer_name(actor) -> str:
+    """How a signature names its signer: the name, with the roles held when signing."""
+    roles = user_role_labels(actor)
+    return f"{actor} ({roles})" if roles else str(actor)
