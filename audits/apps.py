@@ -8,7 +8,10 @@ class AuditsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.dashboard import register_task_provider
+        from improvement.selectors import register_nonconformity_readers
 
         from .dashboard import audit_tasks
+        from .selectors import nonconformities_found_by_group_of
 
         register_task_provider(audit_tasks)
+        register_nonconformity_readers(nonconformities_found_by_group_of)

@@ -235,3 +235,11 @@ def audits_waiting_for(user) -> list[tuple[Audit, str]]:
         elif audit.status == S.IN_PROGRESS:
             tasks.append((audit, "report" if seat.role == AuditorAssignment.Role.LEADER else "conduct"))
     return tasks
+
+
+def nonconformities_found_by_group_of(user) -> QuerySet:
+    """The nonconformities found by an audit whose working group the person is on (an active
+    seat): they read them in the register (improvement asks through its readers' hook)."""
+    return Finding.objects.filter(
+        audit__team__auditor=user, audit__team__active=True, nonconformity__isnull=False
+    ).values("nonconformity")

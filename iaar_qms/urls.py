@@ -39,6 +39,8 @@ urlpatterns = [
     # Answering a survey without signing in (a personal link, or a campaign's link and QR code).
     path("s/", include((survey_public_urls, "survey_public"))),
     path("improvement/", include("improvement.urls")),
+    # The management review, KPIs and quality board: their own app, the same paths as ever.
+    path("improvement/", include("reporting.urls")),
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",

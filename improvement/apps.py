@@ -9,10 +9,9 @@ class ImprovementConfig(AppConfig):
     def ready(self) -> None:
         from core.dashboard import register_task_provider
 
-        from .dashboard import action_tasks, capa_tasks, nonconformity_tasks, review_tasks, risk_tasks
+        from .dashboard import action_tasks, capa_tasks, nonconformity_tasks, risk_tasks
 
         register_task_provider(nonconformity_tasks)
         register_task_provider(risk_tasks)
         register_task_provider(action_tasks)
         register_task_provider(capa_tasks)
-        register_task_provider(review_tasks)

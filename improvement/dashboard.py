@@ -2,7 +2,13 @@ from django.utils.translation import gettext as _
 
 from core.dashboard import TaskItem
 
-from .selectors import nonconformities_awaiting_analysis
+from .models import Action, actions_in_force
+from .selectors import (
+    capas_awaiting_verification,
+    capas_waiting_for_owner,
+    nonconformities_awaiting_analysis,
+    risks_due_for_review,
+)
 
 
 def nonconformity_tasks(user):
@@ -16,8 +22,6 @@ def nonconformity_tasks(user):
 
 
 def risk_tasks(user):
-    from .risks import risks_due_for_review
-
     for risk in risks_due_for_review(user):
         yield TaskItem(
             title=f"{risk.number} {risk.title}",
@@ -30,8 +34,6 @@ def risk_tasks(user):
 
 def action_tasks(user):
     """My open actions, each with its due date (overdue ones land in "overdue")."""
-    from .models import Action, actions_in_force
-
     # Only what a task line shows: a busy owner may have hundreds.
     rows = (
         Action.objects.filter(actions_in_force(), owner=user, status=Action.Status.OPEN)
@@ -73,8 +75,6 @@ def action_tasks(user):
 
 def capa_tasks(user):
     """Corrective-action steps waiting for their owner, and effectiveness checks for verifiers."""
-    from .selectors import capas_awaiting_verification, capas_waiting_for_owner
-
     shown = ("number", "step", "verify_after", "nonconformity", "nonconformity__title")
     for capa in capas_waiting_for_owner(user).only(*shown):
         yield TaskItem(
@@ -90,26 +90,4 @@ def capa_tasks(user):
             area=_("Corrective actions"),
             due=capa.verify_after,
             detail=_("Verify the effectiveness of the corrective action"),
-        )
-
-
-def review_tasks(user):
-    """Management reviews: inputs to assemble and the meeting to hold, the order to submit and
-    the review to close (IQAS owner); the order to sign (Director General)."""
-    from .review import reviews_waiting_for
-
-    details = {
-        "assemble": _("Assemble the input pack and hold the management review"),
-        "hold": _("Hold the management review and record its conclusions"),
-        "submit": _("Add the decisions and submit the order for signature"),
-        "sign": _("Sign the management review order"),
-        "close": _("Close the management review: its decisions are done"),
-    }
-    for review, what in reviews_waiting_for(user):
-        yield TaskItem(
-            title=f"{review.number} {_('Management review')}",
-            url=review.get_absolute_url(),
-            area=_("Management review"),
-            due=review.planned_on if what in ("assemble", "hold") else None,
-            detail=details[what],
         )

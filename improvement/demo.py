@@ -40,7 +40,7 @@ NONCONFORMITIES = [
 def seed(people: dict) -> None:
     from core.models import Process
 
-    from .capa import capa_advance, capa_open, capa_step_save
+    from .services import capa_advance, capa_open, capa_step_save
 
     _seed_risks(people)
     _seed_preventive_actions(people)
@@ -248,7 +248,7 @@ def _seed_risks(people: dict) -> None:
     from core.models import Process
 
     from .models import Risk
-    from .risks import risk_record
+    from .services import risk_record
 
     if Risk.objects.exists():
         return
@@ -318,8 +318,8 @@ def _seed_preventive_actions(people: dict) -> None:
 
     from core.demo_clock import demo_clock
 
-    from .actions import action_add, action_complete
     from .models import Action, Risk
+    from .services import action_add, action_complete
 
     if Action.objects.filter(risk__isnull=False).exists():
         return
@@ -445,7 +445,8 @@ KPI_TARGETS = {"kpi1": 20, "kpi2": 15, "kpi3": 2, "kpi4": 10, "kpi5": 10}
 def seed_kpi_targets(people: dict) -> None:
     from django.utils import timezone
 
-    from .kpis import kpi_target_set
+    from reporting.services import kpi_target_set
+
     from .models import KpiTarget
 
     if KpiTarget.objects.exists():

@@ -8,9 +8,9 @@ several corrective actions run side by side as they do in an agency.
 import datetime
 from dataclasses import dataclass, field
 
-from . import actions as action_services
-from . import capa as capa_services
 from .models import Action, CorrectiveAction, Nonconformity
+from .services import actions as action_services
+from .services import capa as capa_services
 from .services import nonconformity_transition
 
 

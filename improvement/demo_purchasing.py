@@ -9,7 +9,7 @@ from django.utils import timezone
 from core.demo_clock import demo_clock
 
 from .models import IncomingInspection, Supplier
-from .purchasing import contract_record, inspection_record, supplier_record, supplier_update
+from .services import contract_record, inspection_record, supplier_record, supplier_update
 
 D = datetime.date
 OK = IncomingInspection.Result.CONFORMING

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from core.demo import DEMO_PASSWORD
 from core.demo_clock import demo_clock
+from reporting import services
 
-from . import review as services
-from .actions import action_complete
 from .models import ManagementReview, ReviewDecision
+from .services import action_complete
 
 K = ReviewDecision.Kind
 
@@ -96,7 +96,9 @@ def _day(year: int, month: int, day: int) -> datetime.date:
 
 def seed_kpi_reports() -> None:
     """Last month's and last year's KPI reports, as the schedule would have made and sent them."""
-    from .kpi_reports import kpi_report_make, previous_period
+    from reporting.selectors.kpi_reports import previous_period
+    from reporting.services import kpi_report_make
+
     from .models import KpiReport
 
     for kind in (KpiReport.Kind.MONTHLY, KpiReport.Kind.YEARLY):

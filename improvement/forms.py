@@ -1,7 +1,8 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import CorrectiveAction, Nonconformity, Risk
+from .models import CorrectiveAction, IncomingInspection, Nonconformity, Risk, Supplier
 
 TEXT_LIMIT = 10_000
 
@@ -248,25 +249,27 @@ class EvaluationForm(forms.Form):
     )
 
 
-class ResultsForm(forms.Form):
+class ResultsForm(forms.ModelForm):
+    """Step 5. The follow-up audit is the corrective action's own field: its choices come from
+    the relation the model declares, so this app names no audit code."""
+
     results = text_field(_("Results of the actions"), rows=6)
     verify_after = forms.DateField(
         label=_("Check effectiveness on or after"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    verification_audit = forms.ModelChoiceField(
-        label=_("Follow-up audit"),
-        queryset=None,
-        required=False,
-        help_text=_("The audit that will check the effectiveness, if any."),
-    )
+
+    class Meta:
+        model = CorrectiveAction
+        fields = ["results", "verify_after", "verification_audit"]
+        labels = {"verification_audit": _("Follow-up audit")}
+        help_texts = {"verification_audit": _("The audit that will check the effectiveness, if any.")}
 
     def __init__(self, *args, **kwargs) -> None:
-        from audits.models import Audit
-
         super().__init__(*args, **kwargs)
-        self.fields["verification_audit"].queryset = Audit.objects.order_by("-year", "-pk")
+        audits = self.fields["verification_audit"]
+        audits.queryset = audits.queryset.order_by("-year", "-pk")
 
 
 STEP_FORMS = {
@@ -312,3 +315,63 @@ class ActionDoneForm(forms.Form):
 
 class ActionCancelForm(forms.Form):
     reason = text_field(_("Why is the action no longer needed?"), rows=2)
+
+
+# Purchasing (§6.4): a supplier and its evaluation, a contract, an incoming inspection. They
+# parse; the services in ``services/purchasing.py`` hold the rules.
+
+
+def _date(label, *, required: bool = True, help_text: str = "") -> forms.DateField:
+    return date_field(label, required=required, help_text=help_text)
+
+
+def _text(label, *, rows: int = 3, required: bool = False, help_text: str = "") -> forms.CharField:
+    return text_field(label, rows=rows, required=required, help_text=help_text)
+
+
+class SupplierForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=300)
+    supplies = forms.CharField(
+        label=_("What it supplies"), max_length=300, help_text=_("The goods or services the agency buys.")
+    )
+    contact = forms.CharField(label=_("Contact"), max_length=300, required=False)
+    requirements = _text(
+        _("Requirements the supplier must meet"),
+        help_text=_("Quality, deadlines, confidentiality, licences."),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=Supplier.Status.choices, initial=Supplier.Status.APPROVED
+    )
+    evaluated_on = _date(_("Last evaluated"), required=False)
+    evaluation = _text(
+        _("Evaluation"),
+        rows=4,
+        help_text=_(
+            "The conclusions of the evaluation; required when the supplier is approved only "
+            "with conditions or excluded."
+        ),
+    )
+
+
+class ContractForm(forms.Form):
+    number = forms.CharField(label=_("Contract number"), max_length=60)
+    subject = forms.CharField(label=_("Subject"), max_length=300)
+    signed_on = _date(_("Signed"))
+    valid_until = _date(_("Valid until"), required=False, help_text=_("Left empty: no end date."))
+
+
+class InspectionForm(forms.Form):
+    received_on = _date(_("Received"))
+    item = forms.CharField(label=_("What was received"), max_length=300)
+    result = forms.ChoiceField(
+        label=_("Result"), choices=IncomingInspection.Result.choices, widget=forms.RadioSelect
+    )
+    notes = _text(
+        _("Notes"),
+        rows=4,
+        help_text=_("Required when the delivery does not conform: a nonconformity is raised with it."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["received_on"].initial = timezone.localdate()

@@ -52,7 +52,7 @@ POST_ONLY: set[str] = {
     "improvement:capa_action_add",
     "improvement:action_cancel",
     "improvement:risk_action_add",
-    "improvement:kpi_targets",
+    "reporting:kpi_targets",
 }
 
 # The step the corrective action is on for each view, so an allowed person's move succeeds.
@@ -188,7 +188,7 @@ def kwargs(name: str, person) -> dict | None:
 
 def post_data(name: str) -> dict | None:
     due = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
-    if name == "improvement:kpi_targets":
+    if name == "reporting:kpi_targets":
         return {"year": timezone.localdate().year, "kpi1": "10"}
     if name == "improvement:capa_save":
         return {"analysis": "The annex was not checked at registration.", "save": "1"}

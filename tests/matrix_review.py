@@ -14,33 +14,33 @@ from django.utils import timezone
 # The review page and its order are open to the owners of its decisions too (none here: the
 # matrix's review has no decisions), so those who do not read reviews get 404.
 OBJECT_RULES: dict = {
-    "improvement:review_detail": (lambda held: "improvement.view_managementreview" in held, 404),
-    "improvement:review_order": (lambda held: "improvement.view_managementreview" in held, 404),
+    "reporting:review_detail": (lambda held: "improvement.view_managementreview" in held, 404),
+    "reporting:review_order": (lambda held: "improvement.view_managementreview" in held, 404),
 }
 POST_ONLY: set[str] = {
-    "improvement:review_edit",
-    "improvement:review_assemble",
-    "improvement:review_hold",
-    "improvement:review_decision_add",
-    "improvement:review_submit",
-    "improvement:review_return",
-    "improvement:review_close",
-    "improvement:kpi_report_make",
+    "reporting:review_edit",
+    "reporting:review_assemble",
+    "reporting:review_hold",
+    "reporting:review_decision_add",
+    "reporting:review_submit",
+    "reporting:review_return",
+    "reporting:review_close",
+    "reporting:kpi_report_make",
 }
 
 # The status each view's review is in, so an allowed person's move does something.
 REVIEW_STATUS = {
-    "improvement:review_detail": "held",
-    "improvement:review_edit": "inputs",
-    "improvement:review_assemble": "planned",
-    "improvement:review_pack": "inputs",
-    "improvement:review_hold": "inputs",
-    "improvement:review_decision_add": "held",
-    "improvement:review_submit": "held",
-    "improvement:review_sign": "signature",
-    "improvement:review_return": "signature",
-    "improvement:review_order": "signature",
-    "improvement:review_close": "signed",
+    "reporting:review_detail": "held",
+    "reporting:review_edit": "inputs",
+    "reporting:review_assemble": "planned",
+    "reporting:review_pack": "inputs",
+    "reporting:review_hold": "inputs",
+    "reporting:review_decision_add": "held",
+    "reporting:review_submit": "held",
+    "reporting:review_sign": "signature",
+    "reporting:review_return": "signature",
+    "reporting:review_order": "signature",
+    "reporting:review_close": "signed",
 }
 
 
@@ -112,27 +112,27 @@ def _kpi_report():
 def kwargs(name: str, person) -> dict | None:
     if name in REVIEW_STATUS:
         return {"pk": _review(REVIEW_STATUS[name]).pk}
-    if name == "improvement:kpi_report_download":
+    if name == "reporting:kpi_report_download":
         return {"pk": _kpi_report().pk}
     return None
 
 
 def post_data(name: str) -> dict | None:
     today = timezone.localdate()
-    if name == "improvement:kpi_report_make":
+    if name == "reporting:kpi_report_make":
         return {"kind": "monthly", "year": today.year, "month": 13}  # refused: nothing to render
-    if name == "improvement:review_edit":
+    if name == "reporting:review_edit":
         return {"planned_on": today.isoformat(), "other_inputs": "New law on education."}
-    if name == "improvement:review_hold":
+    if name == "reporting:review_hold":
         return {"held_on": today.isoformat(), "participants": "All", "conclusions": "Effective."}
-    if name == "improvement:review_decision_add":
+    if name == "reporting:review_decision_add":
         return {
             "kind": "resources",
             "text": "Hire a coordinator",
             "owner": _owner().pk,
             "due_on": (today + datetime.timedelta(days=30)).isoformat(),
         }
-    if name == "improvement:review_return":
+    if name == "reporting:review_return":
         return {"reason": "Name the owners."}
     if name in POST_ONLY:
         return {}

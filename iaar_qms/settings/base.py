@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "audits",
     "surveys",
     "improvement",
+    "reporting",  # the management review, KPIs and the quality board: reads the apps above
 ]
 
 MIDDLEWARE = [
@@ -319,6 +320,7 @@ CELERY_BEAT_SCHEDULE["improvement-escalate-actions"] = {
     "task": "improvement.tasks.escalate_overdue_actions",
     "schedule": crontab(hour=8, minute=15),
 }
+# The reporting part (reporting/tasks.py) keeps its tasks' improvement.tasks.* names.
 # 06:00 on the 1st: last month's KPI report, stored and e-mailed to the director and IQAS owner.
 CELERY_BEAT_SCHEDULE["improvement-kpi-report-monthly"] = {
     "task": "improvement.tasks.make_monthly_kpi_report",

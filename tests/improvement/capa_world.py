@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from improvement import actions, capa, services
+from improvement import services
 from improvement.models import CorrectiveAction, Nonconformity
+from improvement.services import actions, capa
 
 
 @dataclass

@@ -12,8 +12,8 @@ from django.utils import timezone
 from core.dashboard import dashboard_for
 from core.models import Notification
 from core.roles import Role
-from improvement import actions, risks
 from improvement.models import Action, Risk
+from improvement.services import actions, risks
 from tests.improvement.capa_world import open_capa, to_actions_step, to_verification
 
 TODAY = datetime.date(2026, 3, 2)
@@ -191,7 +191,7 @@ def test_actions_are_added_to_a_capa_only_at_steps_three_and_four(world):
 
 
 def test_a_cancelled_action_does_not_hold_up_step_four(world):
-    from improvement import capa
+    from improvement.services import capa
 
     corrective = to_actions_step(world, open_capa(world))
     extra = actions.action_add(

@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from core.models import Notification, WorkflowEvent
-from improvement import actions, capa
 from improvement.models import Action, CorrectiveAction, Nonconformity
 from improvement.selectors import repeated_nonconformities
+from improvement.services import actions, capa
 from tests.improvement.capa_world import (
     done_action,
     open_capa,

@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from improvement import actions, capa, services
+from improvement import services
 from improvement.models import Action, CorrectiveAction, Nonconformity
+from improvement.services import actions, capa
 from tests.improvement.capa_world import done_action, open_capa, raise_nc, to_actions_step, to_verification
 
 Step = CorrectiveAction.Step

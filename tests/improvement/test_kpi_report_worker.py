@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from core.roles import Role
 from iaar_qms.celery import app
-from improvement import kpis
 from improvement.models import KpiReport, Nonconformity
+from reporting.services import kpis
 from tests.core.test_worker import worker  # noqa: F401  (the fixture: a worker on its own queue)
 from tests.factories import NonconformityFactory
 

@@ -17,9 +17,10 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from core.roles import Role
-from improvement import kpi_reports, kpis
 from improvement.models import IncomingInspection, KpiReport, Nonconformity, PurchaseContract, Supplier
-from improvement.tasks import make_monthly_kpi_report
+from reporting.selectors.kpis import INDICATORS
+from reporting.services import kpi_reports, kpis
+from reporting.tasks import make_monthly_kpi_report
 from tests.factories import NonconformityFactory
 
 MARCH = datetime.date(2026, 3, 1)
@@ -85,7 +86,7 @@ def test_the_monthly_pdf_shows_every_indicator_with_its_hand_counted_value(march
     assert hashlib.sha256(content).hexdigest() == report.sha256
     text = pdf_text(content)
     assert "KPI report for March 2026" in text
-    for indicator in kpis.INDICATORS:
+    for indicator in INDICATORS:
         assert str(indicator.title) in text
     assert "1 / 4" in text and "25.0 %" in text  # KPI 4 of March only, April left out
     assert "1 / 5" in text and "20.0 %" in text  # KPI 5
@@ -202,21 +203,21 @@ def test_only_the_qms_owner_makes_one_out_of_schedule(march):
 def test_the_pages_list_download_and_make_reports(march, client):
     client.force_login(march["qms"])
     response = client.post(
-        reverse("improvement:kpi_report_make"), {"kind": "monthly", "year": 2026, "month": 3}
+        reverse("reporting:kpi_report_make"), {"kind": "monthly", "year": 2026, "month": 3}
     )
     assert response.status_code == 302
     report = KpiReport.objects.get()
     assert report.created_by == march["qms"] and len(mail.outbox) == 1
     # The same month again: nothing new is made or sent.
-    client.post(reverse("improvement:kpi_report_make"), {"kind": "monthly", "year": 2026, "month": 3})
+    client.post(reverse("reporting:kpi_report_make"), {"kind": "monthly", "year": 2026, "month": 3})
     assert KpiReport.objects.count() == 1 and len(mail.outbox) == 1
 
     client.force_login(march["director"])
-    page = client.get(reverse("improvement:kpi_report_list"))
+    page = client.get(reverse("reporting:kpi_report_list"))
     assert page.status_code == 200
-    assert reverse("improvement:kpi_report_download", args=[report.pk]) in page.content.decode()
+    assert reverse("reporting:kpi_report_download", args=[report.pk]) in page.content.decode()
     assert "Make a report now" not in page.content.decode()  # the director reads, does not make
-    download = client.get(reverse("improvement:kpi_report_download", args=[report.pk]))
+    download = client.get(reverse("reporting:kpi_report_download", args=[report.pk]))
     assert download.status_code == 200
     assert hashlib.sha256(b"".join(download.streaming_content)).hexdigest() == report.sha256
 
@@ -226,7 +227,7 @@ def test_a_tampered_report_is_not_served(march, client):
     with Path(report.file.path).open("ab") as handle:
         handle.write(b"tampered")
     client.force_login(march["qms"])
-    response = client.get(reverse("improvement:kpi_report_download", args=[report.pk]), follow=True)
+    response = client.get(reverse("reporting:kpi_report_download", args=[report.pk]), follow=True)
     assert response.redirect_chain and "no longer matches" in response.content.decode()
 
 
@@ -245,7 +246,7 @@ def test_bad_input_on_the_make_button_is_refused_with_a_message(march, client, d
         today = timezone.localdate()
         data = {"kind": "monthly", "year": today.year, "month": today.month}
     client.force_login(march["qms"])
-    response = client.post(reverse("improvement:kpi_report_make"), data, follow=True)
+    response = client.post(reverse("reporting:kpi_report_make"), data, follow=True)
     assert response.status_code == 200
     assert "alert-danger" in response.content.decode()
     assert not KpiReport.objects.exists() and mail.outbox == []

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from accreditation.models import ReportReview, SelfAssessment
 from core.roles import Role
-from improvement import kpis
 from improvement.models import IncomingInspection, KpiTarget, Nonconformity, PurchaseContract, Supplier
+from reporting import services
+from reporting.selectors import kpis
 from tests.factories import NonconformityFactory, ProjectFactory, UserFactory
 
 YEAR = 2026
@@ -128,11 +129,11 @@ def test_months_and_years_split_the_same_records(records):
 
 def test_a_target_says_whether_the_indicator_is_met(records, make_person):
     qms = make_person(Role.QMS_OWNER, username="kpi_qms")
-    kpis.kpi_target_set(actor=qms, code="kpi1", year=YEAR, target_percent=30)
-    kpis.kpi_target_set(actor=qms, code="kpi5", year=YEAR, target_percent="10")
+    services.kpi_target_set(actor=qms, code="kpi1", year=YEAR, target_percent=30)
+    services.kpi_target_set(actor=qms, code="kpi5", year=YEAR, target_percent="10")
     rows = {row.indicator.code: row for row in kpis.report(YEAR)}
     assert rows["kpi1"].met is True and rows["kpi5"].met is False and rows["kpi2"].met is None
-    kpis.kpi_target_set(actor=qms, code="kpi1", year=YEAR, target_percent=20)
+    services.kpi_target_set(actor=qms, code="kpi1", year=YEAR, target_percent=20)
     assert KpiTarget.objects.get(code="kpi1", year=YEAR).target_percent == Decimal("20.0")
     assert KpiTarget.objects.get(code="kpi1", year=YEAR).history.count() == 2
 
@@ -150,13 +151,13 @@ def test_a_target_says_whether_the_indicator_is_met(records, make_person):
 def test_bad_targets_are_refused_and_nothing_is_saved(db, make_person, code, year, target, message):
     qms = make_person(Role.QMS_OWNER, username="kpi_qms2")
     with pytest.raises(ValidationError, match=message):
-        kpis.kpi_target_set(actor=qms, code=code, year=year, target_percent=target)
+        services.kpi_target_set(actor=qms, code=code, year=year, target_percent=target)
     assert not KpiTarget.objects.exists()
 
 
 def test_only_the_iqas_owner_sets_targets(db, make_person):
     with pytest.raises(PermissionDenied):
-        kpis.kpi_target_set(
+        services.kpi_target_set(
             actor=make_person(Role.DIRECTOR, username="kpi_dg"), code="kpi1", year=YEAR, target_percent=5
         )
 
@@ -164,13 +165,13 @@ def test_only_the_iqas_owner_sets_targets(db, make_person):
 def test_the_report_page_shows_the_shares_and_the_owner_sets_targets(client, records, make_person):
     qms = make_person(Role.QMS_OWNER, username="kpi_qms3")
     client.force_login(qms)
-    url = reverse("improvement:kpi_report")
+    url = reverse("reporting:kpi_report")
     html = client.get(url, {"year": YEAR}).content.decode()
     assert "25.0 %" in html and "40.0 %" in html and html.count("<svg") == 5
-    response = client.post(reverse("improvement:kpi_targets"), {"year": YEAR, "kpi1": "150"}, follow=True)
+    response = client.post(reverse("reporting:kpi_targets"), {"year": YEAR, "kpi1": "150"}, follow=True)
     assert "from 0 to 100" in response.content.decode()
     assert not KpiTarget.objects.exists()
-    client.post(reverse("improvement:kpi_targets"), {"year": YEAR, "kpi1": "30", "kpi5": "10"})
+    client.post(reverse("reporting:kpi_targets"), {"year": YEAR, "kpi1": "30", "kpi5": "10"})
     html = client.get(url, {"year": YEAR}).content.decode()
     assert "≤ 30.0 %" in html and "not met" in html
     assert client.get(url, {"year": "garbage"}).status_code == 200

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from core.models import Process, WorkflowEvent
 from core.roles import Role
-from improvement import purchasing
+from improvement import selectors
 from improvement.models import IncomingInspection, Nonconformity, PurchaseContract, Supplier
+from improvement.services import purchasing
 
 TODAY = datetime.date.today
 DAY = datetime.timedelta(days=1)
@@ -318,9 +319,9 @@ def test_kpi5_counts_deliveries_received_in_the_period(qms):
     _inspect(qms, contract, received_on=today - 5 * DAY, result="nonconforming", notes="Late")
 
     start, end = today - 20 * DAY, today - 10 * DAY
-    assert purchasing.deliveries(start, end).count() == 2
-    assert purchasing.nonconforming_deliveries(start, end).count() == 1
-    assert purchasing.nonconforming_deliveries(today - 100 * DAY, today).count() == 2
+    assert selectors.deliveries(start, end).count() == 2
+    assert selectors.nonconforming_deliveries(start, end).count() == 1
+    assert selectors.nonconforming_deliveries(today - 100 * DAY, today).count() == 2
 
 
 # Views --------------------------------------------------------------------------------------

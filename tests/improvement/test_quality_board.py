@@ -9,8 +9,8 @@ from django.utils import timezone
 from audits.models import Finding
 from core.models import Criterion, Process
 from core.roles import Role
-from improvement import quality_board
 from improvement.models import Action, CorrectiveAction, Nonconformity, Risk
+from reporting.selectors import board as quality_board
 from tests.factories import AuditFactory, NonconformityFactory
 
 
@@ -107,7 +107,7 @@ def test_the_numbers_count_only_what_is_open(world):
 
 def test_the_director_reads_the_board_as_charts_with_links_to_the_lists(client, world):
     client.force_login(world["director"])
-    html = client.get(reverse("improvement:board")).content.decode()
+    html = client.get(reverse("reporting:board")).content.decode()
     assert html.count("<svg") == 4
     assert f"{reverse('improvement:list')}?process={world['formation'].pk}" in html
     assert f"{reverse('improvement:risk_list')}?process={world['formation'].pk}" in html
@@ -116,5 +116,5 @@ def test_the_director_reads_the_board_as_charts_with_links_to_the_lists(client, 
 
 def test_an_empty_board_says_so(client, db, make_person):
     client.force_login(make_person(Role.QMS_OWNER, username="board_qms"))
-    html = client.get(reverse("improvement:board")).content.decode()
+    html = client.get(reverse("reporting:board")).content.decode()
     assert "Nothing to show: none open." in html

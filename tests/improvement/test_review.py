@@ -16,9 +16,10 @@ from audits.models import Finding
 from core.dashboard import dashboard_for
 from core.models import Process
 from core.roles import Role
-from improvement import review as services
-from improvement.actions import action_complete, actions_escalate
 from improvement.models import Action, ManagementReview, Nonconformity, ReviewDecision, Risk
+from improvement.services import action_complete, actions_escalate
+from reporting import services
+from reporting.selectors import reviews as selectors
 from tests.factories import PASSWORD, AuditFactory, NonconformityFactory
 
 TODAY = timezone.localdate()
@@ -266,7 +267,7 @@ def test_the_order_is_signed_only_by_the_director_with_the_right_password(people
 
     review = services.order_sign(review=review, actor=people.director, password=PASSWORD)
     assert review.status == ManagementReview.Status.SIGNED
-    assert review.order_sha256 == hashlib.sha256(services.order_content(review).encode()).hexdigest()
+    assert review.order_sha256 == hashlib.sha256(selectors.order_content(review).encode()).hexdigest()
     text = pdf_text(review.order_file.read())
     assert review.order_number in text and "Hire a second coordinator" in text and "Director" in text
     assert review.order_sha256 in text.replace("\n", "")
@@ -359,7 +360,7 @@ def test_open_decisions_are_carried_over_to_the_next_review(people):
     old = review.decisions.get(pk=carried.carried_from_id).action
     assert old.status == Action.Status.CANCELLED
     # The signed order still matches what was signed.
-    assert review.order_sha256 == hashlib.sha256(services.order_content(review).encode()).hexdigest()
+    assert review.order_sha256 == hashlib.sha256(selectors.order_content(review).encode()).hexdigest()
 
 
 def test_the_qms_owner_is_reminded_once_a_month_before_the_review(people):

@@ -10,9 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from core.dashboard import dashboard_for
-from improvement import kpi_reports
-from improvement import review as services
 from improvement.models import Action, KpiReport, ManagementReview
+from reporting.selectors import kpi_reports, reviews
 
 
 def test_the_demo_has_last_years_review_with_its_order_and_decisions_partly_done(db):
@@ -25,8 +24,8 @@ def test_the_demo_has_last_years_review_with_its_order_and_decisions_partly_done
     assert last.period_start == datetime.date(today.year - 1, 1, 1)
     assert last.held_on.month == 1 and last.held_on.year == today.year
     assert last.status == ManagementReview.Status.SIGNED and last.order_number == "9-OD"
-    assert services.pack_intact(last) and services.order_file_intact(last)
-    assert last.order_sha256 == hashlib.sha256(services.order_content(last).encode()).hexdigest()
+    assert reviews.pack_intact(last) and reviews.order_file_intact(last)
+    assert last.order_sha256 == hashlib.sha256(reviews.order_content(last).encode()).hexdigest()
     actions = Action.objects.filter(decision__review=last)
     assert actions.count() == 6
     done = actions.filter(status=Action.Status.DONE)

@@ -47,7 +47,7 @@ def _as(client, user):
 
 
 def _url(name, review=None):
-    return reverse(f"improvement:{name}", args=[review.pk] if review else [])
+    return reverse(f"reporting:{name}", args=[review.pk] if review else [])
 
 
 def _planned(client, cast) -> ManagementReview:
@@ -231,8 +231,8 @@ def test_a_bad_meeting_record_is_refused_and_nothing_saved(client, cast, data, m
 
 def test_a_review_that_does_not_exist_is_not_found(client, cast):
     _as(client, cast.qms)
-    assert client.get(reverse("improvement:review_detail", args=[424242])).status_code == 404
-    assert client.post(reverse("improvement:review_assemble", args=[424242])).status_code == 404
+    assert client.get(reverse("reporting:review_detail", args=[424242])).status_code == 404
+    assert client.post(reverse("reporting:review_assemble", args=[424242])).status_code == 404
 
 
 @pytest.mark.parametrize(

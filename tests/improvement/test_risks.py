@@ -9,8 +9,9 @@ from django.utils import timezone
 from core.dashboard import dashboard_for
 from core.models import Process, WorkflowEvent
 from core.roles import Role
-from improvement import risks
+from improvement import selectors
 from improvement.models import Risk
+from improvement.services import risks
 
 
 @pytest.fixture
@@ -63,7 +64,7 @@ def test_a_process_owner_records_and_reviews_a_risk(client, pm, process):
     client.force_login(pm)
     response = client.post(reverse("improvement:risk_create"), _form(process, pm), follow=True)
     risk = Risk.objects.get()
-    assert risk.number == "RK-0001" and risk.score == 15 and risks.level_of(risk.score) == "high"
+    assert risk.number == "RK-0001" and risk.score == 15 and selectors.level_of(risk.score) == "high"
     html = response.content.decode()
     assert "The risk is recorded." in html and "15 · high" in html
     review = _form(
@@ -144,7 +145,9 @@ def test_the_heat_map_counts_live_risks_and_filters_the_register(client, qms, pr
     ):
         _risk(qms, process, title, likelihood, impact, status=status)
     cells = {
-        (c["likelihood"], c["impact"]): c for row in risks.heat_map(Risk.objects.all()) for c in row["cells"]
+        (c["likelihood"], c["impact"]): c
+        for row in selectors.heat_map(Risk.objects.all())
+        for c in row["cells"]
     }
     assert cells[(5, 5)]["count"] == 2 and cells[(5, 5)]["level"] == "high"  # the closed one is not counted
     assert cells[(1, 2)]["count"] == 1 and cells[(1, 2)]["level"] == "low"

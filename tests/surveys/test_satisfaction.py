@@ -62,7 +62,7 @@ def test_period_bounds_are_inclusive(world):
 
 def test_kpi_page_shows_the_satisfaction_section(world, client_as):
     client = client_as(Role.DIRECTOR)
-    html = client.get(reverse("improvement:kpi_report"), {"year": 2025}).content.decode()
+    html = client.get(reverse("reporting:kpi_report"), {"year": 2025}).content.decode()
     assert "Satisfaction 2025" in html
     assert "Satisfaction of the education organization" in html
     assert "66.7 %" in html and "75.0 %" in html
@@ -78,7 +78,7 @@ def test_the_iqas_owner_sets_satisfaction_targets_met_or_not(world, client_as):
     eo = Survey.objects.get(code="t-eo-satisfaction")
     students = Survey.objects.get(code="t-student")
     response = client.post(
-        reverse("improvement:kpi_targets"),
+        reverse("reporting:kpi_targets"),
         {"year": 2025, f"sat-{eo.code}": "70", f"sat-{students.code}": "60"},
         follow=True,
     )
@@ -86,7 +86,7 @@ def test_the_iqas_owner_sets_satisfaction_targets_met_or_not(world, client_as):
     by_code = {i.code: i for i in satisfaction_indices(D(2025, 1, 1), D(2025, 12, 31))}
     assert (by_code[eo.code].target, by_code[eo.code].met) == (Decimal("70.0"), False)
     assert (by_code[students.code].target, by_code[students.code].met) == (Decimal("60.0"), True)
-    html = client.get(reverse("improvement:kpi_report"), {"year": 2025}).content.decode()
+    html = client.get(reverse("reporting:kpi_report"), {"year": 2025}).content.decode()
     assert "≥ 70.0 %" in html and "not met" in html
     # A target of another year does not count for 2025.
     assert {i.code: i for i in satisfaction_indices(D(2024, 1, 1), D(2024, 12, 31))}[eo.code].target is None
@@ -98,7 +98,7 @@ def test_a_satisfaction_target_out_of_range_changes_nothing(world, client_as):
 
     client = client_as(Role.QMS_OWNER)
     response = client.post(
-        reverse("improvement:kpi_targets"),
+        reverse("reporting:kpi_targets"),
         {"year": 2025, "kpi1": "10", "sat-t-eo-satisfaction": "150"},
         follow=True,
     )

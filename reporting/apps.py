@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportingConfig(AppConfig):
+    """The management review, the KPIs, the KPI reports and the quality board: the part that
+    reads every domain app (its records stay in improvement's models)."""
+
+    name = "reporting"
+    verbose_name = _("Reporting")
+
+    def ready(self) -> None:
+        from core.dashboard import register_task_provider
+
+        from .dashboard import review_tasks
+
+        register_task_provider(review_tasks)

@@ -1,0 +1,106 @@
+"""The KPI report (§3.1, §7.4): the five indicators of a year, month by month and over the
+years, against their targets; the IQAS owner sets the targets."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.access import access
+from core.charts import PALETTE, Series, line_chart
+from surveys.analysis import satisfaction_by_year, satisfaction_target_set
+
+from .. import services
+from ..forms import TargetsForm
+from ..selectors import kpis
+
+
+def _year(params) -> int:
+    raw = params.get("year", "")
+    today = timezone.localdate()
+    if raw.isdigit() and len(raw) == 4 and 2000 <= int(raw) <= today.year + 1:
+        return int(raw)
+    return today.year
+
+
+def _satisfaction(year: int):
+    """The satisfaction indices of the year (surveys, §7.4) and a line of each over five years."""
+    years = list(range(year - 4, year + 1))
+    by_year = satisfaction_by_year(years)
+    current = by_year[year]
+    series = []
+    for number, index in enumerate(current):
+        values = [next((i.percent for i in by_year[y] if i.code == index.code), None) for y in years]
+        series.append(
+            Series(
+                index.title,
+                [float(v) if v is not None else None for v in values],
+                PALETTE[number % len(PALETTE)],
+            )
+        )
+    chart = None
+    if any(v is not None for s in series for v in s.values):
+        chart = line_chart([str(y) for y in years], series, title=_("Satisfaction indices, %"), unit="%")
+    return current, chart
+
+
+@access("improvement.view_kpi_report")
+def kpi_report(request: HttpRequest) -> HttpResponse:
+    year = _year(request.GET)
+    rows = kpis.report(year)
+    months = [date_format(day, "M") for day in kpis.months_of(year)]
+    for row in rows:
+        shares = [float(v.percent) if v.percent is not None else None for v in row.months]
+        series = [Series(_("Share that fell short, %"), shares, PALETTE[0])]
+        if row.target is not None:
+            series.append(Series(_("Target, %"), [float(row.target)] * 12, PALETTE[1]))
+        row.chart = line_chart(months, series, title=str(row.indicator.title), unit="%")
+    satisfaction, satisfaction_chart = _satisfaction(year)
+    return render(
+        request,
+        "improvement/kpi_report.html",
+        {
+            "year": year,
+            "rows": rows,
+            "satisfaction": satisfaction,
+            "satisfaction_chart": satisfaction_chart,
+            "can_analyze": request.user.has_perm("surveys.analyze_survey"),
+            "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
+            "can_set": request.user.has_perm("improvement.change_kpitarget"),
+        },
+    )
+
+
+@require_POST
+@access("improvement.change_kpitarget")
+def kpi_targets(request: HttpRequest) -> HttpResponse:
+    form = TargetsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("A target is a share from 0 to 100 %; nothing was changed."))
+        return redirect(reverse("reporting:kpi_report"))
+    year = form.cleaned_data["year"]
+    try:
+        with transaction.atomic():  # all the targets, or none
+            for indicator in kpis.INDICATORS:
+                value = form.cleaned_data.get(indicator.code)
+                if value is not None:
+                    services.kpi_target_set(
+                        actor=request.user, code=indicator.code, year=year, target_percent=value
+                    )
+            for name, survey in form.surveys.items():
+                value = form.cleaned_data.get(name)
+                if value is not None:
+                    satisfaction_target_set(
+                        actor=request.user, survey=survey, year=year, target_percent=value
+                    )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The targets for %(year)s are set.") % {"year": year})
+    return redirect(f"{reverse('reporting:kpi_report')}?year={year}")
