@@ -1,6 +1,10 @@
 from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.models import Criterion, Process
 
 from .models import CorrectiveAction, IncomingInspection, Nonconformity, Risk, Supplier
 
@@ -9,8 +13,6 @@ TEXT_LIMIT = 10_000
 
 def staff_people():
     """Who may own an action or chair a review: active people holding a role."""
-    from django.contrib.auth import get_user_model
-
     return (
         get_user_model()
         .objects.filter(is_active=True, groups__isnull=False)
@@ -78,8 +80,6 @@ class NonconformityForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs) -> None:
-        from core.models import Criterion, Process
-
         super().__init__(*args, **kwargs)
         self.fields["process"].queryset = Process.objects.all()
         self.fields["criterion"].queryset = Criterion.objects.filter(active=True)
@@ -102,8 +102,6 @@ IMPACT_WORDS = (_("negligible"), _("minor"), _("moderate"), _("major"), _("sever
 
 
 def _scale(words) -> list[tuple[int, str]]:
-    from django.conf import settings
-
     size = settings.IAAR_RISK_MATRIX_SIZE
     if size == len(words):
         return [(n, f"{n} — {words[n - 1]}") for n in range(1, size + 1)]
@@ -138,10 +136,6 @@ class RiskForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Risk.Status.choices, initial=Risk.Status.OPEN)
 
     def __init__(self, *args, **kwargs) -> None:
-        from django.contrib.auth import get_user_model
-
-        from core.models import Process
-
         super().__init__(*args, **kwargs)
         self.fields["process"].queryset = Process.objects.all()
         self.fields["owner"].queryset = (
