@@ -25,3 +25,9 @@ def dispatch_after_visit(project_id: int) -> int:
     from .services import dispatch_after_visit as dispatch
 
     return dispatch(project_id=project_id)
+
+
+def dispatch_surveys_after_visit(*, project_id: int) -> None:
+    """Subscribed to ``core.events.VISIT_HELD`` (surveys/apps.py): runs once the visit record is
+    committed and hands the dispatch to the worker, so a failure there never undoes the record."""
+    dispatch_after_visit.delay(project_id)
