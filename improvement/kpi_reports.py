@@ -82,7 +82,7 @@ def recipients():
 
 
 def _satisfaction(start: datetime.date, end: datetime.date) -> list:
-    from surveys.analysis import satisfaction_indices
+    from surveys.selectors import satisfaction_indices
 
     return list(satisfaction_indices(start, end))
 

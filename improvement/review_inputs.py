@@ -155,7 +155,7 @@ def nonconformity_section(start, end) -> dict:
 
 
 def survey_section(start, end) -> dict:
-    from surveys.analysis import satisfaction_indices
+    from surveys.selectors import satisfaction_indices
 
     indices = list(satisfaction_indices(start, end))
     shown = [i for i in indices if i.percent is not None]

@@ -37,7 +37,7 @@ class TargetsForm(forms.Form):
                 label=indicator.title, min_value=0, max_value=100, decimal_places=1, required=False
             )
         # The lowest satisfaction index of each survey that has one (surveys, §7.4).
-        from surveys.analysis import index_surveys
+        from surveys.selectors import index_surveys
 
         self.surveys = {f"sat-{survey.code}": survey for survey in index_surveys()}
         for name, survey in self.surveys.items():
@@ -48,7 +48,7 @@ class TargetsForm(forms.Form):
 
 def _satisfaction(year: int):
     """The satisfaction indices of the year (surveys, §7.4) and a line of each over five years."""
-    from surveys.analysis import satisfaction_by_year
+    from surveys.selectors import satisfaction_by_year
 
     years = list(range(year - 4, year + 1))
     by_year = satisfaction_by_year(years)
@@ -99,7 +99,7 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
 @require_POST
 @access("improvement.change_kpitarget")
 def kpi_targets(request: HttpRequest) -> HttpResponse:
-    from surveys.analysis import satisfaction_target_set
+    from surveys.services import satisfaction_target_set
 
     form = TargetsForm(request.POST)
     if not form.is_valid():

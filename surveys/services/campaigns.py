@@ -16,7 +16,7 @@ from core.services import notification_send, sequence_next
 from core.workflow import event_record
 
 from ..models import Campaign, Invitation, Survey, SurveyVersion
-from ..selectors import can_run_campaign
+from ..selectors.campaigns import can_run_campaign
 
 EO_SATISFACTION = "eo-satisfaction"
 EXPERT_FEEDBACK = "expert-feedback"

@@ -1,46 +1,15 @@
-"""What a person may see of surveys and campaigns; every user-scoped read goes through here."""
+"""What a person may see of campaigns: the register, a campaign's page, their own invitations and
+the visit's questionnaires on a project page."""
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .models import Campaign, Invitation, Question, Response, Section, Survey, SurveyVersion
+from ..models import Campaign, Invitation, Response, Survey
 
 RUN = "surveys.run_campaign"
 SEE_ALL = ("surveys.run_campaign", "surveys.analyze_survey")
-
-
-def surveys_visible_to(user) -> QuerySet[Survey]:
-    return Survey.objects.annotate(
-        campaign_count=Count("versions__campaigns", distinct=True),
-        version_in_use=Count("versions", filter=Q(versions__status=SurveyVersion.Status.PUBLISHED)),
-    ).order_by("code")
-
-
-def survey_get(pk: int) -> Survey:
-    return get_object_or_404(Survey, pk=pk)
-
-
-def version_get(pk: int) -> SurveyVersion:
-    return get_object_or_404(SurveyVersion.objects.select_related("survey"), pk=pk)
-
-
-def section_get(pk: int) -> Section:
-    return get_object_or_404(Section.objects.select_related("version__survey"), pk=pk)
-
-
-def question_get(pk: int) -> Question:
-    return get_object_or_404(Question.objects.select_related("section__version__survey"), pk=pk)
-
-
-def version_sheet(version: SurveyVersion) -> list[tuple[Section, list[Question]]]:
-    """The version's sections in order, each with its questions in order."""
-    sections = list(version.sections.order_by("position", "pk"))
-    questions: dict[int, list[Question]] = {s.pk: [] for s in sections}
-    for question in Question.objects.filter(section__version=version).order_by("position", "pk"):
-        questions[question.section_id].append(question)
-    return [(section, questions[section.pk]) for section in sections]
 
 
 def can_run_campaign(user, project=None) -> bool:
@@ -105,6 +74,13 @@ def results_overview(*, latest: int) -> tuple[QuerySet[Survey], QuerySet[Campaig
 
 def campaign_get_for(user, pk: int) -> Campaign:
     return get_object_or_404(campaigns_visible_to(user), pk=pk)
+
+
+def campaign_get(pk: int) -> Campaign:
+    """Any campaign, for those who analyse every survey's results."""
+    return get_object_or_404(
+        Campaign.objects.select_related("version__survey", "organization", "project__organization"), pk=pk
+    )
 
 
 def campaign_page(user, campaign: Campaign) -> dict:
