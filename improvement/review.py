@@ -517,7 +517,7 @@ def order_sign(*, review: ManagementReview, actor, password: str) -> ManagementR
     """The Director General signs the order with the password again; the SHA-256 of what was
     signed is kept, the order PDF stored, and each decision's owner told: the decisions are in
     force from now."""
-    from audits.services.common import signer_name
+    from core.permissions import signer_name
 
     from .review_inputs import order_pdf
 
