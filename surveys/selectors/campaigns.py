@@ -6,6 +6,9 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from accreditation.models import AccreditationProject
+from accreditation.selectors import runs
+
 from ..models import Campaign, Invitation, Response, Survey
 
 RUN = "surveys.run_campaign"
@@ -21,8 +24,6 @@ def can_run_campaign(user, project=None) -> bool:
         return True
     if project is None:
         return False
-    from accreditation.selectors import runs
-
     return runs(user, project)
 
 
@@ -123,8 +124,6 @@ def invitations_waiting_for(user) -> QuerySet[Invitation]:
 def visit_surveys(user, project) -> dict | None:
     """The "Visit surveys" card of a project page: what was asked about this project, and whether
     the person may open the students' and teaching staff's questionnaires."""
-    from accreditation.models import AccreditationProject
-
     can_run = can_run_campaign(user, project)
     sees = can_run or any(user.has_perm(p) for p in SEE_ALL)
     if not sees:

@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
+from accreditation.models import Expert, Organization
+
 from ..models import Answer, Campaign, Question, Response, Survey
 from .results import Kind, hidden, likert_percent, nps_score, rounded, survey_responses
 
@@ -122,8 +124,6 @@ def compare_years(
 
 
 def compare_organizations(survey: Survey, *, year: int | None = None) -> list[Group]:
-    from accreditation.models import Organization
-
     found = _groups(survey_responses(survey, year=year), "organization", anonymous=survey.anonymous)
     names = {o.pk: o.localized_name for o in Organization.objects.filter(pk__in=found)}
     for pk, row in found.items():
@@ -134,8 +134,6 @@ def compare_organizations(survey: Survey, *, year: int | None = None) -> list[Gr
 def compare_experts(survey: Survey, *, year: int | None = None) -> list[Group]:
     """By the expert the answers are about (the coordinator's evaluation) or, for the experts'
     own feedback, by the expert who answered; named surveys only."""
-    from accreditation.models import Expert
-
     if survey.anonymous:
         return []
     found = _groups(survey_responses(survey, year=year), "expert", anonymous=False)
@@ -160,8 +158,6 @@ def survey_years(survey: Survey) -> list[int]:
 
 
 def survey_organizations(survey: Survey) -> list:
-    from accreditation.models import Organization
-
     ids = (
         Campaign.objects.filter(version__survey=survey)
         .annotate(org=Coalesce("organization", "project__organization"))

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..models import Answer, Campaign, Invitation, Question, Response, Survey, SurveyVersion
@@ -355,8 +356,6 @@ def export_table(
     answers, so their order says nothing about who answered when. Campaigns with fewer
     responses than the minimum group are left out. For a named survey a row also holds the
     day, the respondent and the expert the answers are about, in campaign and day order."""
-    from django.utils.formats import date_format
-
     if anonymous:
         small = (
             responses.values("campaign")

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy
 from core.permissions import require_perm
 from core.workflow import event_record
 
-from ..models import Question, Section, Survey, SurveyVersion
+from ..models import Campaign, Question, Section, Survey, SurveyVersion
+from ..seed_forms import FORMS
 
 V = SurveyVersion.Status
 LANGUAGES = ("ru", "kk", "ky")
@@ -94,8 +95,6 @@ def survey_update(
     require_perm(actor, "surveys.change_survey")
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     if anonymous is not None and anonymous != survey.anonymous:
-        from ..models import Campaign
-
         if Campaign.objects.filter(version__survey=survey).exists():
             raise ValidationError(
                 _("The survey has been asked already: whether it is anonymous cannot change any more.")
@@ -392,8 +391,6 @@ def _split(texts: dict) -> tuple[str, dict]:
 def survey_seed() -> None:
     """The manual's five questionnaires, each with version 1 in use. Run again, it adds only
     what is missing: a survey already there is left as it is (its versions are the agency's)."""
-    from ..seed_forms import FORMS
-
     for form in FORMS:
         title, title_tr = _split(form["title"])
         description, description_tr = _split(form["description"])

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accreditation.selectors import project_get_for
+from accreditation.services_outcome import qr_svg
 from core.access import access
 from core.form_pages import form_page, run_service
 from core.lists import RegisterListView
@@ -57,12 +59,6 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _qr(url: str) -> str:
-    from accreditation.services_outcome import qr_svg
-
-    return qr_svg(url)
-
-
 @access(VIEW)
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_get_for(request.user, pk)
@@ -70,7 +66,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if campaign.public_token:
         public_url = settings.SITE_URL + reverse("survey_public:answer", args=[campaign.public_token])
         context["public_url"] = public_url
-        context["qr"] = _qr(public_url) if context["is_open"] else ""
+        context["qr"] = qr_svg(public_url) if context["is_open"] else ""
     if context["can_run"] and not campaign.public_token:  # a public link is the way in for everyone
         context["invite_form"] = InviteForm()
     return render(request, "surveys/campaign_detail.html", {**context, "events": events_for(campaign)})
@@ -132,8 +128,6 @@ def campaign_invite(request: HttpRequest, pk: int) -> HttpResponse:
 @access(VIEW)
 def visit_campaign_open(request: HttpRequest, project_pk: int) -> HttpResponse:
     """The coordinator opens the students' or teaching staff's questionnaire during the visit."""
-    from accreditation.selectors import project_get_for
-
     project = project_get_for(request.user, project_pk)
     if not selectors.can_run_campaign(request.user, project):
         raise PermissionDenied
