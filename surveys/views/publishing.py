@@ -15,10 +15,11 @@ from core.form_pages import run_service
 from core.permissions import require_perm
 
 from .. import selectors, services
+from ..charts import decorate
 from ..forms import SummaryForm, WithdrawForm
 from ..models import Campaign
 from ..selectors import Results
-from .results import ANALYZE, PUBLISH, decorate
+from .results import ANALYZE, PUBLISH
 
 
 @access(PUBLISH)

@@ -12,71 +12,18 @@ from django.utils.translation import gettext as _
 
 from core import exports
 from core.access import access
-from core.charts import PALETTE, Bar, Series, bar_chart, line_chart, stacked_bar_chart
-from core.pdf import pdf_response, render_pdf
+from core.pdf import pdf_response
 
-from .. import selectors
+from .. import pdf, selectors
+from ..charts import decorate, groups_chart, years_chart
 from ..forms import ResultsFilter
 from ..models import Invitation, Question, Response, Survey
-from ..selectors import Group, Results, count_of
+from ..selectors import count_of
 
 ANALYZE = "surveys.analyze_survey"
 PUBLISH = "surveys.publish_survey_summary"
 FORMATS = ("csv", "xlsx")
-# Red to green over the five points of a scale; grey in the middle.
-LIKERT_COLOURS = ("#C0392B", "#E69F00", "#8C959F", "#56B4E9", "#009E73")
 EXPERT_AUDIENCES = (Survey.Audience.COORDINATOR, Survey.Audience.EXPERT)
-
-
-# --- Charts ------------------------------------------------------------------------------------
-
-
-def decorate(results: Results) -> Results:
-    """Attach the SVG charts: a bar chart per scale or choice question, and an overview of every
-    1–5 question as stacked bars (the same markup on screen, in the PDF and on the public site)."""
-    if results.hidden:
-        return results
-    for question in results.questions:
-        if question.is_text or not question.answered:
-            continue
-        colours = LIKERT_COLOURS if question.kind == Question.Kind.LIKERT else ()
-        bars = [
-            Bar(
-                label=point.label,
-                value=point.count,
-                colour=colours[index] if colours else PALETTE[0],
-            )
-            for index, point in enumerate(question.points)
-        ]
-        question.chart = bar_chart(bars, title=question.text, width=560)
-    likert = [q for q in results.questions if q.kind == Question.Kind.LIKERT and q.answered]
-    if likert:
-        results.overview = stacked_bar_chart(
-            [q.text for q in likert],
-            [
-                Series(str(value), [q.points[value - 1].count for q in likert], LIKERT_COLOURS[value - 1])
-                for value in range(1, 6)
-            ],
-            title=_("Every 1–5 question: answers by scale point"),
-        )
-    return results
-
-
-def _years_chart(groups: list[Group], key: str, label: str):
-    if not any(g.mean is not None for g in groups):
-        return None
-    if key:
-        values = [float(g.means[key]) if g.means.get(key) is not None else None for g in groups]
-    else:
-        values = [float(g.mean) if g.mean is not None else None for g in groups]
-    return line_chart([g.label for g in groups], [Series(label, values, PALETTE[0])], title=label)
-
-
-def _groups_chart(groups: list[Group], title: str):
-    shown = [g for g in groups if g.mean is not None]
-    if not shown:
-        return None
-    return bar_chart([Bar(g.label, float(g.mean)) for g in shown], title=title)
 
 
 # --- Index -------------------------------------------------------------------------------------
@@ -118,17 +65,7 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
 @access(ANALYZE)
 def campaign_results_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_get(pk)
-    results = decorate(selectors.campaign_results(campaign))
-    content = render_pdf(
-        "pdf/survey_results.html",
-        {
-            "title": f"{campaign.number} {campaign.title}",
-            "campaign": campaign,
-            "survey": campaign.survey,
-            "results": results,
-        },
-    )
-    return pdf_response(content, f"survey-results-{campaign.number}.pdf")
+    return pdf_response(pdf.campaign_results_pdf(campaign), f"survey-results-{campaign.number}.pdf")
 
 
 def _file(fmt: str, name: str, header: list, rows: list) -> HttpResponse:
@@ -192,16 +129,16 @@ def _survey_context(request: HttpRequest, survey: Survey) -> dict:
         "organization": organization,
         "results": results,
         "years": years,
-        "years_chart": _years_chart(years, key, str(key_label)),
+        "years_chart": years_chart(years, key, str(key_label)),
         "key_label": key_label,
         "likert_keys": likert_keys,
         "year_rows": [
             (q.localized_text, [None if g.hidden else g.means.get(q.key) for g in years]) for q in likert_keys
         ],
         "organizations": organizations,
-        "organizations_chart": _groups_chart(organizations, _("Mean of every 1–5 answer, by organization")),
+        "organizations_chart": groups_chart(organizations, _("Mean of every 1–5 answer, by organization")),
         "experts": experts,
-        "experts_chart": _groups_chart(experts, _("Mean of every 1–5 answer, by expert")),
+        "experts_chart": groups_chart(experts, _("Mean of every 1–5 answer, by expert")),
         "campaigns": campaigns,
         "query": request.GET.urlencode(),
     }
@@ -216,9 +153,8 @@ def survey_results(request: HttpRequest, pk: int) -> HttpResponse:
 @access(ANALYZE)
 def survey_results_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     survey = selectors.survey_get(pk)
-    context = _survey_context(request, survey)
-    context["title"] = survey.localized_title
-    return pdf_response(render_pdf("pdf/survey_results.html", context), f"survey-results-{survey.code}.pdf")
+    content = pdf.survey_results_pdf(survey, _survey_context(request, survey))
+    return pdf_response(content, f"survey-results-{survey.code}.pdf")
 
 
 @access(ANALYZE)
