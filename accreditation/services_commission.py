@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from guardian.shortcuts import assign_perm, remove_perm
 
+from core import events
 from core.services import notification_send
 from core.workflow import event_record
 
@@ -388,12 +389,9 @@ def visit_held(*, project, actor, ratings: dict[str, int], comments: str = "") -
     visit.save()
     EECReport.objects.get_or_create(project=project)
     project = advance(project=project, actor=actor, target=S.EEC_REPORT, comment=comments)
-    # The organization, the experts and the coordinator get their surveys (§4.2, §7.2.1) once
-    # the visit is recorded; a failure there never undoes the record.
-    from surveys.tasks import dispatch_after_visit
-
-    project_id = project.pk
-    transaction.on_commit(lambda: dispatch_after_visit.delay(project_id), robust=True)
+    # Surveys sends the organization, the experts and the coordinator their surveys (§4.2,
+    # §7.2.1) once the visit is recorded; a failure there never undoes the record.
+    events.publish(events.VISIT_HELD, project_id=project.pk)
     return project
 
 

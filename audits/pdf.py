@@ -34,8 +34,6 @@ def report_pdf(audit: Audit, *, language: str | None = None) -> bytes:
 
 
 def order_pdf(audit: Audit) -> bytes:
-    from .services.team import order_content
-
     return render_pdf(
         "pdf/audit_order.html",
         {
@@ -43,6 +41,6 @@ def order_pdf(audit: Audit) -> bytes:
             "team": selectors.team_of(audit),
             "processes": audit.processes.order_by("group", "name"),
             "criteria": audit.criteria.order_by("source", "position", "code"),
-            "content_sha256": hashlib.sha256(order_content(audit).encode()).hexdigest(),
+            "content_sha256": hashlib.sha256(selectors.order_content(audit).encode()).hexdigest(),
         },
     )

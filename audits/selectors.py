@@ -5,8 +5,10 @@ every audit; a working-group member sees the audits they were appointed to by a 
 (the object permission granted at signing) and acts on them while their seat is active."""
 
 import datetime
+import json
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
@@ -15,6 +17,8 @@ from guardian.shortcuts import get_objects_for_user
 
 from core.models import Criterion
 from core.roles import Role
+from documents.models import Document
+from improvement.models import Nonconformity
 
 from .models import Audit, AuditorAssignment, AuditProgramme, ChecklistItem, Finding
 
@@ -124,6 +128,12 @@ def _months_of(audit: Audit, year: int) -> list[int]:
     return list(range(first.month, last.month + 1))
 
 
+def own_processes(auditor, audit: Audit) -> list[str]:
+    """The processes in the audit's scope that this person owns: auditing them would be
+    auditing one's own work."""
+    return list(audit.processes.filter(owner=auditor).order_by("name").values_list("name", flat=True))
+
+
 def criteria_by_source() -> list[tuple[str, list[Criterion]]]:
     groups: dict[str, list[Criterion]] = {}
     for criterion in Criterion.objects.filter(active=True).order_by("source", "position", "code"):
@@ -134,8 +144,6 @@ def criteria_by_source() -> list[tuple[str, list[Criterion]]]:
 
 def auditor_candidates() -> QuerySet:
     """Any active member of staff may be appointed; holders of the auditor role come first."""
-    from django.contrib.auth.models import Group
-
     auditors = Group.objects.filter(name=Role.AUDITOR, user=OuterRef("pk"))
     return (
         get_user_model()
@@ -188,8 +196,6 @@ def findings_of(audit: Audit) -> list[Finding]:
 
 def open_nonconformities(audit: Audit) -> list[Finding]:
     """Nonconformity findings whose record has no corrective action yet and is not closed."""
-    from improvement.models import Nonconformity
-
     waiting = []
     for finding in findings_of(audit):
         nc = finding.nonconformity
@@ -201,8 +207,6 @@ def open_nonconformities(audit: Audit) -> list[Finding]:
 
 
 def documents_for_revision() -> QuerySet:
-    from documents.models import Document
-
     return Document.objects.filter(status__in=[Document.Status.EFFECTIVE, Document.Status.DRAFT]).order_by(
         "code"
     )
@@ -237,9 +241,31 @@ def audits_waiting_for(user) -> list[tuple[Audit, str]]:
     return tasks
 
 
-def nonconformities_found_by_group_of(user) -> QuerySet:
-    """The nonconformities found by an audit whose working group the person is on (an active
-    seat): they read them in the register (improvement asks through its readers' hook)."""
-    return Finding.objects.filter(
-        audit__team__auditor=user, audit__team__active=True, nonconformity__isnull=False
-    ).values("nonconformity")
+def order_content(audit: Audit) -> str:
+    """What the Director General signs, as stable JSON: its SHA-256 is kept with the order."""
+    team = [
+        {
+            "name": seat.auditor.get_full_name() or seat.auditor.get_username(),
+            "username": seat.auditor.get_username(),
+            "role": seat.role,
+            "own_processes": seat.own_processes,
+            "conflict_reason": seat.conflict_reason,
+        }
+        for seat in audit.team.filter(active=True).select_related("auditor").order_by("role", "pk")
+    ]
+    return json.dumps(
+        {
+            "audit": audit.number,
+            "title": audit.title,
+            "scope": audit.scope,
+            "processes": sorted(audit.processes.values_list("code", flat=True)),
+            "criteria": sorted(audit.criteria.values_list("code", flat=True)),
+            "starts_on": audit.starts_on.isoformat(),
+            "ends_on": audit.ends_on.isoformat(),
+            "order_number": audit.order_number,
+            "team": team,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )

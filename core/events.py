@@ -36,4 +36,7 @@ def subscribers(event: str) -> list[Callable[..., None]]:
 def publish(event: str, *, using: str | None = None, **payload) -> None:
     """Announce ``event`` to its subscribers once the current transaction commits."""
     for handler in subscribers(event):
-        transaction.on_commit(functools.partial(handler, **payload), using=using, robust=True)
+        call = functools.partial(handler, **payload)
+        # Django logs a failing robust callback by its __qualname__, which a partial lacks.
+        call.__qualname__ = getattr(handler, "__qualname__", repr(handler))
+        transaction.on_commit(call, using=using, robust=True)

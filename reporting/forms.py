@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from improvement.forms import date_field, staff_people, text_field
 from improvement.models import KpiReport, ManagementReview, ReviewDecision
-from surveys.analysis import index_surveys
+from surveys.selectors import index_surveys
 
 from .selectors import kpis
 from .selectors.kpi_reports import FIRST_YEAR

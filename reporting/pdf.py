@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.charts import PALETTE, Bar, Series, bar_chart, line_chart
 from core.pdf import render_pdf
 from improvement.models import ManagementReview
-from surveys.analysis import satisfaction_indices
+from surveys.selectors import satisfaction_indices
 
 from .selectors import kpis
 from .selectors.kpi_reports import Kind

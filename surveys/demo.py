@@ -140,8 +140,8 @@ def seed(people: dict) -> None:
 def _targets(people: dict) -> None:
     from django.utils import timezone
 
-    from .analysis import satisfaction_target_set
     from .models import SatisfactionTarget, Survey
+    from .services import satisfaction_target_set
 
     if SatisfactionTarget.objects.exists():
         return
@@ -162,7 +162,7 @@ def _campaigns(people: dict) -> None:
     from accreditation.models import AccreditationProject, Expert, Organization
     from core.demo_clock import demo_clock
 
-    from . import publishing
+    from . import selectors, services
     from .models import Campaign, Question, Survey
     from .services import campaign_close, campaign_open, invitation_add, response_submit
 
@@ -293,10 +293,10 @@ def _campaigns(people: dict) -> None:
         with demo_clock(D(2025, 12, 10)):
             for campaign in published.values():
                 campaign.refresh_from_db()
-                publishing.summary_publish(
+                services.summary_publish(
                     campaign=campaign,
                     actor=qms,
-                    text=f"{publishing.summary_draft(campaign)} {FOLLOW_UP[campaign.version.survey.code]}",
+                    text=f"{selectors.summary_draft(campaign)} {FOLLOW_UP[campaign.version.survey.code]}",
                 )
     # The latest visit: its campaigns are open today.
     name, level, students, staff = OPEN_VISIT

@@ -3,6 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Question, Survey, SurveyVersion
+from .selectors import survey_organizations, survey_years
+from .services.publishing import MAX_SUMMARY
 
 LANGUAGE_LABELS = {"ru": _("in Russian"), "kk": _("in Kazakh"), "ky": _("in Kyrgyz")}
 CHECK = {"class": "form-check-input"}
@@ -248,4 +250,49 @@ class InviteForm(forms.Form):
         help_text=_(
             "A person with a portal account under this address also sees the task on their dashboard."
         ),
+    )
+
+
+# --- Results and the public summary ---------------------------------------------------------
+
+
+class ResultsFilter(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    organization = forms.TypedChoiceField(
+        label=_("Organization"), required=False, coerce=int, empty_value=None
+    )
+    key = forms.ChoiceField(label=_("Question compared across years"), required=False)
+
+    def __init__(self, data, *, survey: Survey, questions) -> None:
+        super().__init__(data)
+        self.fields["year"].choices = [("", _("Every year"))] + [(y, y) for y in survey_years(survey)]
+        self.fields["organization"].choices = [("", _("Every organization"))] + [
+            (o.pk, o.localized_name) for o in survey_organizations(survey)
+        ]
+        self.fields["key"].choices = [("", _("Every 1–5 question (mean)"))] + [
+            (q.key, q.localized_text[:90]) for q in questions if q.kind == Question.Kind.LIKERT
+        ]
+
+    def chosen(self) -> dict:
+        """The filters understood; one not understood is ignored, the others still apply."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
+
+
+class SummaryForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Summary for the public site"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=MAX_SUMMARY,
+        help_text=_(
+            "A few sentences in plain words. The key figures and charts are shown with it; free-text answers never are."
+        ),
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it withdrawn?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )

@@ -5,23 +5,25 @@ from celery import shared_task
 
 from core.tasks import MAIL_RETRY
 
+from . import services
+
 
 @shared_task
 def close_due_campaigns() -> int:
-    from .services import campaigns_close_due
-
-    return campaigns_close_due()
+    return services.campaigns_close_due()
 
 
 @shared_task(**MAIL_RETRY)
 def remind_invitations() -> int:
-    from .services import invitations_remind
-
-    return invitations_remind()
+    return services.invitations_remind()
 
 
 @shared_task(**MAIL_RETRY)
 def dispatch_after_visit(project_id: int) -> int:
-    from .services import dispatch_after_visit as dispatch
+    return services.dispatch_after_visit(project_id=project_id)
 
-    return dispatch(project_id=project_id)
+
+def dispatch_surveys_after_visit(*, project_id: int) -> None:
+    """Subscribed to ``core.events.VISIT_HELD`` (surveys/apps.py): runs once the visit record is
+    committed and hands the dispatch to the worker, so a failure there never undoes the record."""
+    dispatch_after_visit.delay(project_id)

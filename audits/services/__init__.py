@@ -18,7 +18,7 @@ from .report import (
     report_save,
     report_sign,
 )
-from .team import order_content, order_sign, own_processes, team_appoint, team_member_remove
+from .team import order_sign, team_appoint, team_member_remove
 
 __all__ = [
     "audit_close",
@@ -30,9 +30,7 @@ __all__ = [
     "checklist_item_add",
     "finding_record",
     "finding_withdraw",
-    "order_content",
     "order_sign",
-    "own_processes",
     "programme_create",
     "programme_update",
     "recommendation_add",

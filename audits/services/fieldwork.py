@@ -9,10 +9,13 @@ from django.utils.translation import gettext_lazy
 
 from core.services import sequence_next
 from core.workflow import event_record, transition_perform
+from improvement.models import Nonconformity
+from improvement.services import nonconformity_raise
 
 from ..models import Audit, ChecklistItem, Finding
+from ..selectors import seat_of
 from ..workflow import AUDIT_WORKFLOW
-from .common import lock, require_member, seat
+from .common import lock, require_member
 
 S = Audit.Status
 Result = ChecklistItem.Result
@@ -22,7 +25,7 @@ Result = ChecklistItem.Result
 def checklist_build(*, audit: Audit, actor=None) -> int:
     """One question per chosen criterion, in the criteria's order. Safe to run again: criteria
     that have their question already are skipped. Returns how many questions were added."""
-    if actor is not None and not (actor.has_perm("audits.change_audit") or seat(actor, audit)):
+    if actor is not None and not (actor.has_perm("audits.change_audit") or seat_of(actor, audit)):
         raise PermissionDenied(_("Only the IQAS owner or the working group prepares the checklist."))
     audit = lock(audit)
     if audit.status not in (S.PLANNED, S.IN_PROGRESS):
@@ -52,7 +55,7 @@ def checklist_build(*, audit: Audit, actor=None) -> int:
 def audit_start(*, audit: Audit, actor) -> Audit:
     """The leader (or the IQAS owner) starts the audit once the order is signed; the checklist
     is built from the criteria."""
-    found = seat(actor, audit)
+    found = seat_of(actor, audit)
     if not (actor.has_perm("audits.change_audit") or (found and found.role == "leader")):
         raise PermissionDenied(_("Only the leader of the working group or the IQAS owner starts the audit."))
     audit = lock(audit)
@@ -123,9 +126,6 @@ def finding_record(
 ) -> Finding:
     """A member records a finding, numbered <audit>-F<n>. A major or minor nonconformity
     raises a record in the nonconformity register for the process owner."""
-    from improvement.models import Nonconformity
-    from improvement.services import nonconformity_raise
-
     audit = lock(audit)
     require_member(actor, audit)
     _require_fieldwork(audit)

@@ -7,11 +7,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.permissions import require_perm
 from core.services import sequence_next
 from core.workflow import event_record
 
 from ..models import Audit, AuditProgramme
-from .common import lock, require, require_planner
+from .common import lock, require_planner
 
 S = Audit.Status
 
@@ -19,7 +20,7 @@ S = Audit.Status
 @transaction.atomic
 def programme_create(*, actor, year: int, objectives: str = "") -> AuditProgramme:
     """The IQAS owner opens the year's programme of internal audits."""
-    require(actor, "audits.add_auditprogramme", _("Only the IQAS owner draws up the audit programme."))
+    require_perm(actor, "audits.add_auditprogramme", _("Only the IQAS owner draws up the audit programme."))
     if not isinstance(year, int) or not 2000 <= year <= 2100:
         raise ValidationError({"year": _("Give the year of the programme, for example 2026.")})
     if AuditProgramme.objects.filter(year=year).exists():
@@ -39,7 +40,7 @@ def programme_create(*, actor, year: int, objectives: str = "") -> AuditProgramm
 
 @transaction.atomic
 def programme_update(*, programme: AuditProgramme, actor, objectives: str) -> AuditProgramme:
-    require(actor, "audits.change_auditprogramme", _("Only the IQAS owner changes the audit programme."))
+    require_perm(actor, "audits.change_auditprogramme", _("Only the IQAS owner changes the audit programme."))
     programme = AuditProgramme.objects.select_for_update().get(pk=programme.pk)
     programme.objectives = objectives.strip()
     programme.save()
@@ -80,7 +81,7 @@ def audit_plan(
     scope: str = "",
 ) -> Audit:
     """Plan an audit in the programme: scope, processes, criteria and dates. Numbered IA-<year>-NN."""
-    require(actor, "audits.add_audit", _("Only the IQAS owner plans internal audits."))
+    require_perm(actor, "audits.add_audit", _("Only the IQAS owner plans internal audits."))
     processes, criteria = list(processes), list(criteria)
     _check_plan(
         programme=programme,

@@ -12,13 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.permissions import password_confirm
+from core.permissions import password_confirm, people_with_perm, require_perm, signer_name
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
+from documents.services.revision import revision_request_create
 
+from .. import selectors
 from ..models import Audit, ChecklistItem, Recommendation
+from ..pdf import report_pdf
 from ..workflow import AUDIT_WORKFLOW
-from .common import lock, people_with_perm, require, require_leader, require_planner, signer_name
+from .common import lock, require_leader, require_planner
 
 S = Audit.Status
 
@@ -86,7 +89,7 @@ def report_sign(*, audit: Audit, actor, password: str) -> Audit:
         },
     )
     notification_send(
-        recipients=people_with_perm("approve_audit_report"),
+        recipients=people_with_perm("audits.approve_audit_report"),
         subject=gettext_lazy("The report of the internal audit %(number)s is signed: please accept it"),
         params={"number": audit.number},
         url=audit.get_absolute_url(),
@@ -102,9 +105,7 @@ def _members(audit: Audit) -> list:
 def report_approve(*, audit: Audit, actor, password: str) -> Audit:
     """The Director General accepts the signed report (password again). The report is rendered
     as it was accepted and kept with its SHA-256; nothing in it changes afterwards."""
-    from ..pdf import report_pdf
-
-    require(
+    require_perm(
         actor,
         "audits.approve_audit_report",
         _("Only the Director General accepts an internal audit report."),
@@ -132,7 +133,7 @@ def report_approve(*, audit: Audit, actor, password: str) -> Audit:
         },
     )
     notification_send(
-        recipients=[*_members(audit), *people_with_perm("change_audit")],
+        recipients=[*_members(audit), *people_with_perm("audits.change_audit")],
         subject=gettext_lazy("The report of the internal audit %(number)s is accepted"),
         params={"number": audit.number},
         url=audit.get_absolute_url(),
@@ -144,7 +145,7 @@ def report_approve(*, audit: Audit, actor, password: str) -> Audit:
 def report_return(*, audit: Audit, actor, comment: str) -> Audit:
     """The Director General sends a signed report back to the working group with a comment;
     the leader's signature is cleared and the group works on."""
-    require(
+    require_perm(
         actor,
         "audits.approve_audit_report",
         _("Only the Director General returns an internal audit report."),
@@ -177,8 +178,6 @@ def report_return(*, audit: Audit, actor, comment: str) -> Audit:
 def audit_close(*, audit: Audit, actor, comment: str = "") -> Audit:
     """The IQAS owner closes an accepted audit once every nonconformity it found has its
     corrective action started (or its record closed): nothing found is left without an owner."""
-    from .. import selectors
-
     require_planner(actor)
     audit = lock(audit)
     if audit.status != S.REPORT_APPROVED:
@@ -205,9 +204,7 @@ def recommendation_order(
 ):
     """The Director General turns a recommendation of an accepted report into an order to
     change a document: a revision task for its owner."""
-    from documents.services.revision import revision_request_create
-
-    require(
+    require_perm(
         actor,
         "audits.approve_audit_report",
         _("Only the Director General orders a document to be changed."),

@@ -1,7 +1,6 @@
 """The working group and the Director General's order appointing it."""
 
 import hashlib
-import json
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,21 +9,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from guardian.shortcuts import assign_perm
 
-from core.permissions import password_confirm
+from core.permissions import password_confirm, require_perm, signer_name
 from core.services import notification_send
 from core.workflow import event_record
 
 from ..models import Audit, AuditorAssignment
-from .common import lock, require, require_planner, signer_name
+from ..selectors import order_content, own_processes
+from .common import lock, require_planner
 
 S = Audit.Status
 Role = AuditorAssignment.Role
-
-
-def own_processes(auditor, audit: Audit) -> list[str]:
-    """The processes in the audit's scope that this person owns: auditing them would be
-    auditing one's own work."""
-    return list(audit.processes.filter(owner=auditor).order_by("name").values_list("name", flat=True))
 
 
 def _require_team_open(audit: Audit) -> None:
@@ -112,41 +106,11 @@ def team_member_remove(*, assignment: AuditorAssignment, actor, reason: str = ""
     return assignment
 
 
-def order_content(audit: Audit) -> str:
-    """What the Director General signs, as stable JSON: its SHA-256 is kept with the order."""
-    team = [
-        {
-            "name": seat.auditor.get_full_name() or seat.auditor.get_username(),
-            "username": seat.auditor.get_username(),
-            "role": seat.role,
-            "own_processes": seat.own_processes,
-            "conflict_reason": seat.conflict_reason,
-        }
-        for seat in audit.team.filter(active=True).select_related("auditor").order_by("role", "pk")
-    ]
-    return json.dumps(
-        {
-            "audit": audit.number,
-            "title": audit.title,
-            "scope": audit.scope,
-            "processes": sorted(audit.processes.values_list("code", flat=True)),
-            "criteria": sorted(audit.criteria.values_list("code", flat=True)),
-            "starts_on": audit.starts_on.isoformat(),
-            "ends_on": audit.ends_on.isoformat(),
-            "order_number": audit.order_number,
-            "team": team,
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-
-
 @transaction.atomic
 def order_sign(*, audit: Audit, actor, password: str, order_number: str = "") -> Audit:
     """The Director General signs the order appointing the working group: password again, the
     hash of what was signed kept. Each member may then see the audit, and is told."""
-    require(actor, "audits.order_audit", _("Only the Director General signs the order for an audit."))
+    require_perm(actor, "audits.order_audit", _("Only the Director General signs the order for an audit."))
     audit = lock(audit)
     if audit.order_signed:
         raise ValidationError(_("The order for this audit is signed already."))

@@ -19,7 +19,7 @@ from audits.models import Audit, Finding
 from core.charts import PALETTE, Bar, bar_chart
 from improvement.models import Action, CorrectiveAction, KpiTarget, ManagementReview, Nonconformity, Risk
 from improvement.selectors import level_of
-from surveys.analysis import satisfaction_indices
+from surveys.selectors import satisfaction_indices
 
 from . import kpis
 

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from core.access import access
 from core.charts import PALETTE, Series, line_chart
-from surveys.analysis import satisfaction_by_year, satisfaction_target_set
+from surveys.selectors import satisfaction_by_year
+from surveys.services import satisfaction_target_set
 
 from .. import services
 from ..forms import TargetsForm

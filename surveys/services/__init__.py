@@ -1,4 +1,4 @@
-"""Every change of state of surveys (§4.2, §7.2.1). Views, tasks and the demo call these."""
+"""Every change of state of surveys (§4.2, §7.2.1, §7.4). Views, tasks and the demo call these."""
 
 from .answers import answer_target, response_submit
 from .builder import (
@@ -25,6 +25,8 @@ from .campaigns import (
     invitation_add,
     invitations_remind,
 )
+from .publishing import summary_publish, summary_withdraw
+from .targets import satisfaction_target_set
 
 __all__ = [
     "answer_target",
@@ -40,10 +42,13 @@ __all__ = [
     "question_remove",
     "question_update",
     "response_submit",
+    "satisfaction_target_set",
     "section_add",
     "section_move",
     "section_remove",
     "section_update",
+    "summary_publish",
+    "summary_withdraw",
     "survey_create",
     "survey_seed",
     "survey_update",

@@ -7,25 +7,22 @@ a new draft as a copy of the version in use, keeping every question's key.
 
 import re
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.permissions import require_perm
 from core.workflow import event_record
 
-from ..models import Question, Section, Survey, SurveyVersion
+from ..models import Campaign, Question, Section, Survey, SurveyVersion
+from ..seed_forms import FORMS
 
 V = SurveyVersion.Status
 LANGUAGES = ("ru", "kk", "ky")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-def _require(actor, perm: str) -> None:
-    if actor is not None and not actor.has_perm(perm):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def _translations(values: dict | None) -> dict:
@@ -59,7 +56,7 @@ def survey_create(
     description_translations: dict | None = None,
 ) -> Survey:
     """A new questionnaire with an empty first draft to build."""
-    _require(actor, "surveys.add_survey")
+    require_perm(actor, "surveys.add_survey")
     code = code.strip().lower()
     if not SLUG.match(code):
         raise ValidationError(_("The code takes small Latin letters, digits and hyphens."))
@@ -95,11 +92,9 @@ def survey_update(
 ) -> Survey:
     """Rename or describe a survey, or take it out of use. Whether it is anonymous can change only
     while nobody has been asked: answers given in confidence stay so."""
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     if anonymous is not None and anonymous != survey.anonymous:
-        from ..models import Campaign
-
         if Campaign.objects.filter(version__survey=survey).exists():
             raise ValidationError(
                 _("The survey has been asked already: whether it is anonymous cannot change any more.")
@@ -121,7 +116,7 @@ def survey_update(
 @transaction.atomic
 def version_draft(*, actor, survey: Survey) -> SurveyVersion:
     """The survey's draft: the one being edited, or a new one copied from the version in use."""
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     existing = survey.versions.filter(status=V.DRAFT).first()
     if existing is not None:
@@ -160,7 +155,7 @@ def version_draft(*, actor, survey: Survey) -> SurveyVersion:
 @transaction.atomic
 def version_publish(*, actor, version: SurveyVersion, change_note: str = "") -> SurveyVersion:
     """Put the draft in use: it is frozen from now on, and the version in use before retires."""
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     version = _require_draft(version)
     questions = list(Question.objects.filter(section__version=version))
     if not questions:
@@ -201,7 +196,7 @@ def _next_position(rows) -> int:
 def section_add(
     *, actor, version: SurveyVersion, title: str, title_translations: dict | None = None
 ) -> Section:
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     version = _require_draft(version)
     if not title.strip():
         raise ValidationError(_("Give the section a title."))
@@ -215,7 +210,7 @@ def section_add(
 
 @transaction.atomic
 def section_update(*, actor, section: Section, title: str, title_translations: dict | None = None) -> Section:
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     _require_draft(section.version)
     if not title.strip():
         raise ValidationError(_("Give the section a title."))
@@ -240,7 +235,7 @@ def _swap(rows: list, item, direction: str) -> None:
 
 @transaction.atomic
 def section_move(*, actor, section: Section, direction: str) -> Section:
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     version = _require_draft(section.version)
     _swap(list(version.sections.order_by("position", "pk")), section, direction)
     return section
@@ -249,7 +244,7 @@ def section_move(*, actor, section: Section, direction: str) -> Section:
 @transaction.atomic
 def section_remove(*, actor, section: Section) -> None:
     """Take a section and its questions out of a draft (nothing has answered a draft)."""
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     _require_draft(section.version)
     for question in section.questions.all():
         question.delete()
@@ -307,7 +302,7 @@ def question_add(
     options=None,
     required: bool = True,
 ) -> Question:
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     version = _require_draft(section.version)
     key = key.strip().lower()
     _check_question(version, key=key, kind=kind, text=text)
@@ -335,7 +330,7 @@ def question_update(
     options=None,
     required: bool = True,
 ) -> Question:
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     version = _require_draft(question.section.version)
     key = key.strip().lower()
     _check_question(version, key=key, kind=kind, text=text, exclude=question)
@@ -352,7 +347,7 @@ def question_update(
 @transaction.atomic
 def question_move(*, actor, question: Question, direction: str) -> Question:
     """Up or down within its section; past the section's edge it moves to the next section."""
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     version = _require_draft(question.section.version)
     rows = list(question.section.questions.order_by("position", "pk"))
     at_edge = (direction == "up" and rows[0].pk == question.pk) or (
@@ -380,7 +375,7 @@ def question_move(*, actor, question: Question, direction: str) -> Question:
 
 @transaction.atomic
 def question_remove(*, actor, question: Question) -> None:
-    _require(actor, "surveys.change_survey")
+    require_perm(actor, "surveys.change_survey")
     _require_draft(question.section.version)
     question.delete()
 
@@ -396,8 +391,6 @@ def _split(texts: dict) -> tuple[str, dict]:
 def survey_seed() -> None:
     """The manual's five questionnaires, each with version 1 in use. Run again, it adds only
     what is missing: a survey already there is left as it is (its versions are the agency's)."""
-    from ..seed_forms import FORMS
-
     for form in FORMS:
         title, title_tr = _split(form["title"])
         description, description_tr = _split(form["description"])

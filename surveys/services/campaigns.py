@@ -12,11 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accreditation.models import AccreditationProject, CommissionMember, Visit
+from accreditation.selectors import representatives_of
 from core.services import notification_send, sequence_next
+from core.tasks import send_email
 from core.workflow import event_record
 
-from ..models import Campaign, Invitation, Survey, SurveyVersion
-from ..selectors import can_run_campaign
+from ..models import Campaign, Invitation, Survey, SurveyVersion, new_token
+from ..selectors.campaigns import can_run_campaign
+from .builder import survey_seed
 
 EO_SATISFACTION = "eo-satisfaction"
 EXPERT_FEEDBACK = "expert-feedback"
@@ -68,8 +72,6 @@ def campaign_open(
         created_by=actor,
     )
     if public_link:
-        from ..models import new_token
-
         campaign.public_token = new_token()
         campaign.save()
     event_record(
@@ -120,8 +122,6 @@ def _send(invitation: Invitation, *, reminder: bool) -> None:
             body_params=body_params,
         )
     elif invitation.email:
-        from core.tasks import send_email
-
         text = "\n\n".join([str(body) % body_params, settings.SITE_URL + path, _("IAAR quality portal")])
         to, title = [invitation.email], str(subject) % params
         transaction.on_commit(lambda: send_email.delay(to, title, text))
@@ -254,8 +254,6 @@ def campaigns_close_due(today: datetime.date | None = None) -> int:
 def _survey(code: str) -> Survey | None:
     survey = Survey.objects.filter(code=code).first()
     if survey is None:
-        from .builder import survey_seed
-
         survey_seed()
         survey = Survey.objects.filter(code=code).first()
     return survey
@@ -297,9 +295,6 @@ def dispatch_after_visit(*, project_id: int) -> int:
     feedback survey to each expert of the commission, and the coordinator's evaluation of each
     expert. Run twice, it adds nothing: each campaign and invitation is made once.
     Returns the number of invitations made."""
-    from accreditation.models import AccreditationProject, CommissionMember, Visit
-    from accreditation.selectors import representatives_of
-
     if not settings.IAAR_SURVEY_DISPATCH:
         return 0
 

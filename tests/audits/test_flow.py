@@ -43,7 +43,7 @@ def test_signing_the_order_appoints_the_group(ordered, people):
     assert audit.order_number == "ORD-IA-2026-01"
     assert audit.order_signed_by == people["director"]
     assert "Director General" in audit.order_signer_name
-    assert audit.order_sha256 == hashlib.sha256(services.order_content(audit).encode()).hexdigest()
+    assert audit.order_sha256 == hashlib.sha256(selectors.order_content(audit).encode()).hexdigest()
     # Each member now sees the audit (and only through the order); others do not.
     for who in ("leader", "member"):
         assert audit in selectors.audits_visible_to(people[who])

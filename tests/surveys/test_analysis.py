@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from surveys import analysis
+from surveys import selectors
 from tests.surveys import results_world
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def _by_key(results):
 
 
 def test_campaign_distribution_mean_nps_and_rate(world):
-    results = analysis.campaign_results(world.campaigns["ops"])
+    results = selectors.campaign_results(world.campaigns["ops"])
     assert results.responses == 3
     assert (results.invited, results.answered_invitations, results.rate) == (4, 3, Decimal("75.0"))
     assert not results.hidden
@@ -57,7 +57,7 @@ def test_campaign_distribution_mean_nps_and_rate(world):
 
 
 def test_free_text_of_anonymous_survey_is_sorted_by_text_not_by_arrival(world):
-    results = analysis.campaign_results(world.campaigns["STU-1"])
+    results = selectors.campaign_results(world.campaigns["STU-1"])
     texts = _by_key(results)["comment"].texts
     # Written in the order Z, Y, X, W, V, U: listed alphabetically.
     assert texts == sorted(texts)
@@ -66,50 +66,50 @@ def test_free_text_of_anonymous_survey_is_sorted_by_text_not_by_arrival(world):
 
 def test_anonymous_campaign_below_min_group_shows_no_figures(world, settings):
     settings.IAAR_SURVEY_MIN_GROUP = 5
-    small = analysis.campaign_results(world.campaigns["STU-2"])
+    small = selectors.campaign_results(world.campaigns["STU-2"])
     assert small.responses == 3 and small.hidden
     assert small.questions == []
-    assert analysis.campaign_results(world.campaigns["STU-3"]).hidden is False  # exactly five
+    assert selectors.campaign_results(world.campaigns["STU-3"]).hidden is False  # exactly five
     settings.IAAR_SURVEY_MIN_GROUP = 6
-    assert analysis.campaign_results(world.campaigns["STU-3"]).hidden is True
+    assert selectors.campaign_results(world.campaigns["STU-3"]).hidden is True
     # A named survey shows even one answer.
     settings.IAAR_SURVEY_MIN_GROUP = 50
-    assert analysis.campaign_results(world.campaigns["ops"]).hidden is False
+    assert selectors.campaign_results(world.campaigns["ops"]).hidden is False
 
 
 def test_survey_results_across_campaigns_with_filters(world):
     student = world.surveys["student"]
     a, b = world.organizations
-    every = analysis.survey_results(student)
+    every = selectors.survey_results(student)
     assert every.responses == 14
     assert _by_key(every)["teaching"].mean == Decimal("3.64")  # (25 + 6 + 20) / 14 = 51 / 14
-    assert analysis.survey_results(student, year=2025).responses == 9
-    assert _by_key(analysis.survey_results(student, year=2025))["teaching"].mean == Decimal("3.44")  # 31 / 9
-    only_b = analysis.survey_results(student, organization_id=b.pk)
+    assert selectors.survey_results(student, year=2025).responses == 9
+    assert _by_key(selectors.survey_results(student, year=2025))["teaching"].mean == Decimal("3.44")  # 31 / 9
+    only_b = selectors.survey_results(student, organization_id=b.pk)
     assert only_b.responses == 3 and only_b.hidden
-    only_a_2026 = analysis.survey_results(student, organization_id=a.pk, year=2026)
+    only_a_2026 = selectors.survey_results(student, organization_id=a.pk, year=2026)
     assert only_a_2026.responses == 5 and _by_key(only_a_2026)["teaching"].mean == Decimal("4.00")
 
 
 def test_comparisons_hide_small_groups_of_anonymous_surveys(world):
     student = world.surveys["student"]
-    by_org = {g.label: g for g in analysis.compare_organizations(student, year=2025)}
+    by_org = {g.label: g for g in selectors.compare_organizations(student, year=2025)}
     assert by_org["Alpha University"].responses == 6
     assert by_org["Alpha University"].mean == Decimal("4.17")  # 25 / 6
     assert by_org["Beta College"].responses == 3
     assert by_org["Beta College"].hidden and by_org["Beta College"].mean is None
-    years = analysis.compare_years(student, years=[2024, 2025, 2026])
+    years = selectors.compare_years(student, years=[2024, 2025, 2026])
     assert [(g.label, g.responses, g.mean) for g in years] == [
         ("2024", 0, None),
         ("2025", 9, Decimal("3.44")),
         ("2026", 5, Decimal("4.00")),
     ]
     assert years[1].means == {"teaching": Decimal("3.44")}
-    assert analysis.compare_experts(student) == []  # never for an anonymous survey
+    assert selectors.compare_experts(student) == []  # never for an anonymous survey
 
 
 def test_comparison_by_expert(world):
-    groups = analysis.compare_experts(world.surveys["eec"])
+    groups = selectors.compare_experts(world.surveys["eec"])
     assert [(g.label, g.responses, g.mean) for g in groups] == [
         ("One Expert", 2, Decimal("4.50")),
         ("Two Expert", 1, Decimal("3.00")),
@@ -117,14 +117,14 @@ def test_comparison_by_expert(world):
 
 
 def test_comparison_by_organization_of_named_survey_keeps_single_answers(world):
-    groups = analysis.compare_organizations(world.surveys["eo"])
+    groups = selectors.compare_organizations(world.surveys["eo"])
     assert [(g.label, g.responses, g.mean, g.nps) for g in groups] == [
         ("Alpha University", 3, Decimal("3.67"), 33)
     ]
 
 
 def test_satisfaction_indices_on_hand_counted_data(world):
-    indices = {i.code: i for i in analysis.satisfaction_indices(D(2025, 1, 1), D(2025, 12, 31))}
+    indices = {i.code: i for i in selectors.satisfaction_indices(D(2025, 1, 1), D(2025, 12, 31))}
     eo = indices["t-eo-satisfaction"]
     assert eo.title == "Satisfaction of the education organization"
     assert (eo.mean, eo.percent, eo.responses, eo.rate) == (
@@ -143,13 +143,13 @@ def test_satisfaction_indices_on_hand_counted_data(world):
     eec = indices["t-eec-evaluation"]
     assert (eec.mean, eec.percent, eec.responses) == (Decimal("4.00"), Decimal("75.0"), 3)
 
-    later = {i.code: i for i in analysis.satisfaction_indices(D(2026, 1, 1), D(2026, 12, 31))}
+    later = {i.code: i for i in selectors.satisfaction_indices(D(2026, 1, 1), D(2026, 12, 31))}
     assert (later["t-student"].mean, later["t-student"].responses) == (Decimal("4.00"), 5)
     assert (later["t-eo-satisfaction"].mean, later["t-eo-satisfaction"].responses) == (None, 0)
     assert later["t-eo-satisfaction"].rate is None
 
     # November 2025 holds only the three answers of the small student group: no mean.
-    november = {i.code: i for i in analysis.satisfaction_indices(D(2025, 11, 1), D(2025, 11, 30))}
+    november = {i.code: i for i in selectors.satisfaction_indices(D(2025, 11, 1), D(2025, 11, 30))}
     assert (november["t-student"].responses, november["t-student"].mean, november["t-student"].percent) == (
         3,
         None,
@@ -158,12 +158,12 @@ def test_satisfaction_indices_on_hand_counted_data(world):
 
 
 def test_satisfaction_indices_by_year(world):
-    years = analysis.satisfaction_by_year([2025, 2026])
+    years = selectors.satisfaction_by_year([2025, 2026])
     assert {i.code: i.mean for i in years[2026]}["t-student"] == Decimal("4.00")
 
 
 def test_summary_draft_reads_the_numbers(world):
-    text = analysis.summary_text(world.campaigns["ops"])
+    text = selectors.summary_text(world.campaigns["ops"])
     assert "3 responses" in text
     assert "75.0 %" in text
     assert "3.67 of 5" in text
@@ -174,6 +174,6 @@ def test_summary_draft_reads_the_numbers(world):
 def test_a_page_costs_few_queries(world, django_assert_max_num_queries):
     survey = world.surveys["eo"]
     with django_assert_max_num_queries(10):
-        analysis.survey_results(survey)
+        selectors.survey_results(survey)
     with django_assert_max_num_queries(6):
-        analysis.compare_organizations(survey)
+        selectors.compare_organizations(survey)

@@ -55,6 +55,27 @@ def test_the_end_of_the_visit_sends_the_three_surveys(visited):
     )
 
 
+def test_the_visit_reaches_surveys_through_the_event_and_a_failure_keeps_the_record(
+    cast, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Accreditation only announces VISIT_HELD; surveys, subscribed in its AppConfig, enqueues
+    the dispatch after the commit. A dispatch that fails leaves the visit recorded."""
+    from accreditation.models import Visit
+    from core import events
+
+    assert tasks.dispatch_surveys_after_visit in events.subscribers(events.VISIT_HELD)
+
+    def down(*args, **kwargs):
+        raise ConnectionError("the broker is down")
+
+    monkeypatch.setattr(tasks.dispatch_after_visit, "delay", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        project = drive(cast.project, cast, S.EEC_REPORT)
+    assert project.status == S.EEC_REPORT
+    assert Visit.objects.get(project=project).held
+    assert not Campaign.objects.filter(project=project).exists()
+
+
 def _tasks(user) -> list:
     board = dashboard_for(user)
     return board.waiting + board.due_soon + board.overdue

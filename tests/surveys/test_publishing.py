@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from core.roles import Role
 from core.selectors import events_for
-from surveys import publishing
+from surveys import services
 from surveys.models import Campaign
 from tests.surveys import results_world
 
@@ -74,21 +74,21 @@ def test_refusals(world, make_person):
     staff = make_person(Role.STAFF)
     open_campaign = world.campaigns["STU-3"]
     with pytest.raises(ValidationError, match="closed"):
-        publishing.summary_publish(campaign=open_campaign, actor=director, text="Too early")
+        services.summary_publish(campaign=open_campaign, actor=director, text="Too early")
     with pytest.raises(ValidationError, match="Fewer than 5"):
-        publishing.summary_publish(campaign=world.campaigns["STU-2"], actor=director, text="Small")
+        services.summary_publish(campaign=world.campaigns["STU-2"], actor=director, text="Small")
     # A named survey with three answers is a small group on the public site too.
     with pytest.raises(ValidationError, match="Fewer than 5"):
-        publishing.summary_publish(campaign=world.campaigns["ops"], actor=director, text="Three")
+        services.summary_publish(campaign=world.campaigns["ops"], actor=director, text="Three")
     with pytest.raises(ValidationError, match="Write the summary"):
-        publishing.summary_publish(campaign=world.campaigns["STU-1"], actor=director, text="  ")
+        services.summary_publish(campaign=world.campaigns["STU-1"], actor=director, text="  ")
     with pytest.raises(PermissionDenied):
-        publishing.summary_publish(campaign=world.campaigns["STU-1"], actor=staff, text="Mine")
+        services.summary_publish(campaign=world.campaigns["STU-1"], actor=staff, text="Mine")
     with pytest.raises(ValidationError, match="not on the public site"):
-        publishing.summary_withdraw(campaign=world.campaigns["STU-1"], actor=director, reason="x")
-    publishing.summary_publish(campaign=world.campaigns["STU-1"], actor=director, text="Fine")
+        services.summary_withdraw(campaign=world.campaigns["STU-1"], actor=director, reason="x")
+    services.summary_publish(campaign=world.campaigns["STU-1"], actor=director, text="Fine")
     with pytest.raises(ValidationError, match="Say why"):
-        publishing.summary_withdraw(campaign=world.campaigns["STU-1"], actor=director, reason="")
+        services.summary_withdraw(campaign=world.campaigns["STU-1"], actor=director, reason="")
     assert Campaign.objects.get(pk=world.campaigns["STU-1"].pk).summary_published_at is not None
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from core.roles import Role
-from surveys.analysis import SatisfactionIndex, likert_percent, satisfaction_indices
+from surveys.selectors import SatisfactionIndex, likert_percent, satisfaction_indices
 from tests.surveys import results_world
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +114,7 @@ def test_the_demo_tells_two_years_of_surveys(client):
     from django.core.management import call_command
     from django.utils import timezone
 
-    from surveys import analysis
+    from surveys import selectors
     from surveys.models import Campaign, Invitation, Response
 
     call_command("seed_demo")
@@ -135,10 +135,10 @@ def test_the_demo_tells_two_years_of_surveys(client):
         assert indices["student"].responses >= 40
     # Believable, not uniform: the organizations differ.
     student = Campaign.objects.filter(version__survey__code="student").first().survey
-    means = [g.mean for g in analysis.compare_organizations(student) if g.mean is not None]
+    means = [g.mean for g in selectors.compare_organizations(student) if g.mean is not None]
     assert len(set(means)) >= 4
     # One group stays below the minimum size: its figures are hidden.
-    assert any(g.hidden for g in analysis.compare_organizations(student))
+    assert any(g.hidden for g in selectors.compare_organizations(student))
     # Responses carry their own dates, not the day the demo ran.
     assert Response.objects.filter(submitted_on__year=2025).count() >= 80
     # The 2025 summary is on the public site.

@@ -1,46 +1,18 @@
-"""What a person may see of surveys and campaigns; every user-scoped read goes through here."""
+"""What a person may see of campaigns: the register, a campaign's page, their own invitations and
+the visit's questionnaires on a project page."""
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .models import Campaign, Invitation, Question, Response, Section, Survey, SurveyVersion
+from accreditation.models import AccreditationProject
+from accreditation.selectors import runs
+
+from ..models import Campaign, Invitation, Response, Survey
 
 RUN = "surveys.run_campaign"
 SEE_ALL = ("surveys.run_campaign", "surveys.analyze_survey")
-
-
-def surveys_visible_to(user) -> QuerySet[Survey]:
-    return Survey.objects.annotate(
-        campaign_count=Count("versions__campaigns", distinct=True),
-        version_in_use=Count("versions", filter=Q(versions__status=SurveyVersion.Status.PUBLISHED)),
-    ).order_by("code")
-
-
-def survey_get(pk: int) -> Survey:
-    return get_object_or_404(Survey, pk=pk)
-
-
-def version_get(pk: int) -> SurveyVersion:
-    return get_object_or_404(SurveyVersion.objects.select_related("survey"), pk=pk)
-
-
-def section_get(pk: int) -> Section:
-    return get_object_or_404(Section.objects.select_related("version__survey"), pk=pk)
-
-
-def question_get(pk: int) -> Question:
-    return get_object_or_404(Question.objects.select_related("section__version__survey"), pk=pk)
-
-
-def version_sheet(version: SurveyVersion) -> list[tuple[Section, list[Question]]]:
-    """The version's sections in order, each with its questions in order."""
-    sections = list(version.sections.order_by("position", "pk"))
-    questions: dict[int, list[Question]] = {s.pk: [] for s in sections}
-    for question in Question.objects.filter(section__version=version).order_by("position", "pk"):
-        questions[question.section_id].append(question)
-    return [(section, questions[section.pk]) for section in sections]
 
 
 def can_run_campaign(user, project=None) -> bool:
@@ -52,8 +24,6 @@ def can_run_campaign(user, project=None) -> bool:
         return True
     if project is None:
         return False
-    from accreditation.selectors import runs
-
     return runs(user, project)
 
 
@@ -107,6 +77,13 @@ def campaign_get_for(user, pk: int) -> Campaign:
     return get_object_or_404(campaigns_visible_to(user), pk=pk)
 
 
+def campaign_get(pk: int) -> Campaign:
+    """Any campaign, for those who analyse every survey's results."""
+    return get_object_or_404(
+        Campaign.objects.select_related("version__survey", "organization", "project__organization"), pk=pk
+    )
+
+
 def campaign_page(user, campaign: Campaign) -> dict:
     """A campaign's page. For an anonymous survey only counts are shown, never who answered."""
     invitations = campaign.invitations.select_related("person", "about_expert__user")
@@ -147,8 +124,6 @@ def invitations_waiting_for(user) -> QuerySet[Invitation]:
 def visit_surveys(user, project) -> dict | None:
     """The "Visit surveys" card of a project page: what was asked about this project, and whether
     the person may open the students' and teaching staff's questionnaires."""
-    from accreditation.models import AccreditationProject
-
     can_run = can_run_campaign(user, project)
     sees = can_run or any(user.has_perm(p) for p in SEE_ALL)
     if not sees:

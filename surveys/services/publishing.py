@@ -1,45 +1,32 @@
-"""The survey summary on the public site (§4.6.1): written from the numbers, published by the
-Director General or the IQAS owner, withdrawn when it should no longer stand. Nothing is deleted:
-every publication and withdrawal stays in the campaign's history and timeline."""
+"""The survey summary on the public site (§4.6.1): published by the Director General or the IQAS
+owner, withdrawn when it should no longer stand. Nothing is deleted: every publication and
+withdrawal stays in the campaign's history and timeline."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.permissions import require_perm
 from core.workflow import event_record
 
-from . import analysis
-from .models import Campaign
+from ..models import Campaign
+from ..selectors.results import campaign_results, min_group
 
 MAX_SUMMARY = 4000
 
 
-def _require(actor) -> None:
-    if not (actor.has_perm("surveys.analyze_survey") and actor.has_perm("surveys.publish_survey_summary")):
-        raise PermissionDenied(_("Only those who analyse surveys and may publish their summaries do this."))
-
-
-def published_summaries() -> QuerySet[Campaign]:
-    """The campaigns whose summary stands on the public site, newest first."""
-    return (
-        Campaign.objects.filter(summary_published_at__isnull=False)
-        .select_related("version__survey", "organization", "project__organization")
-        .order_by("-closes_on", "-pk")
-    )
-
-
-def summary_draft(campaign: Campaign) -> str:
-    """What the form starts with: the text last written, else a draft from the numbers."""
-    return campaign.summary or analysis.summary_text(campaign)
+def _require_publisher(actor) -> None:
+    refusal = _("Only those who analyse surveys and may publish their summaries do this.")
+    require_perm(actor, "surveys.analyze_survey", refusal)
+    require_perm(actor, "surveys.publish_survey_summary", refusal)
 
 
 @transaction.atomic
 def summary_publish(*, campaign: Campaign, actor, text: str) -> Campaign:
     """Publish (or republish with a new text) the campaign's summary on the public site."""
-    _require(actor)
+    _require_publisher(actor)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     text = (text or "").strip()
     if not text:
@@ -53,10 +40,10 @@ def summary_publish(*, campaign: Campaign, actor, text: str) -> Campaign:
         raise ValidationError(
             _("Publish a summary once the campaign is closed: only then are its numbers final.")
         )
-    if analysis.campaign_results(campaign, with_texts=False, public=True).hidden:
+    if campaign_results(campaign, with_texts=False, public=True).hidden:
         raise ValidationError(
             _("Fewer than %(min)s answers: the results cannot be published without exposing who gave them.")
-            % {"min": analysis.min_group()}
+            % {"min": min_group()}
         )
     again = campaign.summary_published_at is not None
     campaign.summary = text
@@ -78,7 +65,7 @@ def summary_publish(*, campaign: Campaign, actor, text: str) -> Campaign:
 @transaction.atomic
 def summary_withdraw(*, campaign: Campaign, actor, reason: str) -> Campaign:
     """Take the summary off the public site; its text and history stay."""
-    _require(actor)
+    _require_publisher(actor)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.summary_published_at is None:
         raise ValidationError(_("This summary is not on the public site."))

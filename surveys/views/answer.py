@@ -18,9 +18,9 @@ from django.views.decorators.cache import never_cache
 from core.access import PUBLIC, access
 from core.ratelimit import over_limit
 
-from . import selectors, services
-from .models import Campaign, Question
-from .services.answers import CLOSED, LINK_REFUSALS, UNKNOWN, token_target
+from .. import selectors, services
+from ..models import Campaign, Question
+from ..services.answers import CLOSED, LINK_REFUSALS, UNKNOWN, token_target
 
 COOKIE_SALT = "surveys.answered"
 ANSWERED_HERE = "answered_here"

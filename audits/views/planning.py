@@ -1,22 +1,21 @@
-"""Internal audits: the yearly programme, planning, the working group and the order, the
-audit's page. The fieldwork and the report are in views_report.py."""
+"""Internal audits: the yearly programme, planning an audit, and the audit's page with the form
+page every audit action shares. The working group and the order are in team.py, the fieldwork in
+fieldwork.py, the report in report.py."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
+from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from core.access import SIGNED_IN, access
-from core.form_pages import form_page, run_service
-from core.pdf import pdf_response
+from core.form_pages import form_page
 from core.selectors import events_for
 
-from . import pdf, selectors, services
-from .forms import AuditPlanForm, OrderSignForm, ProgrammeEditForm, ProgrammeForm, ReasonForm, TeamForm
-from .models import Audit, AuditorAssignment, ChecklistItem
+from .. import selectors, services
+from ..forms import AuditPlanForm, ProgrammeEditForm, ProgrammeForm
+from ..models import Audit, AuditorAssignment, ChecklistItem
 
 S = Audit.Status
 ACTION_TEMPLATE = "audits/audit_action_form.html"
@@ -53,8 +52,6 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 @access("audits.add_auditprogramme")
 def programme_create(request: HttpRequest) -> HttpResponse:
-    from django.utils import timezone
-
     form = ProgrammeForm(request.POST or None, initial={"year": timezone.localdate().year})
     return form_page(
         request,
@@ -204,67 +201,3 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             },
         },
     )
-
-
-# --- The working group and the order ------------------------------------------------------
-
-
-@access("audits.change_audit")
-def team_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    audit = selectors.audit_get_for(request.user, pk)
-    form = TeamForm(request.POST or None)
-    owners = [p for p in audit.processes.select_related("owner").order_by("name") if p.owner_id]
-    return action_page(
-        request,
-        form,
-        audit=audit,
-        action=lambda data: services.team_appoint(audit=audit, actor=request.user, **data),
-        success=_("The working group is updated."),
-        title=_("Working group of %(number)s") % {"number": audit.number},
-        done_url=request.path,
-        template="audits/team_form.html",
-        team=selectors.team_of(audit),
-        owners=owners,
-    )
-
-
-@access("audits.change_audit")
-@require_POST
-def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
-    audit = selectors.audit_get_for(request.user, pk)
-    seat = get_object_or_404(AuditorAssignment, audit=audit, pk=member_pk)
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    run_service(
-        request,
-        lambda: services.team_member_remove(assignment=seat, actor=request.user, reason=reason),
-        _("%(name)s is off the working group.") % {"name": seat.auditor},
-    )
-    return redirect("audits:team", pk=audit.pk)
-
-
-@access("audits.order_audit")
-def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
-    audit = selectors.audit_get_for(request.user, pk)
-    form = OrderSignForm(request.POST or None, initial={"order_number": f"ORD-{audit.number}"})
-    return action_page(
-        request,
-        form,
-        audit=audit,
-        action=lambda data: services.order_sign(audit=audit, actor=request.user, **data),
-        success=_("The order is signed; the working group is told."),
-        title=_("Sign the order for %(number)s") % {"number": audit.number},
-        template="audits/order_sign.html",
-        team=selectors.team_of(audit),
-        processes=audit.processes.order_by("group", "name"),
-        criteria=audit.criteria.order_by("source", "position", "code"),
-    )
-
-
-@access(SIGNED_IN)
-def order_download(request: HttpRequest, pk: int) -> HttpResponse:
-    audit = selectors.audit_get_for(request.user, pk)
-    if not audit.order_signed:
-        messages.error(request, _("The order is not signed yet."))
-        return redirect(audit)
-    return pdf_response(pdf.order_pdf(audit), f"order-{audit.number}.pdf")

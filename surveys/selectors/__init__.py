@@ -1,0 +1,80 @@
+"""Every read of surveys: what a person may see (surveys, campaigns, invitations) and what the
+answers say (results, comparisons, satisfaction indices, the public summary). Views, PDFs,
+exports, the KPI report and the management review read through these."""
+
+from .campaigns import (
+    campaign_get,
+    campaign_get_for,
+    campaign_page,
+    campaign_rows,
+    campaigns_visible_to,
+    can_run_campaign,
+    count_of,
+    invitations_waiting_for,
+    results_overview,
+    visit_surveys,
+)
+from .compare import (
+    Group,
+    compare_experts,
+    compare_organizations,
+    compare_years,
+    survey_organizations,
+    survey_years,
+)
+from .indices import SatisfactionIndex, index_surveys, satisfaction_by_year, satisfaction_indices
+from .publishing import published_summaries, summary_draft, summary_events, summary_text
+from .results import (
+    Results,
+    campaign_results,
+    export_table,
+    likert_percent,
+    min_group,
+    questions_of,
+    survey_campaigns,
+    survey_responses,
+    survey_results,
+)
+from .surveys import question_get, section_get, survey_get, surveys_visible_to, version_get, version_sheet
+
+__all__ = [
+    "Group",
+    "Results",
+    "SatisfactionIndex",
+    "campaign_get",
+    "campaign_get_for",
+    "campaign_page",
+    "campaign_results",
+    "campaign_rows",
+    "campaigns_visible_to",
+    "can_run_campaign",
+    "compare_experts",
+    "compare_organizations",
+    "compare_years",
+    "count_of",
+    "export_table",
+    "index_surveys",
+    "invitations_waiting_for",
+    "likert_percent",
+    "min_group",
+    "published_summaries",
+    "question_get",
+    "questions_of",
+    "results_overview",
+    "satisfaction_by_year",
+    "satisfaction_indices",
+    "section_get",
+    "summary_draft",
+    "summary_events",
+    "summary_text",
+    "survey_campaigns",
+    "survey_get",
+    "survey_organizations",
+    "survey_responses",
+    "survey_results",
+    "survey_years",
+    "surveys_visible_to",
+    "version_get",
+    "version_sheet",
+    "visit_surveys",
+]
