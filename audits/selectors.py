@@ -269,3 +269,11 @@ def order_content(audit: Audit) -> str:
         sort_keys=True,
         separators=(",", ":"),
     )
+
+
+def nonconformities_found_by_group_of(user) -> QuerySet:
+    """The nonconformities found by an audit whose working group the person is on (an active
+    seat): they read them in the register (improvement asks through its readers' hook)."""
+    return Finding.objects.filter(
+        audit__team__auditor=user, audit__team__active=True, nonconformity__isnull=False
+    ).values("nonconformity")
