@@ -345,7 +345,7 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
         params={"version": version, "title": document.title},
         body=gettext_lazy("Please read the new version and confirm by %(date)s."),
         body_params={"date": due.isoformat()},
-        url=document.get_absolute_url(),
+        url=version.get_absolute_url(),
     )
     revision_requests_advance(document)
     return version
