@@ -41,7 +41,7 @@ def document_tasks(user):
         for ack in acks:
             yield TaskItem(
                 f"{ack.version} {ack.version.document.title}",
-                ack.version.document.get_absolute_url(),
+                ack.version.get_absolute_url(),
                 area,
                 due=ack.due_date,
                 detail=_("Read and acknowledge"),

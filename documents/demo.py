@@ -1,6 +1,7 @@
 """Demo documents: about forty across every type and state, walked through the real services
 (review, signatures, approval, familiarization), so the director has approvals waiting."""
 
+from contextlib import nullcontext
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
@@ -9,6 +10,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from core.demo import DEMO_PASSWORD
+from core.demo_clock import demo_clock
 from core.models import Department, Process
 from core.roles import Role
 
@@ -184,14 +186,41 @@ def _agree_all(version):
         )
 
 
-def _approve(version, people, audience=()):
+def _approve(version, people, audience=(), readers=()):
     services.version_approve(
         version=version,
         actor=people["director"],
         password=DEMO_PASSWORD,
         effective_from=timezone.localdate(),
         ack_groups=audience,
+        ack_users=readers,
     )
+
+
+# Besides the staff, the external experts are asked to read their guidelines (§3.2.2).
+READERS = {"Guidelines for external experts": ("expert", "expert2", "expert3")}
+# Who of a version's readers had read it by the day of the demo. A confirmation is accepted only
+# after the reader opened the file, so whoever confirmed opened it first; the others only opened
+# it, or have not yet. These versions came into force some days ago, so the times read naturally.
+READINGS = {
+    "Quality assurance policy": {"legal": "confirmed", "secretary": "confirmed", "coordinator": "opened"},
+    "Regulation on post-accreditation monitoring": {"coordinator": "confirmed", "pm": "opened"},
+    "Guidelines for external experts": {"expert2": "confirmed", "expert3": "opened"},
+}
+READINGS_DAYS_AGO = 10
+
+
+def _read(document, people, clock) -> None:
+    version = Document.objects.get(pk=document.pk).effective_version
+    for number, (username, done) in enumerate(READINGS[document.title].items()):
+        clock.advance(hours=18 + 5 * number)
+        person = people[username]
+        via = "preview" if number % 2 == 0 else "download"
+        services.acknowledgement_record_open(version=version, person=person, via=via)
+        if done == "confirmed":
+            clock.advance(hours=1)
+            ack = version.acknowledgements.get(person=person)
+            services.acknowledgement_confirm(acknowledgement=ack, actor=person)
 
 
 def _walk(document, state, people):
@@ -227,7 +256,8 @@ def _walk(document, state, people):
     if state == "awaiting":
         return
     staff_group = Group.objects.filter(name=Role.STAFF)
-    _approve(version, people, audience=staff_group if state == "effective_ack" else ())
+    readers = [people[username] for username in READERS.get(document.title, ())]
+    _approve(version, people, audience=staff_group if state == "effective_ack" else (), readers=readers)
     if state == "effective2":
         services.distribution_issue(
             version=version,
@@ -262,22 +292,28 @@ def seed(people: dict) -> None:
     for title, doc_type, owner, state, confidentiality in DOCUMENTS:
         if Document.objects.filter(title=title).exists():
             continue
-        owner_user = people[owner]
-        creator = owner_user if owner_user.has_perm("documents.add_document") else people["qms"]
-        document = services.document_create(
-            actor=creator,
-            title=title,
-            title_ru=TITLES_RU.get(title, ""),
-            doc_type=doc_type,
-            owner=owner_user,
-            upload=_pdf(title, "1.0"),
-            change_summary="First edition.",
-            confidentiality=confidentiality,
-            department=owner_user.department or departments.get("strategy"),
-            process=process,
-            readers=[people["director"], people["legal"]] if confidentiality == C.RESTRICTED else (),
-        )
-        _walk(document, "effective" if state == "restricted" else state, people)
+        # A document some have already read is told from its registration, some days ago.
+        told = title in READINGS
+        back_then = demo_clock(timezone.localdate() - timedelta(days=READINGS_DAYS_AGO))
+        with back_then if told else nullcontext() as clock:
+            owner_user = people[owner]
+            creator = owner_user if owner_user.has_perm("documents.add_document") else people["qms"]
+            document = services.document_create(
+                actor=creator,
+                title=title,
+                title_ru=TITLES_RU.get(title, ""),
+                doc_type=doc_type,
+                owner=owner_user,
+                upload=_pdf(title, "1.0"),
+                change_summary="First edition.",
+                confidentiality=confidentiality,
+                department=owner_user.department or departments.get("strategy"),
+                process=process,
+                readers=[people["director"], people["legal"]] if confidentiality == C.RESTRICTED else (),
+            )
+            _walk(document, "effective" if state == "restricted" else state, people)
+            if told:
+                _read(document, people, clock)
     _seed_records(people)
 
 

@@ -318,7 +318,16 @@ class Signature(models.Model):
 
 
 class Acknowledgement(models.Model):
-    """A person's task to read an effective version, and the confirmation that they did."""
+    """A person's task to read an effective version, and the confirmation that they did.
+
+    Being asked grants view of that version alone (documents.selectors.version_readable_for).
+    The confirmation is accepted only after the person opened the file (downloaded it or read
+    it in the browser): ``opened_at`` is that first opening. Confirmations recorded before
+    the portal kept openings have none ("not recorded")."""
+
+    class OpenedVia(models.TextChoices):
+        DOWNLOAD = "download", _("downloaded the file")
+        PREVIEW = "preview", _("read it in the browser")
 
     version = models.ForeignKey(DocumentVersion, on_delete=models.PROTECT, related_name="acknowledgements")
     person = models.ForeignKey(
@@ -326,6 +335,10 @@ class Acknowledgement(models.Model):
     )
     assigned_at = models.DateTimeField(_("assigned"), auto_now_add=True)
     due_date = models.DateField(_("due"))
+    opened_at = models.DateTimeField(_("first opened"), null=True, blank=True)
+    opened_via = models.CharField(
+        _("how it was opened"), max_length=10, choices=OpenedVia.choices, blank=True
+    )
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
     last_reminded_on = models.DateField(_("last reminded"), null=True, blank=True)
     history = HistoricalRecords()

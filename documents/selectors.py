@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Subquery, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,54 @@ def documents_visible_to(user) -> QuerySet[Document]:
 
 def document_get_for(user, pk: int) -> Document:
     return get_object_or_404(documents_visible_to(user), pk=pk)
+
+
+def reading_versions_of(user, document_pk: int) -> QuerySet[DocumentVersion]:
+    """The versions of one document this person is asked to read and acknowledge. Being asked
+    grants view of that version alone (§3.2.2): not the document's other versions or drafts,
+    nor the rest of the register."""
+    if not user.is_authenticated:
+        return DocumentVersion.objects.none()
+    return DocumentVersion.objects.filter(
+        document_id=document_pk, acknowledgements__person=user
+    ).select_related("document", "created_by")
+
+
+def _refuse(user):
+    """Who may read documents but not this one is told it does not exist; who may read none
+    (an expert, a council member) is refused."""
+    if user.has_perm("documents.view_document"):
+        raise Http404
+    raise PermissionDenied
+
+
+def document_readable_for(user, pk: int) -> tuple[Document, DocumentVersion | None]:
+    """A document for its page, and the version to show to one who reads it only because they
+    are asked to (None for one who sees the whole document: the page shows its latest)."""
+    if user.has_perm("documents.view_document"):
+        document = documents_visible_to(user).filter(pk=pk).first()
+        if document is not None:
+            return document, None
+    in_force = Case(When(status=DocumentVersion.Status.EFFECTIVE, then=0), default=1)
+    version = reading_versions_of(user, pk).order_by(in_force, "-major", "-minor").first()
+    if version is None:
+        _refuse(user)
+    return version.document, version
+
+
+def version_readable_for(user, document_pk: int, pk: int) -> tuple[DocumentVersion, bool]:
+    """A version for its page, its file and its in-browser reading, and whether the person reads
+    it only because they are asked to (True) rather than as one who sees the document."""
+    if user.has_perm("documents.view_document"):
+        document = documents_visible_to(user).filter(pk=document_pk).first()
+        if document is not None:
+            return get_object_or_404(
+                DocumentVersion.objects.select_related("document", "created_by"), document=document, pk=pk
+            ), False
+    version = reading_versions_of(user, document_pk).filter(pk=pk).first()
+    if version is None:
+        _refuse(user)
+    return version, True
 
 
 def version_get_for(user, document_pk: int, pk: int) -> DocumentVersion:
@@ -169,6 +218,23 @@ def familiarization_overview() -> QuerySet[DocumentVersion]:
     )
 
 
+def familiarization_report() -> list[DocumentVersion]:
+    """The familiarization report (§3.2.2): every effective version with its counts and, per
+    person, when they were asked, when they first opened the file and when they confirmed
+    (``readers``, by name)."""
+    versions = list(familiarization_overview())
+    readers: dict[int, list[Acknowledgement]] = {v.pk: [] for v in versions}
+    for ack in (
+        Acknowledgement.objects.filter(version__in=versions)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "pk")
+    ):
+        readers[ack.version_id].append(ack)
+    for version in versions:
+        version.readers = readers[version.pk]
+    return versions
+
+
 def overdue_reviews() -> QuerySet[Document]:
     return (
         Document.objects.filter(status=Document.Status.EFFECTIVE, next_review_date__lt=timezone.localdate())
@@ -230,12 +296,19 @@ def public_sections() -> list[dict]:
     return [section for section in sections if section["documents"]]
 
 
-def document_page(user, document: Document, version: DocumentVersion | None) -> dict:
-    """Everything the document page shows for one version (the latest when none is named)."""
+def document_page(
+    user, document: Document, version: DocumentVersion | None, *, reading_only: bool = False
+) -> dict:
+    """Everything the document page shows for one version (the latest when none is named).
+
+    One who reads the document only because they are asked to (``reading_only``) sees the
+    versions they are asked to read and nothing of the document's other versions, copies or
+    revision orders: the page links nothing they cannot open."""
     from .services.common import can_edit
     from .workflow import OBSOLETE
 
-    versions = list(document.versions.select_related("created_by").order_by("-major", "-minor"))
+    shown = reading_versions_of(user, document.pk) if reading_only else document.versions
+    versions = list(shown.select_related("created_by").order_by("-major", "-minor"))
     version = version or next(iter(versions), None)
     steps = list(version.steps.select_related("reviewer").order_by("round", "position")) if version else []
     current_round = max((s.round for s in steps), default=0)
@@ -243,21 +316,26 @@ def document_page(user, document: Document, version: DocumentVersion | None) -> 
     pending = [s for s in steps if s.round == current_round and s.decision == ReviewStep.Decision.PENDING]
     editable = can_edit(user, document)
     follows_up = editable or user.has_perm("documents.manage_familiarization")
+    my_ack = acknowledgement_of(user, version) if version else None
     return {
         "document": document,
         "version": version,
         "versions": versions,
+        "reading_only": reading_only,
         "steps": steps,
         "current_round": current_round,
         "my_step": next((s for s in pending if s.reviewer_id == user.pk), None) if in_review else None,
-        "my_ack": version.acknowledgements.filter(person=user).first() if version else None,
+        "my_ack": my_ack,
         "signatures": version.signatures.all() if version else [],
         "can_edit": editable,
         "can_approve": user.has_perm("documents.approve_document"),
         "can_distribute": user.has_perm("documents.manage_familiarization"),
         "familiarization": familiarization_of(version) if version and follows_up else None,
-        "distributions": version.distributions.select_related("recipient") if version else [],
-        "outstanding_copies": outstanding_copies(document),
+        "distributions": version.distributions.select_related("recipient")
+        if version and not reading_only
+        else [],
+        "outstanding_copies": [] if reading_only else outstanding_copies(document),
+        "revision_orders": [] if reading_only else document.revision_requests.all(),
         "obsolete": version is not None and version.status in OBSOLETE,
         "needs_validation": in_review and document.follows_design_route and bool(steps) and not pending,
     }
@@ -276,6 +354,13 @@ def review_step_get_for(user, version: DocumentVersion, pk: int) -> ReviewStep:
     if step.reviewer_id != user.pk:
         raise PermissionDenied
     return step
+
+
+def acknowledgement_of(user, version: DocumentVersion) -> Acknowledgement | None:
+    """This person's task to read this version, if they have one."""
+    if not user.is_authenticated:
+        return None
+    return version.acknowledgements.filter(person=user).first()
 
 
 def acknowledgement_get_for(user, pk: int) -> Acknowledgement:

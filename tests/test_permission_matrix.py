@@ -163,6 +163,12 @@ OBJECT_RULES = {
             "documents:replace_file",
         )
     },
+    # A document's page, file and in-browser reading: for those who read documents, and for one
+    # asked to read a version (that version only; the matrix's persons are asked nothing).
+    **{
+        name: (_any("documents.view_document"), 403)
+        for name in ("documents:detail", "documents:version", "documents:download", "documents:preview")
+    },
     # Only the owner records a periodic review; only the named reviewer decides a step.
     "documents:periodic_review": (_nobody, 403),
     "documents:decide": (_nobody, 403),
@@ -530,7 +536,7 @@ def _document_kwargs(name: str, person) -> dict:
         "documents:record_create",
     ):
         return {}
-    if name == "documents:export":
+    if name in ("documents:export", "documents:familiarization_export"):
         return {"fmt": "csv"}
     world = _document_world()
     document, draft = world["document"], world["draft"]
@@ -551,6 +557,7 @@ def _document_kwargs(name: str, person) -> dict:
     if name in (
         "documents:version",
         "documents:download",
+        "documents:preview",
         "documents:replace_file",
         "documents:submit",
         "documents:validate",

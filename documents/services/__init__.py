@@ -2,6 +2,7 @@
 
 from .familiarization import (
     acknowledgement_confirm,
+    acknowledgement_record_open,
     acknowledgements_remind,
     distribution_confirm_withdrawal,
     distribution_issue,
@@ -31,6 +32,7 @@ from .route import (
 
 __all__ = [
     "acknowledgement_confirm",
+    "acknowledgement_record_open",
     "acknowledgements_remind",
     "distribution_confirm_withdrawal",
     "distribution_issue",

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,6 +13,27 @@ from core.services import notification_send
 from core.workflow import event_record
 
 from ..models import Acknowledgement, Distribution, DocumentVersion
+
+
+@transaction.atomic
+def acknowledgement_record_open(*, version: DocumentVersion, person, via: str) -> Acknowledgement | None:
+    """Note the first time a reader opens the version they are asked to read (a download or
+    the in-browser reading), so that their confirmation states something true. Later openings
+    and people without a pending task change nothing."""
+    if not person.is_authenticated:
+        return None
+    ack = (
+        Acknowledgement.objects.select_for_update()
+        .filter(version=version, person=person, opened_at__isnull=True, acknowledged_at__isnull=True)
+        .first()
+    )
+    if ack is None:
+        return None
+    ack.opened_at, ack.opened_via = timezone.now(), Acknowledgement.OpenedVia(via)
+    with translation.override(None):  # history keeps the message id, not the reader's language
+        ack._change_reason = str(ack.opened_via.label)
+    ack.save()
+    return ack
 
 
 @transaction.atomic
@@ -27,6 +48,13 @@ def acknowledgement_confirm(*, acknowledgement: Acknowledgement, actor) -> Ackno
         raise ValidationError(
             _("%(version)s is no longer in force; read and acknowledge the effective version instead.")
             % {"version": ack.version}
+        )
+    if ack.opened_at is None:
+        raise ValidationError(
+            _(
+                "Open the document first: download it or read it in the browser, "
+                "then confirm that you have read it."
+            )
         )
     ack.acknowledged_at = timezone.now()
     ack.save()
@@ -60,7 +88,7 @@ def acknowledgements_remind(today: date | None = None) -> int:
                 params={"version": ack.version},
                 body=gettext_lazy("It was due on %(date)s."),
                 body_params={"date": ack.due_date.isoformat()},
-                url=ack.version.document.get_absolute_url(),
+                url=ack.version.get_absolute_url(),
             )
             count += 1
     return count

@@ -78,8 +78,6 @@ def version_submit(
     if any(r.pk == version.created_by_id for r in [*reviewers, *peer_reviewers]):
         raise ValidationError(_("The author cannot review their own draft."))
     round_ = _current_round(version) + 1
-    version.review_mode = mode
-    version.save()
     steps = [
         ReviewStep(version=version, kind=Kind.AGREEMENT, reviewer=r, position=i, round=round_)
         for i, r in enumerate(reviewers, start=1)
@@ -92,7 +90,12 @@ def version_submit(
     for step in steps:
         step.save()
     version = transition_perform(
-        obj=version, workflow=VERSION_WORKFLOW, target=S.IN_REVIEW, actor=actor, comment=comment
+        obj=version,
+        workflow=VERSION_WORKFLOW,
+        target=S.IN_REVIEW,
+        actor=actor,
+        comment=comment,
+        also={"review_mode": mode},
     )
     _notify_reviewers(version, _actionable(version, round_))
     return version
@@ -242,14 +245,18 @@ def version_approve(
     if effective_from < timezone.localdate():
         raise ValidationError(_("The effective date cannot be in the past."))
     sign(version=version, actor=actor, meaning=Signature.Meaning.APPROVED, password=password)
-    version.effective_from = effective_from
-    version.ack_days = ack_days
-    version.save()
+    # The audience is many-to-many (no history row of the version); the date and the days to
+    # acknowledge change with the move, in its one save: one move, one history row.
     version.ack_groups.set(ack_groups)
     version.ack_departments.set(ack_departments)
     version.ack_users.set(ack_users)
     version = transition_perform(
-        obj=version, workflow=VERSION_WORKFLOW, target=S.APPROVED, actor=actor, comment=comment
+        obj=version,
+        workflow=VERSION_WORKFLOW,
+        target=S.APPROVED,
+        actor=actor,
+        comment=comment,
+        also={"effective_from": effective_from, "ack_days": ack_days},
     )
     notification_send(
         recipients=[version.document.owner],
@@ -338,7 +345,7 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
         params={"version": version, "title": document.title},
         body=gettext_lazy("Please read the new version and confirm by %(date)s."),
         body_params={"date": due.isoformat()},
-        url=document.get_absolute_url(),
+        url=version.get_absolute_url(),
     )
     revision_requests_advance(document)
     return version

@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from core.access import access
+from core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from core.pdf import pdf_response
 
 from .. import exports, pdf, selectors
@@ -35,4 +36,20 @@ def register_export(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Http404
     response = HttpResponse(content, content_type=kind)
     response["Content-Disposition"] = f'attachment; filename="iaar-register-{stamp}.{fmt}"'
+    return response
+
+
+@access("documents.manage_familiarization")
+def familiarization_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The familiarization report, one line per person: asked, first opened, confirmed."""
+    versions = selectors.familiarization_report()
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        content, kind = exports.familiarization_csv(versions), CSV_CONTENT_TYPE
+    elif fmt == "xlsx":
+        content, kind = exports.familiarization_xlsx(versions), XLSX_CONTENT_TYPE
+    else:
+        raise Http404
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="iaar-familiarization-{stamp}.{fmt}"'
     return response

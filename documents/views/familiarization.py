@@ -23,7 +23,7 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: services.acknowledgement_confirm(acknowledgement=ack, actor=request.user),
         _("Thank you: your acknowledgement of %(version)s is recorded.") % {"version": ack.version},
     )
-    return redirect(ack.version.document)
+    return redirect(ack.version)
 
 
 @access(SIGNED_IN)
@@ -36,7 +36,7 @@ def my_reading(request: HttpRequest) -> HttpResponse:
 @access("documents.manage_familiarization")
 def familiarization_report(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "documents/familiarization_report.html", {"versions": selectors.familiarization_overview()}
+        request, "documents/familiarization_report.html", {"versions": selectors.familiarization_report()}
     )
 
 

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import PUBLIC, access
+from core.access import PUBLIC, SIGNED_IN, access
 from core.form_pages import run_service
 from core.selectors import events_for
 
@@ -56,17 +56,19 @@ def _events(context: dict):
     return events_for(context["version"]) if context["version"] else []
 
 
-@access("documents.view_document")
+# The page, the file and its in-browser reading open for whoever sees the document, and for
+# one asked to read a version: that version only (selectors.version_readable_for).
+@access(SIGNED_IN)
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = selectors.document_get_for(request.user, pk)
-    context = selectors.document_page(request.user, document, None)
+    document, reading = selectors.document_readable_for(request.user, pk)
+    context = selectors.document_page(request.user, document, reading, reading_only=reading is not None)
     return render(request, "documents/document_detail.html", {**context, "events": _events(context)})
 
 
-@access("documents.view_document")
+@access(SIGNED_IN)
 def version_detail(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
-    version = selectors.version_get_for(request.user, pk, version_pk)
-    context = selectors.document_page(request.user, version.document, version)
+    version, reading_only = selectors.version_readable_for(request.user, pk, version_pk)
+    context = selectors.document_page(request.user, version.document, version, reading_only=reading_only)
     return render(request, "documents/document_detail.html", {**context, "events": _events(context)})
 
 
@@ -137,27 +139,70 @@ def version_replace_file(request: HttpRequest, pk: int, version_pk: int) -> Http
     return redirect(version)
 
 
-def _send_file(version: DocumentVersion) -> HttpResponse:
+# Files a browser shows as they are; the others are read in the browser as their text.
+SHOWN_AS_IS = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8"}
+
+
+def _send_file(version: DocumentVersion, *, inline: bool = False) -> HttpResponse:
     handle = version.file.open("rb")
     if sha256_of(handle) != version.sha256:
         handle.close()
         return None
+    if inline:
+        return FileResponse(
+            handle,
+            as_attachment=False,
+            filename=version.download_name,
+            content_type=SHOWN_AS_IS[version.file_type],
+        )
     return FileResponse(handle, as_attachment=True, filename=version.download_name)
 
 
-@access("documents.view_document")
+def _altered(request: HttpRequest, version: DocumentVersion) -> HttpResponse:
+    messages.error(
+        request,
+        _(
+            "The stored file does not match its recorded checksum, so it is not handed out. "
+            "Tell the portal administrator."
+        ),
+    )
+    return redirect(version)
+
+
+@access(SIGNED_IN)
 def version_download(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
-    version = selectors.version_get_for(request.user, pk, version_pk)
+    version, _reading_only = selectors.version_readable_for(request.user, pk, version_pk)
     response = _send_file(version)
     if response is None:
-        messages.error(
+        return _altered(request, version)
+    services.acknowledgement_record_open(version=version, person=request.user, via="download")
+    return response
+
+
+@access(SIGNED_IN)
+def version_preview(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
+    """Read the version in the browser: a PDF or a text file as it is, an office file as the text
+    extracted from it. Opening it is what lets a reader confirm they have read it."""
+    version, reading_only = selectors.version_readable_for(request.user, pk, version_pk)
+    if version.file_type in SHOWN_AS_IS:
+        response = _send_file(version, inline=True)
+        if response is None:
+            return _altered(request, version)
+    else:
+        with version.file.open("rb") as handle:
+            if sha256_of(handle) != version.sha256:
+                return _altered(request, version)
+        response = render(
             request,
-            _(
-                "The stored file does not match its recorded checksum, so it is not handed out. "
-                "Tell the portal administrator."
-            ),
+            "documents/version_preview.html",
+            {
+                "version": version,
+                "document": version.document,
+                "reading_only": reading_only,
+                "my_ack": selectors.acknowledgement_of(request.user, version),
+            },
         )
-        return redirect(version)
+    services.acknowledgement_record_open(version=version, person=request.user, via="preview")
     return response
 
 

@@ -1,5 +1,6 @@
 """The whole life of a document in the browser: the owner drafts, two reviewers agree,
-the Director General approves with a signature, staff acknowledge, the approval sheet opens."""
+the Director General approves with a signature, staff read and acknowledge, the approval sheet
+opens."""
 
 import io
 
@@ -78,9 +79,16 @@ def test_owner_drafts_reviewers_agree_director_approves_staff_acknowledge(
     shot(page, "document-approved")
     _logout(page, live_server)
 
-    # A member of staff reads it and acknowledges.
+    # A member of staff reads it and acknowledges: not before opening it.
     sign_in(page, "asel")
     page.get_by_role("link", name="POL-001 v1.0 Privacy policy").click()
+    page.get_by_role("button", name="I have read and understood it").click()
+    expect(page.get_by_role("alert").get_by_text("Open the document first")).to_be_visible()
+    page.get_by_role("link", name="Read in the browser").first.click()
+    expect(page.get_by_text("We keep personal data safe.")).to_be_visible()
+    page.go_back()
+    page.reload()
+    expect(page.get_by_text("You opened it on")).to_be_visible()
     page.get_by_role("button", name="I have read and understood it").click()
     expect(page.get_by_text("your acknowledgement of POL-001 v1.0 is recorded")).to_be_visible()
     assert Acknowledgement.objects.get(person__username="asel").acknowledged_at is not None

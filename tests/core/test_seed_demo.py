@@ -49,6 +49,14 @@ def test_seed_demo_gives_the_director_approvals_and_staff_reading(db):
         if "acknowledge" in i.detail
     ]
     assert reading
+    # Every demo confirmation was preceded by opening the file, after being asked.
+    from documents.models import Acknowledgement
+
+    confirmed = Acknowledgement.objects.filter(acknowledged_at__isnull=False)
+    assert confirmed.count() >= 3
+    for ack in confirmed:
+        assert ack.assigned_at < ack.opened_at < ack.acknowledged_at, ack
+    assert Acknowledgement.objects.filter(person__username="expert", opened_at__isnull=True).exists()
     assert Document.objects.count() >= 40
     overdue = [d for d in Document.objects.all() if d.review_overdue]
     assert len(overdue) == 1

@@ -64,12 +64,9 @@ def draft(people, upload):
     )
 
 
-@pytest.fixture
-def effective(people, draft):
-    """Walk the draft to an effective version 1.0 that staff must acknowledge."""
-    from django.contrib.auth.models import Group
-
-    version = draft.versions.get()
+def walk_to_effective(people, version, *, groups=(), readers=()):
+    """Send a draft through one reviewer and the Director General's approval, in force today,
+    asking these roles (``groups``) and people (``readers``) to read it."""
     services.version_submit(version=version, actor=people["owner"], reviewers=[people["reviewer"]])
     services.step_decide(
         step=version.steps.get(), actor=people["reviewer"], decision="agreed", password=PASSWORD
@@ -79,7 +76,18 @@ def effective(people, draft):
         actor=people["director"],
         password=PASSWORD,
         effective_from=timezone.localdate(),
-        ack_groups=Group.objects.filter(name=Role.STAFF),
+        ack_groups=groups,
+        ack_users=readers,
     )
+    version.refresh_from_db()
+    return version
+
+
+@pytest.fixture
+def effective(people, draft):
+    """Walk the draft to an effective version 1.0 that staff must acknowledge."""
+    from django.contrib.auth.models import Group
+
+    walk_to_effective(people, draft.versions.get(), groups=Group.objects.filter(name=Role.STAFF))
     draft.refresh_from_db()
     return draft

@@ -223,6 +223,7 @@ def test_only_one_revision_at_a_time(people, effective, upload):
 def test_familiarization_counts_and_late_reminders_once_a_day(people, effective):
     version = effective.effective_version
     ack = version.acknowledgements.get(person=people["staff"])
+    services.acknowledgement_record_open(version=version, person=people["qms"], via="download")
     services.acknowledgement_confirm(
         acknowledgement=version.acknowledgements.get(person=people["qms"]), actor=people["qms"]
     )
