@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.access import PUBLIC, SIGNED_IN, access
+from core.access import PUBLIC, SIGNED_IN, access, shown_by
 from core.form_pages import form_page, run_service
 from core.lists import RegisterListView
 from core.pdf import pdf_response
@@ -880,7 +880,7 @@ class AppealListView(RegisterListView):
         return rows.filter(status=status) if status in Appeal.Status.values else rows
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=shown_by(selectors.appeals_visible_to))
 def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     appeal = get_object_or_404(selectors.appeals_visible_to(request.user), pk=pk)
     hears = request.user.has_perm("accreditation.hear_appeal")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 
-from core.access import SIGNED_IN, access
+from core.access import SIGNED_IN, access, shown_by
 from core.form_pages import form_page
 from core.selectors import events_for
 
@@ -151,7 +151,7 @@ def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- The audit's page ---------------------------------------------------------------------
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=shown_by(selectors.audits_visible_to))
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
     user = request.user

@@ -1,4 +1,7 @@
 from django import forms, template
+from django.contrib.auth.models import AnonymousUser
+
+from core.access import url_for_reader
 
 register = template.Library()
 
@@ -48,6 +51,24 @@ def query_with(context, **changes) -> str:
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+def _reader(context):
+    request = context.get("request")
+    return getattr(request, "user", None) or context.get("user") or AnonymousUser()
+
+
+@register.simple_tag(takes_context=True)
+def url_if_open(context, target, *args, **kwargs) -> str:
+    """``{% url_if_open 'app:name' pk as url %}`` (or an object, or a stored path): the URL, or ""
+    when the reader may not open it, so the page shows the link only ``{% if url %}``."""
+    return url_for_reader(_reader(context), target, *args, **kwargs)
+
+
+@register.inclusion_tag("partials/_crumb.html", takes_context=True)
+def crumb(context, target, *args, label="", **kwargs) -> dict:
+    """A breadcrumb: a link where the reader may open its page, plain text where not."""
+    return {"url": url_for_reader(_reader(context), target, *args, **kwargs), "label": label}
 
 
 @register.inclusion_tag("partials/_status.html")

@@ -12,6 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from audits.models import Finding
+from core.access import may_open
 from core.charts import LEVEL_COLOURS, PALETTE, Bar, Series, bar_chart, stacked_bar_chart
 from improvement.models import Action, CorrectiveAction, Nonconformity, Risk
 from improvement.selectors import level_of
@@ -29,11 +30,14 @@ class Panel:
     note: str = ""
 
 
-def _list_url(name: str, **params) -> str:
+def _list_url(name: str, reader=None, **params) -> str | None:
+    """The filtered list behind a bar; None (a bar without a link) for a reader who may not open it."""
+    if reader is not None and not may_open(reader, reverse(name)):
+        return None
     return f"{reverse(name)}?{urlencode(params)}" if params else reverse(name)
 
 
-def open_findings_by_process() -> Panel:
+def open_findings_by_process(reader=None) -> Panel:
     """Audit nonconformities whose record is not closed yet, by process, major and minor apart."""
     rows = (
         Finding.objects.filter(withdrawn=False, kind__in=Finding.NONCONFORMITIES)
@@ -55,7 +59,7 @@ def open_findings_by_process() -> Panel:
             Series(str(Finding.Kind.MINOR.label), [r["minor"] for r in rows], PALETTE[0]),
         ],
         title=_("Open audit nonconformities by process"),
-        urls=[_list_url("improvement:list", process=r["process_id"]) for r in rows],
+        urls=[_list_url("improvement:list", reader, process=r["process_id"]) for r in rows],
     )
     return Panel(
         _("Open audit findings by process"),
@@ -133,7 +137,7 @@ def overdue_actions(today: datetime.date) -> Panel:
     )
 
 
-def risks_by_score() -> Panel:
+def risks_by_score(reader=None) -> Panel:
     """Open and treated risks by process, high, medium and low apart (by the score before treatment)."""
     live = Risk.objects.exclude(status=Risk.Status.CLOSED).annotate(scored=F("likelihood") * F("impact"))
     per_process: dict[tuple[int, str], dict[str, int]] = {}
@@ -146,7 +150,7 @@ def risks_by_score() -> Panel:
         [name for (_pk, name), _c in ordered],
         [Series(label, [c[level] for _p, c in ordered], LEVEL_COLOURS[level]) for level, label in levels],
         title=_("Risks by process and score"),
-        urls=[_list_url("improvement:risk_list", process=pk) for (pk, _n), _c in ordered],
+        urls=[_list_url("improvement:risk_list", reader, process=pk) for (pk, _n), _c in ordered],
     )
     return Panel(
         _("Risks by score"),
@@ -171,9 +175,15 @@ def headline(today: datetime.date) -> dict:
     }
 
 
-def board(today: datetime.date | None = None) -> dict:
+def board(today: datetime.date | None = None, *, reader=None) -> dict:
+    """The board's numbers; with a ``reader``, a bar links its list only where they may open it."""
     today = today or timezone.localdate()
     return {
         "headline": headline(today),
-        "panels": [open_findings_by_process(), capa_ageing(today), overdue_actions(today), risks_by_score()],
+        "panels": [
+            open_findings_by_process(reader),
+            capa_ageing(today),
+            overdue_actions(today),
+            risks_by_score(reader),
+        ],
     }

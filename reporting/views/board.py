@@ -10,4 +10,4 @@ from ..selectors import board as quality_board
 
 @access("improvement.view_kpi_report")
 def board(request: HttpRequest) -> HttpResponse:
-    return render(request, "improvement/quality_board.html", quality_board.board())
+    return render(request, "improvement/quality_board.html", quality_board.board(reader=request.user))
