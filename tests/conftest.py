@@ -184,7 +184,7 @@ def cast(make_person, password):
 
     from accreditation import services, services_commission
     from accreditation.models import AccreditationProject, Expert
-    from accreditation.walkthrough import Cast
+    from demo.walkthrough import Cast
 
     pm = make_person(Role.PROJECT_MANAGER, username="pm", first_name="Aigerim", last_name="Sadykova")
     coordinator = make_person(Role.COORDINATOR, username="coord", first_name="Nurlan", last_name="Abenov")

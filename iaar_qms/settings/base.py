@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "audits",
     "surveys",
     "improvement",
+    "demo",  # last: it imports every app above, none imports it
 ]
 
 MIDDLEWARE = [
@@ -134,7 +135,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
-    "core.hashers.DemoPasswordHasher",  # demo accounts only; upgraded at first sign-in
+    "demo.hashers.DemoPasswordHasher",  # demo accounts only; upgraded at first sign-in
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -495,7 +495,7 @@ def test_unknown_supplier_or_contract_is_404(client, qms):
 
 
 def test_the_demo_tells_a_year_and_a_half_of_purchasing(qms):
-    from improvement.demo_purchasing import seed_purchasing
+    from demo.purchasing import seed_purchasing
 
     seed_purchasing({"qms": qms})
     seed_purchasing({"qms": qms})  # idempotent

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accreditation.models import AccreditationProject
-from accreditation.walkthrough import drive
 from core.dashboard import dashboard_for
 from core.models import Notification
 from core.roles import Role
+from demo.walkthrough import drive
 from surveys import services, tasks
 from surveys.models import Campaign, Invitation, Response
 from tests.surveys.conftest import full_answers

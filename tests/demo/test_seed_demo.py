@@ -1,9 +1,9 @@
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
-from core.demo import DEMO_PASSWORD
 from core.models import WorkflowEvent
 from core.roles import Role
+from demo.people import DEMO_PASSWORD
 from documents.models import Document
 from improvement.models import Nonconformity
 

@@ -1,4 +1,4 @@
-"""Demo management reviews, told through the services at their own dates (core.demo_clock):
+"""Demo management reviews, told through the services at their own dates (demo/clock.py):
 last year's review held in January with its input pack, conclusions, the Director General's
 signed order and six decisions — three done with evidence, one overdue, two open — and this
 year's review planned for next January. Idempotent: a second seeding changes nothing."""
@@ -7,12 +7,11 @@ import datetime
 
 from django.utils import timezone
 
-from core.demo import DEMO_PASSWORD
-from core.demo_clock import demo_clock
-
-from . import review as services
-from .actions import action_complete
-from .models import ManagementReview, ReviewDecision
+from demo.clock import demo_clock
+from demo.people import DEMO_PASSWORD
+from improvement import review as services
+from improvement.actions import action_complete
+from improvement.models import ManagementReview, ReviewDecision
 
 K = ReviewDecision.Kind
 
@@ -96,8 +95,8 @@ def _day(year: int, month: int, day: int) -> datetime.date:
 
 def seed_kpi_reports() -> None:
     """Last month's and last year's KPI reports, as the schedule would have made and sent them."""
-    from .kpi_reports import kpi_report_make, previous_period
-    from .models import KpiReport
+    from improvement.kpi_reports import kpi_report_make, previous_period
+    from improvement.models import KpiReport
 
     for kind in (KpiReport.Kind.MONTHLY, KpiReport.Kind.YEARLY):
         start = previous_period(kind)
