@@ -112,11 +112,11 @@ def test_campaigns_close_on_their_date(open_campaign, client):
     assert client.get(reverse("survey_public:answer", args=[campaign.public_token])).status_code == 410
 
 
-def test_opening_a_campaign_checks_its_dates(seeded, qms):
+def test_opening_a_campaign_checks_its_dates(seeded, qms_owner):
     today = timezone.localdate()
     with pytest.raises(ValidationError, match="cannot close before it opens"):
         services.campaign_open(
-            actor=qms,
+            actor=qms_owner,
             survey=seeded["student"],
             title="X",
             opens_on=today,
@@ -124,14 +124,19 @@ def test_opening_a_campaign_checks_its_dates(seeded, qms):
         )
     with pytest.raises(ValidationError, match="has passed"):
         services.campaign_open(
-            actor=qms,
+            actor=qms_owner,
             survey=seeded["student"],
             title="X",
             opens_on=today - datetime.timedelta(days=9),
             closes_on=today - datetime.timedelta(days=2),
         )
     campaign = services.campaign_open(
-        actor=qms, survey=seeded["student"], title="X", opens_on=today, closes_on=today, public_link=True
+        actor=qms_owner,
+        survey=seeded["student"],
+        title="X",
+        opens_on=today,
+        closes_on=today,
+        public_link=True,
     )
     assert campaign.number == f"SV-{today.year}-001" and campaign.public_token
 
@@ -179,9 +184,9 @@ def test_the_coordinator_opens_a_visit_questionnaire_from_the_project_page(cast,
 
 
 def test_staff_open_remind_and_close_a_campaign_by_hand(
-    client, qms, seeded, make_person, django_capture_on_commit_callbacks
+    client, qms_owner, seeded, make_person, django_capture_on_commit_callbacks
 ):
-    client.force_login(qms)
+    client.force_login(qms_owner)
     today = timezone.localdate()
     response = client.post(
         reverse("surveys:campaign_create"),

@@ -24,21 +24,16 @@ def world():
     return world
 
 
-@pytest.fixture
-def director(client_as):
-    return client_as(Role.DIRECTOR)
-
-
-def test_publish_from_the_form_then_withdraw_keeps_history(world, director):
+def test_publish_from_the_form_then_withdraw_keeps_history(world, director_client):
     client = Client()  # the public, next to the director's signed-in client
     campaign = world.campaigns["STU-1"]
-    form = director.get(reverse("surveys:summary_edit", args=[campaign.pk]))
+    form = director_client.get(reverse("surveys:summary_edit", args=[campaign.pk]))
     assert form.status_code == 200
     # The form starts with a draft written from the numbers.
     assert "6 responses" in form.content.decode()
 
     text = "Students rate the teaching 4.17 of 5 on average."
-    response = director.post(reverse("surveys:summary_edit", args=[campaign.pk]), {"summary": text})
+    response = director_client.post(reverse("surveys:summary_edit", args=[campaign.pk]), {"summary": text})
     assert response.status_code == 302
     campaign.refresh_from_db()
     assert campaign.summary == text and campaign.summary_published_at is not None
@@ -54,7 +49,7 @@ def test_publish_from_the_form_then_withdraw_keeps_history(world, director):
     # The public site's menu leads there.
     assert reverse("surveys:published") in client.get(reverse("registry:list")).content.decode()
 
-    director.post(
+    director_client.post(
         reverse("surveys:summary_withdraw", args=[campaign.pk]), {"reason": "Numbers to be rechecked."}
     )
     campaign.refresh_from_db()
@@ -65,36 +60,36 @@ def test_publish_from_the_form_then_withdraw_keeps_history(world, director):
     actions = [e.action for e in events_for(campaign)]
     assert actions == ["Summary published on the public site", "Summary withdrawn from the public site"]
     assert campaign.history.filter(summary_published_at__isnull=False).exists()  # every state is kept
-    page = director.get(reverse("surveys:summary_edit", args=[campaign.pk])).content.decode()
+    page = director_client.get(reverse("surveys:summary_edit", args=[campaign.pk])).content.decode()
     assert "Numbers to be rechecked." in page
 
 
 def test_refusals(world, make_person):
-    director = make_person(Role.DIRECTOR)
+    director_client = make_person(Role.DIRECTOR)
     staff = make_person(Role.STAFF)
     open_campaign = world.campaigns["STU-3"]
     with pytest.raises(ValidationError, match="closed"):
-        publishing.summary_publish(campaign=open_campaign, actor=director, text="Too early")
+        publishing.summary_publish(campaign=open_campaign, actor=director_client, text="Too early")
     with pytest.raises(ValidationError, match="Fewer than 5"):
-        publishing.summary_publish(campaign=world.campaigns["STU-2"], actor=director, text="Small")
+        publishing.summary_publish(campaign=world.campaigns["STU-2"], actor=director_client, text="Small")
     # A named survey with three answers is a small group on the public site too.
     with pytest.raises(ValidationError, match="Fewer than 5"):
-        publishing.summary_publish(campaign=world.campaigns["ops"], actor=director, text="Three")
+        publishing.summary_publish(campaign=world.campaigns["ops"], actor=director_client, text="Three")
     with pytest.raises(ValidationError, match="Write the summary"):
-        publishing.summary_publish(campaign=world.campaigns["STU-1"], actor=director, text="  ")
+        publishing.summary_publish(campaign=world.campaigns["STU-1"], actor=director_client, text="  ")
     with pytest.raises(PermissionDenied):
         publishing.summary_publish(campaign=world.campaigns["STU-1"], actor=staff, text="Mine")
     with pytest.raises(ValidationError, match="not on the public site"):
-        publishing.summary_withdraw(campaign=world.campaigns["STU-1"], actor=director, reason="x")
-    publishing.summary_publish(campaign=world.campaigns["STU-1"], actor=director, text="Fine")
+        publishing.summary_withdraw(campaign=world.campaigns["STU-1"], actor=director_client, reason="x")
+    publishing.summary_publish(campaign=world.campaigns["STU-1"], actor=director_client, text="Fine")
     with pytest.raises(ValidationError, match="Say why"):
-        publishing.summary_withdraw(campaign=world.campaigns["STU-1"], actor=director, reason="")
+        publishing.summary_withdraw(campaign=world.campaigns["STU-1"], actor=director_client, reason="")
     assert Campaign.objects.get(pk=world.campaigns["STU-1"].pk).summary_published_at is not None
 
 
-def test_refused_publication_shows_a_message_not_an_error(world, director):
+def test_refused_publication_shows_a_message_not_an_error(world, director_client):
     campaign = world.campaigns["STU-2"]
-    response = director.post(reverse("surveys:summary_edit", args=[campaign.pk]), {"summary": "Small"})
+    response = director_client.post(reverse("surveys:summary_edit", args=[campaign.pk]), {"summary": "Small"})
     assert response.status_code == 200
     assert "cannot be published" in response.content.decode()
     campaign.refresh_from_db()
