@@ -1,16 +1,22 @@
-"""Personas, clients per role, and the guard that turns a missing service into a failure.
+"""Personas, clients per role, the demo seeded once, and the guard that turns a missing
+service into a failure.
 
 With IAAR_REQUIRE_SERVICES=1 (set by .ci/run) the run stops at once unless the database is
 PostgreSQL, the broker is a reachable Redis and Chromium is installed: CI never skips.
 """
 
+import io
 import os
 import shutil
 from importlib import import_module
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connections
+from pytest_django.fixtures import validate_django_db
 
 from core.roles import Role
 from core.services import roles_sync, user_set_roles
@@ -44,14 +50,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit("Required services are missing:\n  - " + "\n  - ".join(problems), returncode=3)
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django has put the database tests in its order
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # PostgreSQL-only tests are left out (not skipped) on SQLite; CI runs on PostgreSQL.
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        return
-    kept = [i for i in items if i.get_closest_marker("postgres") is None]
-    if len(kept) != len(items):
-        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
-        items[:] = kept
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        kept = [i for i in items if i.get_closest_marker("postgres") is None]
+        if len(kept) != len(items):
+            config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+            items[:] = kept
+    _group_demo_readers(items)
 
 
 def _ensure_reference_data() -> None:
@@ -88,6 +95,9 @@ def _reference_data_committed(request, django_db_blocker) -> None:
         return  # no test here touches the database
     request.getfixturevalue("django_db_setup")
     with django_db_blocker.unblock():
+        if get_user_model().objects.exists():
+            # A reused database that an interrupted run left rows in (the demo, say).
+            _database_emptied()
         _ensure_reference_data()
         if Group.objects.filter(name__in=[r.value for r in Role]).count() != len(Role):
             roles_sync()
@@ -103,6 +113,131 @@ def _reference_data(request) -> None:
     else:
         return
     _ensure_reference_data()
+
+
+# --- The demo, seeded once -------------------------------------------------------------------
+# Seeding the whole demo takes about 20 s. Tests that only read it ask for ``seeded_demo``: they
+# run as one group (see pytest_collection_modifyitems), the demo is seeded once, committed, for
+# the group, and the database is emptied again after the group's last test, so no other test
+# ever sees a demo row. Readers inside a transaction roll back what they write; readers with a
+# live server (committed by necessity) must only read, because the next reader sees the same
+# database: the flush that ends each transactional test is held back until the group ends.
+
+
+def _uses_database(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    return bool(item.get_closest_marker("django_db")) or bool(
+        {"db", "transactional_db", "live_server"} & set(names)
+    )
+
+
+def _transactional(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    if marker:
+        transaction, reset_sequences, *_ = validate_django_db(marker)
+        if transaction or reset_sequences:
+            return True
+    return bool({"transactional_db", "live_server"} & set(names))
+
+
+def _reads_demo(item: pytest.Item | None) -> bool:
+    return item is not None and "seeded_demo" in getattr(item, "fixturenames", ())
+
+
+def _group_demo_readers(items: list[pytest.Item]) -> None:
+    """After pytest-django's order (database tests, transactional ones, the rest): the demo's
+    readers right after the other database tests, those in a transaction first."""
+    readers = [i for i in items if _reads_demo(i)]
+    if not readers:
+        return
+    others = [i for i in items if not _reads_demo(i)]
+    cut = next((n for n, i in enumerate(others) if _transactional(i) or not _uses_database(i)), len(others))
+    readers.sort(key=_transactional)
+    items[:] = [*others[:cut], *readers, *others[cut:]]
+
+
+class _Demo:
+    """The committed demo of the readers' group, and the database emptied after it."""
+
+    def __init__(self, blocker) -> None:
+        self.blocker = blocker
+        self.present = False
+        self.reading = False  # a reader is running: its transactional flush is held back
+
+    def seed(self) -> None:
+        with self.blocker.unblock():
+            _ensure_reference_data()
+            call_command("seed_demo", stdout=io.StringIO())
+        self.present = True
+
+    def clear(self) -> None:
+        with self.blocker.unblock():
+            _database_emptied()
+        self.present = False
+
+
+_DEMO = pytest.StashKey[_Demo]()
+
+
+def _database_emptied() -> None:
+    """Every row gone, then the reference rows and role groups put back, committed: the state
+    a new test database starts in."""
+    for alias in connections:
+        call_command("flush", interactive=False, verbosity=0, database=alias, reset_sequences=False)
+    _ensure_reference_data()
+    roles_sync()
+
+
+@pytest.fixture(scope="session")
+def _demo_database(request, django_db_setup, django_db_blocker):
+    from django.test import TransactionTestCase
+
+    demo = _Demo(django_db_blocker)
+    request.config.stash[_DEMO] = demo
+    flush = TransactionTestCase._fixture_teardown
+
+    def flush_unless_reading(self) -> None:
+        if not demo.reading:
+            flush(self)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(TransactionTestCase, "_fixture_teardown", flush_unless_reading)
+    demo.reading = True  # set up for the group's first reader (the setup hook ran before)
+    demo.seed()
+    yield demo
+    patch.undo()
+    if demo.present:
+        demo.clear()
+    del request.config.stash[_DEMO]
+
+
+@pytest.fixture
+def seeded_demo(_demo_database, db) -> None:
+    """The whole demo agency in the database, seeded once per session (see above): sign in as
+    its people (``demo.people.PEOPLE``) with ``demo.people.DEMO_PASSWORD``. A test in a
+    transaction may write (it is rolled back); a test with a live server must only read."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    demo = item.config.stash.get(_DEMO, None)
+    if demo is not None and _reads_demo(item):
+        demo.reading = True
+        if not demo.present:  # the group was split (a plugin reordered the tests): seed again
+            demo.seed()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    try:
+        return (yield)
+    finally:
+        demo = item.config.stash.get(_DEMO, None)
+        if demo is not None:
+            demo.reading = False
+            if demo.present and not _reads_demo(nextitem):
+                demo.clear()
 
 
 @pytest.fixture
@@ -143,7 +278,14 @@ def director(make_person):
 
 @pytest.fixture
 def qms_owner(make_person):
-    return make_person(Role.QMS_OWNER, Role.STAFF, username="qms_owner")
+    return make_person(
+        Role.QMS_OWNER, Role.STAFF, username="qms_owner", first_name="Dana", last_name="Tulegenova"
+    )
+
+
+@pytest.fixture
+def project_manager(make_person):
+    return make_person(Role.PROJECT_MANAGER, Role.STAFF, username="proj_manager")
 
 
 @pytest.fixture
@@ -173,6 +315,18 @@ def outsider(make_person):
 
 
 @pytest.fixture
+def analyst(client_as):
+    """A client signed in as a new IQAS owner, who reads every survey's results."""
+    return client_as(Role.QMS_OWNER)
+
+
+@pytest.fixture
+def director_client(client_as):
+    """A client signed in as a new Director General."""
+    return client_as(Role.DIRECTOR)
+
+
+@pytest.fixture
 def password() -> str:
     return PASSWORD
 
@@ -184,7 +338,7 @@ def cast(make_person, password):
 
     from accreditation import services, services_commission
     from accreditation.models import AccreditationProject, Expert
-    from accreditation.walkthrough import Cast
+    from demo.walkthrough import Cast
 
     pm = make_person(Role.PROJECT_MANAGER, username="pm", first_name="Aigerim", last_name="Sadykova")
     coordinator = make_person(Role.COORDINATOR, username="coord", first_name="Nurlan", last_name="Abenov")

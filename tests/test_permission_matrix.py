@@ -13,8 +13,12 @@ from core.models import Notification
 from core.roles import ROLE_PERMISSIONS, Role
 from core.services import user_set_roles
 from improvement.models import Nonconformity
-from tests import matrix_audits, matrix_improvement, matrix_review, matrix_survey_results, matrix_surveys
+from tests.audits import matrix as matrix_audits
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
+from tests.improvement import matrix as matrix_improvement
+from tests.improvement import matrix_review
+from tests.surveys import matrix as matrix_surveys
+from tests.surveys import matrix_results as matrix_survey_results
 
 # Apps with many object-level views describe their rows in a module of their own:
 # OBJECT_RULES, POST_ONLY, kwargs(name, person) and post_data(name) (None: not mine).

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "surveys",
     "improvement",
     "reporting",  # the management review, KPIs and the quality board: reads the apps above
+    "demo",  # last: it imports every app above, none imports it
 ]
 
 MIDDLEWARE = [
@@ -135,7 +136,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
-    "core.hashers.DemoPasswordHasher",  # demo accounts only; upgraded at first sign-in
+    "demo.hashers.DemoPasswordHasher",  # demo accounts only; upgraded at first sign-in
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

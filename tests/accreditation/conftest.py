@@ -14,7 +14,7 @@ def registry_world(cast):
     a college's institutional one, both published, the college's since expired; and an
     academy's decided accreditation whose certificate is unsigned and unpublished."""
     from accreditation.models import Certificate
-    from accreditation.walkthrough import drive
+    from demo.walkthrough import drive
 
     def apply(name: str, level: str) -> AccreditationProject:
         organization = services.organization_register(

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accreditation.models import AccreditationProject
-from accreditation.walkthrough import drive
+from demo.walkthrough import drive
 
 S = AccreditationProject.Status
 
@@ -68,7 +68,7 @@ def test_the_openapi_schema_describes_every_endpoint(client, db):
 
 
 def test_certificates_filter_as_on_the_registry_page(client, db, cast):
-    from accreditation.walkthrough import drive
+    from demo.walkthrough import drive
 
     project = drive(cast.project, cast, "post_monitoring")
     number = project.certificates.get().number

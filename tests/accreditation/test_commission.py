@@ -18,8 +18,8 @@ from accreditation.models import (
     EECReport,
     ReportReview,
 )
-from accreditation.walkthrough import drive
 from core.roles import Role
+from demo.walkthrough import drive
 
 S = AccreditationProject.Status
 

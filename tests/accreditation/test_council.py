@@ -9,7 +9,7 @@ from django.db import IntegrityError, connection, transaction
 
 from accreditation import services_council as council
 from accreditation.models import AccreditationProject, AgendaItem, Decision, Vote
-from accreditation.walkthrough import drive
+from demo.walkthrough import drive
 
 S = AccreditationProject.Status
 

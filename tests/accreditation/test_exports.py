@@ -130,7 +130,7 @@ def test_the_registry_export_is_safe_in_a_spreadsheet(client, registry_world, ca
 
 def test_nothing_unpublished_is_exported(client, cast):
     from accreditation.models import AccreditationProject
-    from accreditation.walkthrough import drive
+    from demo.walkthrough import drive
 
     drive(cast.project, cast, AccreditationProject.Status.DECIDED)
     assert _csv(client.get(reverse("registry:export", args=["csv"]))) == [REGISTRY_HEADER]

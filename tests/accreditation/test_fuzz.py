@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from accreditation.models import AccreditationProject, EducationLevel
 from accreditation.registry import STATUS_CHOICES, RegistryFilter
-from accreditation.walkthrough import drive
+from demo.walkthrough import drive
 
 FUZZ = settings(
     max_examples=60,

@@ -1,8 +1,8 @@
 """The whole life of an accreditation, through the services, stage by stage."""
 
 from accreditation.models import AccreditationProject, Certificate, MonitoringTask, Publication
-from accreditation.walkthrough import drive
 from core.selectors import events_for
+from demo.walkthrough import drive
 
 S = AccreditationProject.Status
 

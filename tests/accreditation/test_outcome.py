@@ -19,9 +19,9 @@ from accreditation.models import (
     MonitoringTask,
     Publication,
 )
-from accreditation.walkthrough import drive, pdf_upload
 from core.models import Notification
 from core.services import sequence_next
+from demo.walkthrough import drive, pdf_upload
 
 S = AccreditationProject.Status
 

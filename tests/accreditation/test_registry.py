@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accreditation import services_outcome as outcome
 from accreditation.models import AccreditationProject, Certificate
-from accreditation.walkthrough import council_decides, drive
+from demo.walkthrough import council_decides, drive
 
 S = AccreditationProject.Status
 

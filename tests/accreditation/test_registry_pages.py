@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accreditation import services, services_outcome
 from accreditation.models import AccreditationProject, Certificate
-from accreditation.walkthrough import council_decides, drive
+from demo.walkthrough import council_decides, drive
 
 S = AccreditationProject.Status
 
@@ -112,7 +112,7 @@ def test_public_pages_read_a_fixed_number_of_queries(client, published, cast, dj
     ]
     before = [_queries(client, url) for url in urls]
     # Twenty more organizations, each with a published decision and certificate.
-    from accreditation.demo import seed_scale
+    from demo.accreditation import seed_scale
 
     seed_scale(20, owner=cast.pm)
     after = [_queries(client, url) for url in urls]
@@ -129,7 +129,7 @@ def test_public_pages_read_a_fixed_number_of_queries(client, published, cast, dj
 
 
 def test_scale_data_fills_the_registry(client, cast):
-    from accreditation.demo import seed_scale
+    from demo.accreditation import seed_scale
 
     assert seed_scale(30, owner=cast.pm) == 30
     assert seed_scale(30, owner=cast.pm) == 0  # idempotent
@@ -192,8 +192,8 @@ def test_the_list_filters_by_decision(client, published):
 
 
 def test_the_list_is_sorted_by_the_name_the_visitor_reads(client, cast):
-    from accreditation.demo import seed_scale
     from accreditation.models import Organization
+    from demo.accreditation import seed_scale
 
     seed_scale(2, owner=cast.pm)
     first, second = Organization.objects.filter(iaar_id__in=["B-0000001", "B-0000002"]).order_by("iaar_id")

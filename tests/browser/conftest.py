@@ -100,15 +100,16 @@ def published_registry(cast):
     """What a visitor finds in the public registry, made with the real services: the cast's
     programme accreditation carried through the council to a published decision, its EEC report
     and a signed certificate, among twenty benchmark organizations: more than a page of them."""
-    from accreditation import demo, services
+    from accreditation import services
     from accreditation.models import AccreditationProject
-    from accreditation.walkthrough import drive
+    from demo.accreditation import seed_scale
+    from demo.walkthrough import drive
 
     services.organization_update(
         organization=cast.organization, actor=cast.pm, name_ru="Евразийский технологический университет"
     )
     project = drive(cast.project, cast, AccreditationProject.Status.POST_MONITORING)
-    demo.seed_scale(20, owner=cast.secretary)
+    seed_scale(20, owner=cast.secretary)
     cast.project = project
     cast.certificate = project.certificates.get()
     return cast

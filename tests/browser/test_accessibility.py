@@ -34,8 +34,8 @@ AXE_RUN = """async (tags) => {
 
 def _public_document(make_person, director) -> None:
     """A public policy in force, through the document route: registered, agreed, approved."""
-    from accreditation.walkthrough import pdf_upload
     from core.roles import Role
+    from demo.walkthrough import pdf_upload
     from documents import services
     from documents.models import Document
     from tests.factories import PASSWORD

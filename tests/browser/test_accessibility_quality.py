@@ -8,7 +8,6 @@ from importlib import import_module
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from audits.models import Audit
 from improvement.models import CorrectiveAction, ManagementReview, Risk, Supplier
@@ -78,13 +77,11 @@ def _survey_and_review_pages() -> list[tuple[str, str, str]]:
     ]
 
 
-def test_audit_and_improvement_pages_pass_axe_wcag_21_aa(browser, live_server):
-    call_command("seed_demo")
+def test_audit_and_improvement_pages_pass_axe_wcag_21_aa(seeded_demo, browser, live_server):
     _axe_check(browser, live_server, _pages())
 
 
-def test_survey_kpi_report_and_review_pages_pass_axe_wcag_21_aa(browser, live_server):
-    call_command("seed_demo")
+def test_survey_kpi_report_and_review_pages_pass_axe_wcag_21_aa(seeded_demo, browser, live_server):
     _axe_check(browser, live_server, _survey_and_review_pages())
 
 

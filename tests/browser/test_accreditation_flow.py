@@ -32,7 +32,7 @@ def _as(page, sign_in, username):
 def test_a_programme_accreditation_from_application_to_certificate(
     page, live_server, sign_in, make_person, password, tmp_path, shot
 ):
-    from documents.demo import simple_pdf
+    from demo.documents import simple_pdf
 
     url = live_server.url
     pm = make_person(Role.PROJECT_MANAGER, username="saule", first_name="Saule", last_name="Akhmetova")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from accreditation.walkthrough import council_decides
+from demo.walkthrough import council_decides
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from tests.factories import PASSWORD
 
 
 def pdf_bytes(text: str) -> bytes:
-    from documents.demo import simple_pdf
+    from demo.documents import simple_pdf
 
     return simple_pdf([text])
 

@@ -9,23 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import Process, WorkflowEvent
-from core.roles import Role
 from improvement import selectors
 from improvement.models import IncomingInspection, Nonconformity, PurchaseContract, Supplier
 from improvement.services import purchasing
 
 TODAY = datetime.date.today
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def qms(make_person):
-    return make_person(Role.QMS_OWNER, Role.STAFF, username="buy_qms")
-
-
-@pytest.fixture
-def staff(make_person):
-    return make_person(Role.STAFF, username="buy_staff")
 
 
 def _supplier(actor, name="Polygraph Service LLP", **fields) -> Supplier:
@@ -62,29 +51,29 @@ def _refused(call, field=None) -> ValidationError:
 # Suppliers ----------------------------------------------------------------------------------
 
 
-def test_qms_adds_a_supplier_approved_by_default(qms):
-    supplier = _supplier(qms, contact="order@polygraph.kz", requirements="Security paper")
+def test_qms_adds_a_supplier_approved_by_default(qms_owner):
+    supplier = _supplier(qms_owner, contact="order@polygraph.kz", requirements="Security paper")
 
     supplier.refresh_from_db()
     assert supplier.status == Supplier.Status.APPROVED
-    assert supplier.created_by == qms
+    assert supplier.created_by == qms_owner
     assert supplier.requirements == "Security paper"
     event = WorkflowEvent.objects.get(object_id=supplier.pk, content_type__model="supplier")
     assert event.action == "Added to the list of suppliers"
-    assert event.actor == qms
+    assert event.actor == qms_owner
 
 
-def test_staff_cannot_keep_suppliers(qms, staff):
+def test_staff_cannot_keep_suppliers(qms_owner, staff_member):
     with pytest.raises(PermissionDenied):
-        _supplier(staff)
-    supplier = _supplier(qms)
+        _supplier(staff_member)
+    supplier = _supplier(qms_owner)
     with pytest.raises(PermissionDenied):
-        purchasing.supplier_update(supplier=supplier, actor=staff, status=Supplier.Status.EXCLUDED)
+        purchasing.supplier_update(supplier=supplier, actor=staff_member, status=Supplier.Status.EXCLUDED)
     with pytest.raises(PermissionDenied):
-        _contract(staff, supplier)
-    contract = _contract(qms, supplier)
+        _contract(staff_member, supplier)
+    contract = _contract(qms_owner, supplier)
     with pytest.raises(PermissionDenied):
-        _inspect(staff, contract)
+        _inspect(staff_member, contract)
     assert Supplier.objects.get().status == Supplier.Status.APPROVED
     assert not IncomingInspection.objects.exists()
 
@@ -102,26 +91,26 @@ def test_staff_cannot_keep_suppliers(qms, staff):
         ({"name": "x" * 301}, "name"),
     ],
 )
-def test_a_supplier_with_bad_details_is_refused(qms, fields, field):
+def test_a_supplier_with_bad_details_is_refused(qms_owner, fields, field):
     dates = {"today": timezone.localdate(), "tomorrow": timezone.localdate() + DAY}
     fields = {k: dates.get(v, v) if k == "evaluated_on" else v for k, v in fields.items()}
-    _refused(lambda: _supplier(qms, **{"name": "Lingua Pro", **fields}), field)
+    _refused(lambda: _supplier(qms_owner, **{"name": "Lingua Pro", **fields}), field)
     assert not Supplier.objects.exists()
     assert not WorkflowEvent.objects.exists()
 
 
-def test_a_second_supplier_with_the_same_name_is_refused(qms):
-    _supplier(qms, name="Lingua Pro")
-    error = _refused(lambda: _supplier(qms, name="lingua pro"), "name")
+def test_a_second_supplier_with_the_same_name_is_refused(qms_owner):
+    _supplier(qms_owner, name="Lingua Pro")
+    error = _refused(lambda: _supplier(qms_owner, name="lingua pro"), "name")
     assert "already on the list" in error.message_dict["name"][0]
     assert Supplier.objects.count() == 1
 
 
-def test_qms_evaluates_a_supplier_with_conditions(qms):
-    supplier = _supplier(qms)
+def test_qms_evaluates_a_supplier_with_conditions(qms_owner):
+    supplier = _supplier(qms_owner)
     purchasing.supplier_update(
         supplier=supplier,
-        actor=qms,
+        actor=qms_owner,
         status=Supplier.Status.CONDITIONAL,
         evaluated_on=timezone.localdate(),
         evaluation="Duplicated serial numbers; every batch must come with a checked list.",
@@ -137,15 +126,17 @@ def test_qms_evaluates_a_supplier_with_conditions(qms):
     assert supplier.history.count() == 2
 
 
-def test_a_refused_evaluation_changes_nothing(qms):
-    supplier = _supplier(qms)
+def test_a_refused_evaluation_changes_nothing(qms_owner):
+    supplier = _supplier(qms_owner)
     _refused(
-        lambda: purchasing.supplier_update(supplier=supplier, actor=qms, status=Supplier.Status.EXCLUDED),
+        lambda: purchasing.supplier_update(
+            supplier=supplier, actor=qms_owner, status=Supplier.Status.EXCLUDED
+        ),
         "evaluation",
     )
     _refused(
         lambda: purchasing.supplier_update(
-            supplier=supplier, actor=qms, evaluated_on=timezone.localdate() + DAY
+            supplier=supplier, actor=qms_owner, evaluated_on=timezone.localdate() + DAY
         ),
         "evaluated_on",
     )
@@ -155,12 +146,12 @@ def test_a_refused_evaluation_changes_nothing(qms):
     assert WorkflowEvent.objects.filter(content_type__model="supplier").count() == 1
 
 
-def test_renaming_to_another_suppliers_name_is_refused(qms):
-    _supplier(qms, name="Lingua Pro")
-    other = _supplier(qms, name="Steppe Cloud")
-    _refused(lambda: purchasing.supplier_update(supplier=other, actor=qms, name="Lingua Pro"), "name")
+def test_renaming_to_another_suppliers_name_is_refused(qms_owner):
+    _supplier(qms_owner, name="Lingua Pro")
+    other = _supplier(qms_owner, name="Steppe Cloud")
+    _refused(lambda: purchasing.supplier_update(supplier=other, actor=qms_owner, name="Lingua Pro"), "name")
     # Saving a supplier under its own name is no conflict.
-    purchasing.supplier_update(supplier=other, actor=qms, name="Steppe Cloud", contact="24/7 line")
+    purchasing.supplier_update(supplier=other, actor=qms_owner, name="Steppe Cloud", contact="24/7 line")
     other.refresh_from_db()
     assert (other.name, other.contact) == ("Steppe Cloud", "24/7 line")
 
@@ -168,42 +159,45 @@ def test_renaming_to_another_suppliers_name_is_refused(qms):
 # Contracts ----------------------------------------------------------------------------------
 
 
-def test_qms_registers_a_contract(qms):
-    supplier = _supplier(qms)
+def test_qms_registers_a_contract(qms_owner):
+    supplier = _supplier(qms_owner)
     signed = timezone.localdate() - 10 * DAY
-    contract = _contract(qms, supplier, number=" PC-2026-01 ", signed_on=signed, valid_until=signed)
+    contract = _contract(qms_owner, supplier, number=" PC-2026-01 ", signed_on=signed, valid_until=signed)
 
     contract.refresh_from_db()
-    assert (contract.number, contract.supplier, contract.created_by) == ("PC-2026-01", supplier, qms)
+    assert (contract.number, contract.supplier, contract.created_by) == ("PC-2026-01", supplier, qms_owner)
     events = WorkflowEvent.objects.filter(object_id=supplier.pk, content_type__model="supplier")
     assert events.last().params == {"number": "PC-2026-01"}
 
 
-def test_no_contract_with_an_excluded_supplier(qms):
-    supplier = _supplier(qms)
+def test_no_contract_with_an_excluded_supplier(qms_owner):
+    supplier = _supplier(qms_owner)
     purchasing.supplier_update(
         supplier=supplier,
-        actor=qms,
+        actor=qms_owner,
         status=Supplier.Status.EXCLUDED,
         evaluated_on=timezone.localdate(),
         evaluation="Two batches with errors.",
     )
-    error = _refused(lambda: _contract(qms, supplier))
+    error = _refused(lambda: _contract(qms_owner, supplier))
     assert "excluded" in " ".join(error.messages)
     assert not PurchaseContract.objects.exists()
 
 
-def test_a_supplier_approved_with_conditions_may_still_sign(qms):
+def test_a_supplier_approved_with_conditions_may_still_sign(qms_owner):
     supplier = _supplier(
-        qms, status=Supplier.Status.CONDITIONAL, evaluated_on=timezone.localdate(), evaluation="On watch"
+        qms_owner,
+        status=Supplier.Status.CONDITIONAL,
+        evaluated_on=timezone.localdate(),
+        evaluation="On watch",
     )
-    assert _contract(qms, supplier).supplier == supplier
+    assert _contract(qms_owner, supplier).supplier == supplier
 
 
-def test_a_duplicate_contract_number_is_refused_clearly(qms):
-    supplier = _supplier(qms)
-    _contract(qms, supplier, number="PC-7")
-    error = _refused(lambda: _contract(qms, supplier, number="pc-7"), "number")
+def test_a_duplicate_contract_number_is_refused_clearly(qms_owner):
+    supplier = _supplier(qms_owner)
+    _contract(qms_owner, supplier, number="PC-7")
+    error = _refused(lambda: _contract(qms_owner, supplier, number="pc-7"), "number")
     assert error.message_dict["number"] == ["A contract numbered pc-7 is already in the register."]
     assert PurchaseContract.objects.count() == 1
 
@@ -218,21 +212,21 @@ def test_a_duplicate_contract_number_is_refused_clearly(qms):
         ({"valid_until": "before"}, "valid_until"),
     ],
 )
-def test_a_contract_with_bad_details_is_refused(qms, changes, field):
-    supplier = _supplier(qms)
+def test_a_contract_with_bad_details_is_refused(qms_owner, changes, field):
+    supplier = _supplier(qms_owner)
     signed = timezone.localdate() - 5 * DAY
     values = {"number": "PC-9", "subject": "Blanks", "signed_on": signed, "valid_until": None}
     dates = {"tomorrow": timezone.localdate() + DAY, "before": signed - DAY}
     values.update({k: dates.get(v, v) for k, v in changes.items()})
-    _refused(lambda: purchasing.contract_record(actor=qms, supplier=supplier, **values), field)
+    _refused(lambda: purchasing.contract_record(actor=qms_owner, supplier=supplier, **values), field)
     assert not PurchaseContract.objects.exists()
 
 
-def test_a_contract_without_a_signing_date_is_refused(qms):
-    supplier = _supplier(qms)
+def test_a_contract_without_a_signing_date_is_refused(qms_owner):
+    supplier = _supplier(qms_owner)
     _refused(
         lambda: purchasing.contract_record(
-            actor=qms, supplier=supplier, number="PC-1", subject="Blanks", signed_on=None
+            actor=qms_owner, supplier=supplier, number="PC-1", subject="Blanks", signed_on=None
         ),
         "signed_on",
     )
@@ -241,22 +235,22 @@ def test_a_contract_without_a_signing_date_is_refused(qms):
 # Incoming inspection ------------------------------------------------------------------------
 
 
-def test_a_conforming_delivery_raises_nothing(qms):
-    contract = _contract(qms, _supplier(qms))
-    inspection = _inspect(qms, contract, notes="Serial numbers checked.")
+def test_a_conforming_delivery_raises_nothing(qms_owner):
+    contract = _contract(qms_owner, _supplier(qms_owner))
+    inspection = _inspect(qms_owner, contract, notes="Serial numbers checked.")
 
     inspection.refresh_from_db()
     assert inspection.result == IncomingInspection.Result.CONFORMING
     assert inspection.nonconformity is None
-    assert inspection.inspected_by == qms
+    assert inspection.inspected_by == qms_owner
     assert not Nonconformity.objects.exists()
 
 
-def test_a_nonconforming_delivery_raises_a_purchasing_nonconformity(qms):
-    supplier = _supplier(qms)
-    contract = _contract(qms, supplier, number="PC-2025-01", subject="Certificate blanks")
+def test_a_nonconforming_delivery_raises_a_purchasing_nonconformity(qms_owner):
+    supplier = _supplier(qms_owner)
+    contract = _contract(qms_owner, supplier, number="PC-2025-01", subject="Certificate blanks")
     inspection = _inspect(
-        qms,
+        qms_owner,
         contract,
         item="300 certificate blanks, series B",
         result=IncomingInspection.Result.NONCONFORMING,
@@ -270,16 +264,16 @@ def test_a_nonconforming_delivery_raises_a_purchasing_nonconformity(qms):
     assert nc.severity == Nonconformity.Severity.MINOR
     assert nc.source_reference == "PC-2025-01"
     assert nc.process == Process.objects.get(code="finance")
-    assert nc.raised_by == qms
+    assert nc.raised_by == qms_owner
     assert "42 blanks carry duplicated serial numbers." in nc.description
     assert "PC-2025-01" in nc.description and "Polygraph Service LLP" in nc.description
     supplier_events = WorkflowEvent.objects.filter(object_id=supplier.pk, content_type__model="supplier")
     assert supplier_events.last().params["nc"] == nc.number
 
 
-def test_a_long_item_still_gives_a_title_that_fits(qms):
-    contract = _contract(qms, _supplier(qms))
-    _inspect(qms, contract, item="x" * 300, result="nonconforming", notes="Torn")
+def test_a_long_item_still_gives_a_title_that_fits(qms_owner):
+    contract = _contract(qms_owner, _supplier(qms_owner))
+    _inspect(qms_owner, contract, item="x" * 300, result="nonconforming", notes="Torn")
     assert len(Nonconformity.objects.get().title) == 200
 
 
@@ -294,29 +288,29 @@ def test_a_long_item_still_gives_a_title_that_fits(qms):
         ({"result": "nonconforming", "notes": " "}, "notes"),
     ],
 )
-def test_a_bad_inspection_is_refused_and_raises_nothing(qms, changes, field):
+def test_a_bad_inspection_is_refused_and_raises_nothing(qms_owner, changes, field):
     signed = timezone.localdate() - 10 * DAY
-    contract = _contract(qms, _supplier(qms), signed_on=signed)
+    contract = _contract(qms_owner, _supplier(qms_owner), signed_on=signed)
     dates = {"tomorrow": timezone.localdate() + DAY, "before_signing": signed - DAY}
     changes = {k: dates.get(v, v) if k == "received_on" else v for k, v in changes.items()}
-    _refused(lambda: _inspect(qms, contract, **changes), field)
+    _refused(lambda: _inspect(qms_owner, contract, **changes), field)
     assert not IncomingInspection.objects.exists()
     assert not Nonconformity.objects.exists()
 
 
-def test_a_delivery_on_the_signing_day_is_accepted(qms):
+def test_a_delivery_on_the_signing_day_is_accepted(qms_owner):
     signed = timezone.localdate() - 10 * DAY
-    contract = _contract(qms, _supplier(qms), signed_on=signed)
-    assert _inspect(qms, contract, received_on=signed).received_on == signed
+    contract = _contract(qms_owner, _supplier(qms_owner), signed_on=signed)
+    assert _inspect(qms_owner, contract, received_on=signed).received_on == signed
 
 
-def test_kpi5_counts_deliveries_received_in_the_period(qms):
-    contract = _contract(qms, _supplier(qms), signed_on=timezone.localdate() - 100 * DAY)
+def test_kpi5_counts_deliveries_received_in_the_period(qms_owner):
+    contract = _contract(qms_owner, _supplier(qms_owner), signed_on=timezone.localdate() - 100 * DAY)
     today = timezone.localdate()
-    _inspect(qms, contract, received_on=today - 90 * DAY)
-    _inspect(qms, contract, received_on=today - 20 * DAY, result="nonconforming", notes="Torn")
-    _inspect(qms, contract, received_on=today - 10 * DAY)
-    _inspect(qms, contract, received_on=today - 5 * DAY, result="nonconforming", notes="Late")
+    _inspect(qms_owner, contract, received_on=today - 90 * DAY)
+    _inspect(qms_owner, contract, received_on=today - 20 * DAY, result="nonconforming", notes="Torn")
+    _inspect(qms_owner, contract, received_on=today - 10 * DAY)
+    _inspect(qms_owner, contract, received_on=today - 5 * DAY, result="nonconforming", notes="Late")
 
     start, end = today - 20 * DAY, today - 10 * DAY
     assert selectors.deliveries(start, end).count() == 2
@@ -327,16 +321,20 @@ def test_kpi5_counts_deliveries_received_in_the_period(qms):
 # Views --------------------------------------------------------------------------------------
 
 
-def test_qms_lists_suppliers_with_counts_and_filters_by_status(client, qms):
-    polygraph = _supplier(qms)
-    contract = _contract(qms, polygraph)
-    _inspect(qms, contract, result="nonconforming", notes="Torn")
-    _inspect(qms, contract)
-    _contract(qms, polygraph, number="PC-2")
+def test_qms_lists_suppliers_with_counts_and_filters_by_status(client, qms_owner):
+    polygraph = _supplier(qms_owner)
+    contract = _contract(qms_owner, polygraph)
+    _inspect(qms_owner, contract, result="nonconforming", notes="Torn")
+    _inspect(qms_owner, contract)
+    _contract(qms_owner, polygraph, number="PC-2")
     _supplier(
-        qms, name="Steppe Cloud", status="conditional", evaluated_on=timezone.localdate(), evaluation="Outage"
+        qms_owner,
+        name="Steppe Cloud",
+        status="conditional",
+        evaluated_on=timezone.localdate(),
+        evaluation="Outage",
     )
-    client.force_login(qms)
+    client.force_login(qms_owner)
 
     page = client.get(reverse("improvement:supplier_list"))
     assert page.status_code == 200
@@ -357,8 +355,8 @@ def test_qms_lists_suppliers_with_counts_and_filters_by_status(client, qms):
     assert len(ignored.context["page_obj"]) == 2
 
 
-def test_qms_adds_a_supplier_through_the_form(client, qms):
-    client.force_login(qms)
+def test_qms_adds_a_supplier_through_the_form(client, qms_owner):
+    client.force_login(qms_owner)
     response = client.post(
         reverse("improvement:supplier_create"),
         {"name": "Lingua Pro", "supplies": "Translation", "status": "approved", "evaluation": ""},
@@ -372,9 +370,9 @@ def test_qms_adds_a_supplier_through_the_form(client, qms):
     assert "Added to the list of suppliers" in page.content.decode()
 
 
-def test_an_exclusion_without_reasons_shows_the_message_and_saves_nothing(client, qms):
-    supplier = _supplier(qms)
-    client.force_login(qms)
+def test_an_exclusion_without_reasons_shows_the_message_and_saves_nothing(client, qms_owner):
+    supplier = _supplier(qms_owner)
+    client.force_login(qms_owner)
     response = client.post(
         reverse("improvement:supplier_edit", args=[supplier.pk]),
         {
@@ -391,9 +389,9 @@ def test_an_exclusion_without_reasons_shows_the_message_and_saves_nothing(client
     assert supplier.status == Supplier.Status.APPROVED
 
 
-def test_qms_evaluates_through_the_form(client, qms):
-    supplier = _supplier(qms)
-    client.force_login(qms)
+def test_qms_evaluates_through_the_form(client, qms_owner):
+    supplier = _supplier(qms_owner)
+    client.force_login(qms_owner)
     response = client.post(
         reverse("improvement:supplier_edit", args=[supplier.pk]),
         {
@@ -412,9 +410,9 @@ def test_qms_evaluates_through_the_form(client, qms):
     assert reverse("improvement:contract_create", args=[supplier.pk]) not in page
 
 
-def test_qms_registers_a_contract_and_inspects_a_delivery_through_the_forms(client, qms):
-    supplier = _supplier(qms)
-    client.force_login(qms)
+def test_qms_registers_a_contract_and_inspects_a_delivery_through_the_forms(client, qms_owner):
+    supplier = _supplier(qms_owner)
+    client.force_login(qms_owner)
     signed = timezone.localdate() - 5 * DAY
     response = client.post(
         reverse("improvement:contract_create", args=[supplier.pk]),
@@ -445,10 +443,10 @@ def test_qms_registers_a_contract_and_inspects_a_delivery_through_the_forms(clie
     assert IncomingInspection.objects.get().nonconformity == nc
 
 
-def test_a_duplicate_contract_number_is_shown_on_the_form(client, qms):
-    supplier = _supplier(qms)
-    _contract(qms, supplier, number="PC-1")
-    client.force_login(qms)
+def test_a_duplicate_contract_number_is_shown_on_the_form(client, qms_owner):
+    supplier = _supplier(qms_owner)
+    _contract(qms_owner, supplier, number="PC-1")
+    client.force_login(qms_owner)
     response = client.post(
         reverse("improvement:contract_create", args=[supplier.pk]),
         {"number": "PC-1", "subject": "Blanks", "signed_on": timezone.localdate().isoformat()},
@@ -458,9 +456,9 @@ def test_a_duplicate_contract_number_is_shown_on_the_form(client, qms):
     assert PurchaseContract.objects.count() == 1
 
 
-def test_a_nonconforming_delivery_without_notes_is_shown_on_the_form(client, qms):
-    contract = _contract(qms, _supplier(qms))
-    client.force_login(qms)
+def test_a_nonconforming_delivery_without_notes_is_shown_on_the_form(client, qms_owner):
+    contract = _contract(qms_owner, _supplier(qms_owner))
+    client.force_login(qms_owner)
     response = client.post(
         reverse("improvement:inspection_create", args=[contract.pk]),
         {"received_on": timezone.localdate().isoformat(), "item": "Blanks", "result": "nonconforming"},
@@ -471,10 +469,10 @@ def test_a_nonconforming_delivery_without_notes_is_shown_on_the_form(client, qms
     assert not Nonconformity.objects.exists()
 
 
-def test_staff_gets_403_on_every_purchasing_page(client, qms, staff):
-    supplier = _supplier(qms)
-    contract = _contract(qms, supplier)
-    client.force_login(staff)
+def test_staff_gets_403_on_every_purchasing_page(client, qms_owner, staff_member):
+    supplier = _supplier(qms_owner)
+    contract = _contract(qms_owner, supplier)
+    client.force_login(staff_member)
     urls = [
         reverse("improvement:supplier_list"),
         reverse("improvement:supplier_create"),
@@ -489,17 +487,17 @@ def test_staff_gets_403_on_every_purchasing_page(client, qms, staff):
     assert Supplier.objects.count() == 1
 
 
-def test_unknown_supplier_or_contract_is_404(client, qms):
-    client.force_login(qms)
+def test_unknown_supplier_or_contract_is_404(client, qms_owner):
+    client.force_login(qms_owner)
     assert client.get(reverse("improvement:supplier_detail", args=[999_999])).status_code == 404
     assert client.get(reverse("improvement:inspection_create", args=[999_999])).status_code == 404
 
 
-def test_the_demo_tells_a_year_and_a_half_of_purchasing(qms):
-    from improvement.demo_purchasing import seed_purchasing
+def test_the_demo_tells_a_year_and_a_half_of_purchasing(qms_owner):
+    from demo.purchasing import seed_purchasing
 
-    seed_purchasing({"qms": qms})
-    seed_purchasing({"qms": qms})  # idempotent
+    seed_purchasing({"qms": qms_owner})
+    seed_purchasing({"qms": qms_owner})  # idempotent
 
     assert Supplier.objects.count() == 4
     assert PurchaseContract.objects.count() == 5

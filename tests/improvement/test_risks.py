@@ -19,16 +19,6 @@ def process(db):
     return Process.objects.get(code="eec-formation")
 
 
-@pytest.fixture
-def pm(make_person):
-    return make_person(Role.PROJECT_MANAGER, username="risk_pm")
-
-
-@pytest.fixture
-def qms(make_person):
-    return make_person(Role.QMS_OWNER, username="risk_qms")
-
-
 def _risk(actor, process, title, likelihood=2, impact=2, owner=None, **fields) -> Risk:
     fields.setdefault("review_on", timezone.localdate())
     return risks.risk_record(
@@ -60,16 +50,16 @@ def _form(process, owner, **changes) -> dict:
     return data
 
 
-def test_a_process_owner_records_and_reviews_a_risk(client, pm, process):
-    client.force_login(pm)
-    response = client.post(reverse("improvement:risk_create"), _form(process, pm), follow=True)
+def test_a_process_owner_records_and_reviews_a_risk(client, project_manager, process):
+    client.force_login(project_manager)
+    response = client.post(reverse("improvement:risk_create"), _form(process, project_manager), follow=True)
     risk = Risk.objects.get()
     assert risk.number == "RK-0001" and risk.score == 15 and selectors.level_of(risk.score) == "high"
     html = response.content.decode()
     assert "The risk is recorded." in html and "15 · high" in html
     review = _form(
         process,
-        pm,
+        project_manager,
         treatment="Conflict check before each proposal.",
         residual_likelihood=2,
         residual_impact=4,
@@ -93,23 +83,25 @@ def test_a_process_owner_records_and_reviews_a_risk(client, pm, process):
         ({"review_on": "31.02.2026"}, "review_on", "Enter a valid date"),
     ],
 )
-def test_bad_scores_and_dates_are_refused_and_nothing_is_saved(client, pm, process, changes, field, message):
-    client.force_login(pm)
-    response = client.post(reverse("improvement:risk_create"), _form(process, pm, **changes))
+def test_bad_scores_and_dates_are_refused_and_nothing_is_saved(
+    client, project_manager, process, changes, field, message
+):
+    client.force_login(project_manager)
+    response = client.post(reverse("improvement:risk_create"), _form(process, project_manager, **changes))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Risk.objects.exists()
 
 
-def test_the_service_refuses_a_score_off_the_matrix(pm, process):
+def test_the_service_refuses_a_score_off_the_matrix(project_manager, process):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="the agency's matrix is 5 × 5"):
         risks.risk_record(
-            actor=pm,
+            actor=project_manager,
             title="Off the matrix",
             process=process,
-            owner=pm,
+            owner=project_manager,
             likelihood=6,
             impact=6,
             review_on=timezone.localdate(),
@@ -117,16 +109,18 @@ def test_the_service_refuses_a_score_off_the_matrix(pm, process):
     assert not Risk.objects.exists()
 
 
-def test_each_person_keeps_their_own_risks_and_the_qms_owner_all(client, make_person, pm, qms, process):
+def test_each_person_keeps_their_own_risks_and_the_qms_owner_all(
+    client, make_person, project_manager, qms_owner, process
+):
     other = make_person(Role.PROJECT_MANAGER, username="risk_other")
-    mine = _risk(pm, process, "Mine")
+    mine = _risk(project_manager, process, "Mine")
     theirs = _risk(other, process, "Theirs")
-    client.force_login(pm)
+    client.force_login(project_manager)
     listing = client.get(reverse("improvement:risk_list")).content.decode()
     assert "Mine" in listing and "Theirs" not in listing
     assert client.get(reverse("improvement:risk_detail", args=[theirs.pk])).status_code == 404
     assert client.get(reverse("improvement:risk_edit", args=[mine.pk])).status_code == 200
-    client.force_login(qms)
+    client.force_login(qms_owner)
     assert client.get(reverse("improvement:risk_edit", args=[theirs.pk])).status_code == 200
     director = make_person(Role.DIRECTOR, username="risk_director")
     client.force_login(director)
@@ -136,14 +130,14 @@ def test_each_person_keeps_their_own_risks_and_the_qms_owner_all(client, make_pe
     assert client.get(reverse("improvement:risk_list")).status_code == 403
 
 
-def test_the_heat_map_counts_live_risks_and_filters_the_register(client, qms, process):
+def test_the_heat_map_counts_live_risks_and_filters_the_register(client, qms_owner, process):
     for title, likelihood, impact, status in (
         ("Alpha", 5, 5, "open"),
         ("Beta", 5, 5, "open"),
         ("Gamma", 1, 2, "open"),
         ("Delta", 5, 5, "closed"),
     ):
-        _risk(qms, process, title, likelihood, impact, status=status)
+        _risk(qms_owner, process, title, likelihood, impact, status=status)
     cells = {
         (c["likelihood"], c["impact"]): c
         for row in selectors.heat_map(Risk.objects.all())
@@ -151,7 +145,7 @@ def test_the_heat_map_counts_live_risks_and_filters_the_register(client, qms, pr
     }
     assert cells[(5, 5)]["count"] == 2 and cells[(5, 5)]["level"] == "high"  # the closed one is not counted
     assert cells[(1, 2)]["count"] == 1 and cells[(1, 2)]["level"] == "low"
-    client.force_login(qms)
+    client.force_login(qms_owner)
     html = client.get(reverse("improvement:risk_list"), {"likelihood": 5, "impact": 5}).content.decode()
     assert "Alpha" in html and "Beta" in html and "Gamma" not in html
     high = client.get(reverse("improvement:risk_list"), {"level": "high", "status": "open"}).content.decode()
@@ -160,18 +154,24 @@ def test_the_heat_map_counts_live_risks_and_filters_the_register(client, qms, pr
         assert client.get(reverse("improvement:risk_list"), garbage).status_code == 200
 
 
-def test_the_owner_is_reminded_to_review(pm, process):
+def test_the_owner_is_reminded_to_review(project_manager, process):
     due = timezone.localdate() + datetime.timedelta(days=3)
     risks.risk_record(
-        actor=pm, title="Review me", process=process, owner=pm, likelihood=2, impact=3, review_on=due
+        actor=project_manager,
+        title="Review me",
+        process=process,
+        owner=project_manager,
+        likelihood=2,
+        impact=3,
+        review_on=due,
     )
-    board = dashboard_for(pm)
+    board = dashboard_for(project_manager)
     assert [item.title for item in board.due_soon] == ["RK-0001 Review me"]
 
 
-def test_the_register_lists_the_highest_scores_first(client, qms, process):
+def test_the_register_lists_the_highest_scores_first(client, qms_owner, process):
     for title, likelihood, impact in (("Nine", 3, 3), ("Sixteen", 4, 4), ("Fifteen", 5, 3)):
-        _risk(qms, process, title, likelihood, impact)
-    client.force_login(qms)
+        _risk(qms_owner, process, title, likelihood, impact)
+    client.force_login(qms_owner)
     html = client.get(reverse("improvement:risk_list")).content.decode()
     assert html.index("Sixteen") < html.index("Fifteen") < html.index("Nine")

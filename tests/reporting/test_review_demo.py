@@ -6,7 +6,6 @@ import datetime
 import hashlib
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.utils import timezone
 
 from core.dashboard import dashboard_for
@@ -14,10 +13,8 @@ from improvement.models import Action, KpiReport, ManagementReview
 from reporting.selectors import kpi_reports, reviews
 
 
-def test_the_demo_has_last_years_review_with_its_order_and_decisions_partly_done(db):
-    call_command("seed_demo")
-    call_command("seed_demo")  # idempotent
-
+def test_the_demo_has_last_years_review_with_its_order_and_decisions_partly_done(seeded_demo):
+    # Seeding twice adds nothing: tests/demo/test_seed_demo.py counts these after a second run.
     today = timezone.localdate()
     last, planned = ManagementReview.objects.order_by("period_start")
     assert ManagementReview.objects.count() == 2

@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from core.roles import Role
 from surveys import services
 from surveys.models import Question, Survey
 
@@ -18,18 +17,13 @@ def seeded(db):
 
 
 @pytest.fixture
-def qms(make_person):
-    return make_person(Role.QMS_OWNER, Role.STAFF, username="qms", first_name="Dana", last_name="Tulegenova")
-
-
-@pytest.fixture
-def open_campaign(seeded, qms):
+def open_campaign(seeded, qms_owner):
     """Open a campaign of a seeded survey today, for a week."""
 
     def make(code: str, *, public_link: bool = False, **fields):
         today = timezone.localdate()
         return services.campaign_open(
-            actor=qms,
+            actor=qms_owner,
             survey=seeded[code],
             title=fields.pop("title", f"Campaign of {code}"),
             opens_on=fields.pop("opens_on", today),

@@ -101,9 +101,9 @@ def test_an_unknown_token_is_a_friendly_404(client, student_campaign):
     assert_refused("no-such-token", {}, "not valid", code="unknown")
 
 
-def test_a_closed_campaign_takes_no_answers(client, student_campaign, qms):
+def test_a_closed_campaign_takes_no_answers(client, student_campaign, qms_owner):
     data = full_answers(student_campaign)
-    services.campaign_close(campaign=student_campaign, actor=qms)
+    services.campaign_close(campaign=student_campaign, actor=qms_owner)
     page = client.post(answer_url(student_campaign.public_token), data)
     assert page.status_code == 410
     assert "answers are no longer taken" in page.content.decode()
@@ -250,14 +250,16 @@ def test_an_anonymous_response_keeps_no_trace_of_the_person(client, open_campaig
         invitation.response  # noqa: B018
 
 
-def test_the_campaign_page_of_an_anonymous_survey_shows_only_counts(client, open_campaign, make_person, qms):
+def test_the_campaign_page_of_an_anonymous_survey_shows_only_counts(
+    client, open_campaign, make_person, qms_owner
+):
     campaign = open_campaign("student", public_link=True)
     student = make_person(
         username="student1", first_name="Aruzhan", last_name="Bekova", email="aruzhan@example.org"
     )
     invitation = services.invitation_add(campaign=campaign, person=student)
     services.response_submit(token=invitation.token, data=full_answers(campaign))
-    client.force_login(qms)
+    client.force_login(qms_owner)
     html = client.get(campaign.get_absolute_url()).content.decode()
     assert "Bekova" not in html and "aruzhan@example.org" not in html and "student1" not in html
     assert "only counts are shown" in html

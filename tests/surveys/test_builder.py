@@ -54,28 +54,28 @@ def test_texts_read_in_the_readers_language(seeded):
         assert question.localized_text == "Overall, I am satisfied with my studies."
 
 
-def test_published_version_is_frozen(seeded, qms):
+def test_published_version_is_frozen(seeded, qms_owner):
     version = seeded["student"].versions.get()
     section = version.sections.first()
     question = section.questions.first()
     with pytest.raises(ValidationError):
-        services.question_add(actor=qms, section=section, key="new", kind="text", text="New?")
+        services.question_add(actor=qms_owner, section=section, key="new", kind="text", text="New?")
     with pytest.raises(ValidationError):
         services.question_update(
-            actor=qms, question=question, key=question.key, kind="likert", text="Changed"
+            actor=qms_owner, question=question, key=question.key, kind="likert", text="Changed"
         )
     with pytest.raises(ValidationError):
-        services.question_remove(actor=qms, question=question)
+        services.question_remove(actor=qms_owner, question=question)
     with pytest.raises(ValidationError):
-        services.section_remove(actor=qms, section=section)
+        services.section_remove(actor=qms_owner, section=section)
     question.refresh_from_db()
     assert question.text != "Changed"
 
 
-def test_new_draft_copies_the_version_in_use_and_keeps_keys(seeded, qms):
+def test_new_draft_copies_the_version_in_use_and_keeps_keys(seeded, qms_owner):
     survey = seeded["eo-satisfaction"]
     v1 = survey.versions.get()
-    draft = services.version_draft(actor=qms, survey=survey)
+    draft = services.version_draft(actor=qms_owner, survey=survey)
     assert draft.number == 2 and draft.status == SurveyVersion.Status.DRAFT
     old = list(Question.objects.filter(section__version=v1).values_list("key", "kind", "text", "options"))
     new = list(Question.objects.filter(section__version=draft).values_list("key", "kind", "text", "options"))
@@ -84,20 +84,20 @@ def test_new_draft_copies_the_version_in_use_and_keeps_keys(seeded, qms):
         Question.objects.filter(section__version=draft).values_list("pk", flat=True)
     )
     # Asking again gives the same draft, not a third version.
-    assert services.version_draft(actor=qms, survey=survey) == draft
+    assert services.version_draft(actor=qms_owner, survey=survey) == draft
 
     question = Question.objects.get(section__version=draft, key="info-clarity")
     services.question_update(
-        actor=qms,
+        actor=qms_owner,
         question=question,
         key="info-clarity",
         kind="likert",
         text="IAAR explained the procedure well.",
     )
     services.question_remove(
-        actor=qms, question=Question.objects.get(section__version=draft, key="suggestions")
+        actor=qms_owner, question=Question.objects.get(section__version=draft, key="suggestions")
     )
-    services.version_publish(actor=qms, version=draft, change_note="Shorter form")
+    services.version_publish(actor=qms_owner, version=draft, change_note="Shorter form")
 
     v1.refresh_from_db()
     draft.refresh_from_db()
@@ -107,24 +107,24 @@ def test_new_draft_copies_the_version_in_use_and_keeps_keys(seeded, qms):
     assert not Question.objects.filter(section__version=draft, key="suggestions").exists()
 
 
-def test_campaigns_ask_the_version_in_use_and_keep_theirs(seeded, qms, open_campaign):
+def test_campaigns_ask_the_version_in_use_and_keep_theirs(seeded, qms_owner, open_campaign):
     first = open_campaign("student", public_link=True)
     survey = seeded["student"]
-    draft = services.version_draft(actor=qms, survey=survey)
-    services.version_publish(actor=qms, version=draft)
+    draft = services.version_draft(actor=qms_owner, survey=survey)
+    services.version_publish(actor=qms_owner, version=draft)
     second = open_campaign("student", public_link=True)
     first.refresh_from_db()
     assert first.version.number == 1 and second.version.number == 2
 
 
-def test_builder_refuses_bad_questions(seeded, qms):
-    draft = services.version_draft(actor=qms, survey=seeded["expert-feedback"])
+def test_builder_refuses_bad_questions(seeded, qms_owner):
+    draft = services.version_draft(actor=qms_owner, survey=seeded["expert-feedback"])
     section = draft.sections.first()
     with pytest.raises(ValidationError, match="key"):
-        services.question_add(actor=qms, section=section, key="briefing", kind="likert", text="Again?")
+        services.question_add(actor=qms_owner, section=section, key="briefing", kind="likert", text="Again?")
     with pytest.raises(ValidationError):
         services.question_add(
-            actor=qms,
+            actor=qms_owner,
             section=section,
             key="format",
             kind="single",
@@ -132,16 +132,16 @@ def test_builder_refuses_bad_questions(seeded, qms):
             options=[{"value": "a", "label": "A"}],
         )
     with pytest.raises(ValidationError):
-        services.question_add(actor=qms, section=section, key="Bad Key", kind="text", text="?")
+        services.question_add(actor=qms_owner, section=section, key="Bad Key", kind="text", text="?")
 
 
-def test_moving_questions_and_sections_in_a_draft(seeded, qms):
-    draft = services.version_draft(actor=qms, survey=seeded["teaching-staff"])
+def test_moving_questions_and_sections_in_a_draft(seeded, qms_owner):
+    draft = services.version_draft(actor=qms_owner, survey=seeded["teaching-staff"])
     first, second = list(draft.sections.order_by("position"))[:2]
-    services.section_move(actor=qms, section=second, direction="up")
+    services.section_move(actor=qms_owner, section=second, direction="up")
     assert list(draft.sections.order_by("position").values_list("pk", flat=True))[:2] == [second.pk, first.pk]
     top = second.questions.order_by("position").first()
-    services.question_move(actor=qms, question=top, direction="down")
+    services.question_move(actor=qms_owner, question=top, direction="down")
     assert list(second.questions.order_by("position").values_list("key", flat=True)) == [
         "development",
         "workload",
@@ -150,7 +150,7 @@ def test_moving_questions_and_sections_in_a_draft(seeded, qms):
     ]
     # At the edge of its section a question moves on into the next one.
     last = second.questions.order_by("position").last()
-    services.question_move(actor=qms, question=last, direction="down")
+    services.question_move(actor=qms_owner, question=last, direction="down")
     last.refresh_from_db()
     assert last.section == first and last.position == 1
 
@@ -163,8 +163,8 @@ def test_only_the_survey_keepers_build(seeded, make_person):
         services.survey_create(actor=clerk, code="x", title="X", audience="other")
 
 
-def test_building_a_survey_through_the_pages(client, qms):
-    client.force_login(qms)
+def test_building_a_survey_through_the_pages(client, qms_owner):
+    client.force_login(qms_owner)
     response = client.post(
         reverse("surveys:create"),
         {
@@ -220,9 +220,9 @@ def test_building_a_survey_through_the_pages(client, qms):
     assert Question.objects.filter(pk=choice.pk).exists()
 
 
-def test_publishing_an_empty_draft_is_refused_with_a_message(client, qms):
-    client.force_login(qms)
-    survey = services.survey_create(actor=qms, code="empty", title="Empty", audience="other")
+def test_publishing_an_empty_draft_is_refused_with_a_message(client, qms_owner):
+    client.force_login(qms_owner)
+    survey = services.survey_create(actor=qms_owner, code="empty", title="Empty", audience="other")
     version = survey.versions.get()
     response = client.post(reverse("surveys:publish", args=[version.pk]), follow=True)
     assert "Add at least one question before publishing." in response.content.decode()

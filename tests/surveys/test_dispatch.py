@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accreditation.models import AccreditationProject
-from accreditation.walkthrough import drive
 from core.dashboard import dashboard_for
 from core.models import Notification
 from core.roles import Role
+from demo.walkthrough import drive
 from surveys import services, tasks
 from surveys.models import Campaign, Invitation, Response
 from tests.surveys.conftest import full_answers
@@ -133,11 +133,11 @@ def test_campaigns_close_on_their_date(open_campaign, client):
     assert client.get(reverse("survey_public:answer", args=[campaign.public_token])).status_code == 410
 
 
-def test_opening_a_campaign_checks_its_dates(seeded, qms):
+def test_opening_a_campaign_checks_its_dates(seeded, qms_owner):
     today = timezone.localdate()
     with pytest.raises(ValidationError, match="cannot close before it opens"):
         services.campaign_open(
-            actor=qms,
+            actor=qms_owner,
             survey=seeded["student"],
             title="X",
             opens_on=today,
@@ -145,14 +145,19 @@ def test_opening_a_campaign_checks_its_dates(seeded, qms):
         )
     with pytest.raises(ValidationError, match="has passed"):
         services.campaign_open(
-            actor=qms,
+            actor=qms_owner,
             survey=seeded["student"],
             title="X",
             opens_on=today - datetime.timedelta(days=9),
             closes_on=today - datetime.timedelta(days=2),
         )
     campaign = services.campaign_open(
-        actor=qms, survey=seeded["student"], title="X", opens_on=today, closes_on=today, public_link=True
+        actor=qms_owner,
+        survey=seeded["student"],
+        title="X",
+        opens_on=today,
+        closes_on=today,
+        public_link=True,
     )
     assert campaign.number == f"SV-{today.year}-001" and campaign.public_token
 
@@ -200,9 +205,9 @@ def test_the_coordinator_opens_a_visit_questionnaire_from_the_project_page(cast,
 
 
 def test_staff_open_remind_and_close_a_campaign_by_hand(
-    client, qms, seeded, make_person, django_capture_on_commit_callbacks
+    client, qms_owner, seeded, make_person, django_capture_on_commit_callbacks
 ):
-    client.force_login(qms)
+    client.force_login(qms_owner)
     today = timezone.localdate()
     response = client.post(
         reverse("surveys:campaign_create"),

@@ -20,11 +20,6 @@ def world():
     return results_world.build()
 
 
-@pytest.fixture
-def analyst(client_as):
-    return client_as(Role.QMS_OWNER)
-
-
 def _csv(response) -> list[list[str]]:
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 

@@ -24,21 +24,16 @@ def world():
     return world
 
 
-@pytest.fixture
-def director(client_as):
-    return client_as(Role.DIRECTOR)
-
-
-def test_publish_from_the_form_then_withdraw_keeps_history(world, director):
+def test_publish_from_the_form_then_withdraw_keeps_history(world, director_client):
     client = Client()  # the public, next to the director's signed-in client
     campaign = world.campaigns["STU-1"]
-    form = director.get(reverse("surveys:summary_edit", args=[campaign.pk]))
+    form = director_client.get(reverse("surveys:summary_edit", args=[campaign.pk]))
     assert form.status_code == 200
     # The form starts with a draft written from the numbers.
     assert "6 responses" in form.content.decode()
 
     text = "Students rate the teaching 4.17 of 5 on average."
-    response = director.post(reverse("surveys:summary_edit", args=[campaign.pk]), {"summary": text})
+    response = director_client.post(reverse("surveys:summary_edit", args=[campaign.pk]), {"summary": text})
     assert response.status_code == 302
     campaign.refresh_from_db()
     assert campaign.summary == text and campaign.summary_published_at is not None
@@ -54,7 +49,7 @@ def test_publish_from_the_form_then_withdraw_keeps_history(world, director):
     # The public site's menu leads there.
     assert reverse("surveys:published") in client.get(reverse("registry:list")).content.decode()
 
-    director.post(
+    director_client.post(
         reverse("surveys:summary_withdraw", args=[campaign.pk]), {"reason": "Numbers to be rechecked."}
     )
     campaign.refresh_from_db()
@@ -65,7 +60,7 @@ def test_publish_from_the_form_then_withdraw_keeps_history(world, director):
     actions = [e.action for e in events_for(campaign)]
     assert actions == ["Summary published on the public site", "Summary withdrawn from the public site"]
     assert campaign.history.filter(summary_published_at__isnull=False).exists()  # every state is kept
-    page = director.get(reverse("surveys:summary_edit", args=[campaign.pk])).content.decode()
+    page = director_client.get(reverse("surveys:summary_edit", args=[campaign.pk])).content.decode()
     assert "Numbers to be rechecked." in page
 
 
@@ -92,9 +87,9 @@ def test_refusals(world, make_person):
     assert Campaign.objects.get(pk=world.campaigns["STU-1"].pk).summary_published_at is not None
 
 
-def test_refused_publication_shows_a_message_not_an_error(world, director):
+def test_refused_publication_shows_a_message_not_an_error(world, director_client):
     campaign = world.campaigns["STU-2"]
-    response = director.post(reverse("surveys:summary_edit", args=[campaign.pk]), {"summary": "Small"})
+    response = director_client.post(reverse("surveys:summary_edit", args=[campaign.pk]), {"summary": "Small"})
     assert response.status_code == 200
     assert "cannot be published" in response.content.decode()
     campaign.refresh_from_db()

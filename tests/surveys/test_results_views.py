@@ -17,11 +17,6 @@ def world():
     return results_world.build()
 
 
-@pytest.fixture
-def analyst(client_as):
-    return client_as(Role.QMS_OWNER)
-
-
 def test_campaign_page_shows_rate_distribution_mean_nps_and_texts(world, analyst):
     page = analyst.get(reverse("surveys:results_campaign", args=[world.campaigns["ops"].pk]))
     assert page.status_code == 200

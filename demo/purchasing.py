@@ -6,10 +6,9 @@ import datetime
 
 from django.utils import timezone
 
-from core.demo_clock import demo_clock
-
-from .models import IncomingInspection, Supplier
-from .services import contract_record, inspection_record, supplier_record, supplier_update
+from demo.clock import demo_clock
+from improvement.models import IncomingInspection, Supplier
+from improvement.services import contract_record, inspection_record, supplier_record, supplier_update
 
 D = datetime.date
 OK = IncomingInspection.Result.CONFORMING

@@ -1,5 +1,5 @@
-from .models import Nonconformity
-from .services import nonconformity_raise, nonconformity_transition
+from improvement.models import Nonconformity
+from improvement.services import nonconformity_raise, nonconformity_transition
 
 # raised by, title, what happened, severity, process, source, correction, accepted for analysis
 NONCONFORMITIES = [
@@ -39,13 +39,12 @@ NONCONFORMITIES = [
 
 def seed(people: dict) -> None:
     from core.models import Process
-
-    from .services import capa_advance, capa_open, capa_step_save
+    from improvement.services import capa_advance, capa_open, capa_step_save
 
     _seed_risks(people)
     _seed_preventive_actions(people)
     seed_kpi_targets(people)
-    from .demo_purchasing import seed_purchasing
+    from demo.purchasing import seed_purchasing
 
     seed_purchasing(people)
     for who, title, description, severity, process, source, correction, accept in NONCONFORMITIES:
@@ -74,7 +73,7 @@ def seed(people: dict) -> None:
                 analysis="The declarations are collected on paper at the visit; nobody checks them before.",
             )
             capa_advance(capa=capa, actor=people["pm"])
-    from .demo_review import seed as seed_reviews
+    from demo.review import seed as seed_reviews
 
     seed_reviews(people)
 
@@ -244,11 +243,10 @@ def _seed_risks(people: dict) -> None:
 
     from django.utils import timezone
 
-    from core.demo_clock import demo_clock
     from core.models import Process
-
-    from .models import Risk
-    from .services import risk_record
+    from demo.clock import demo_clock
+    from improvement.models import Risk
+    from improvement.services import risk_record
 
     if Risk.objects.exists():
         return
@@ -316,10 +314,9 @@ def _seed_preventive_actions(people: dict) -> None:
     """Preventive actions on risks, begun in September: some done, some open, two overdue."""
     import datetime
 
-    from core.demo_clock import demo_clock
-
-    from .models import Action, Risk
-    from .services import action_add, action_complete
+    from demo.clock import demo_clock
+    from improvement.models import Action, Risk
+    from improvement.services import action_add, action_complete
 
     if Action.objects.filter(risk__isnull=False).exists():
         return
@@ -352,8 +349,7 @@ def seed_scale(n: int, *, owner) -> int:
     from simple_history.utils import bulk_create_with_history
 
     from core.models import Process
-
-    from .models import Action, CorrectiveAction, Risk
+    from improvement.models import Action, CorrectiveAction, Risk
 
     count = n // 10
     if count == 0 or Nonconformity.objects.filter(number__startswith="NC-BENCH-").exists():
@@ -445,9 +441,8 @@ KPI_TARGETS = {"kpi1": 20, "kpi2": 15, "kpi3": 2, "kpi4": 10, "kpi5": 10}
 def seed_kpi_targets(people: dict) -> None:
     from django.utils import timezone
 
+    from improvement.models import KpiTarget
     from reporting.services import kpi_target_set
-
-    from .models import KpiTarget
 
     if KpiTarget.objects.exists():
         return

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from . import services, services_commission, services_council, services_outcome
-from .conflicts import conflicts_for
-from .models import AccreditationProject, CommissionEvaluation, CommissionMember, Score
+from accreditation import services, services_commission, services_council, services_outcome
+from accreditation.conflicts import conflicts_for
+from accreditation.models import AccreditationProject, CommissionEvaluation, CommissionMember, Score
 
 S = AccreditationProject.Status
 ORDER = [
@@ -46,7 +46,7 @@ class Cast:
 
 
 def pdf_upload(name: str, text: str) -> SimpleUploadedFile:
-    from documents.demo import simple_pdf
+    from demo.documents import simple_pdf
 
     return SimpleUploadedFile(name, simple_pdf([text]), content_type="application/pdf")
 
@@ -72,7 +72,7 @@ def _step(project, cast: Cast):
     if status == S.APPLICATION:
         return services.project_move(project=project, actor=cast.pm, target=S.THRESHOLD_CHECK)
     if status == S.THRESHOLD_CHECK:
-        from .workflow import checklist_for
+        from accreditation.workflow import checklist_for
 
         items = {code: True for code, _label in checklist_for(project.level)}
         return services.threshold_decide(project=project, actor=cast.pm, items=items)
@@ -176,7 +176,7 @@ def _step(project, cast: Cast):
 def council_decides(project: AccreditationProject, cast: Cast, choice: str, number: str = "AC-R"):
     """A council meeting where three members vote ``choice`` on a project (e.g. "revoke" for one
     under monitoring) and the secretary closes the vote: what the registry then shows."""
-    from . import services_council as council
+    from accreditation import services_council as council
 
     meeting = council.meeting_create(
         actor=cast.secretary, number=number, date=timezone.localdate(), members=cast.council

@@ -9,13 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from core.demo import DEMO_PASSWORD
-from core.demo_clock import demo_clock
 from core.models import Department, Process
 from core.roles import Role
-
-from . import services
-from .models import Document, DocumentVersion, ReviewStep
+from demo.clock import demo_clock
+from demo.people import DEMO_PASSWORD
+from documents import services
+from documents.models import Document, DocumentVersion, ReviewStep
 
 T = Document.Type
 C = Document.Confidentiality
@@ -318,7 +317,7 @@ def seed(people: dict) -> None:
 
 
 def _seed_records(people) -> None:
-    from .models import Record
+    from documents.models import Record
 
     if Record.objects.exists():
         return

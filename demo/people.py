@@ -1,7 +1,7 @@
 """Demo data for a living agency: one person per role and a little of everything.
 
-Idempotent: every record is found by a natural key before it is made. Later issues add
-their own part by registering a function in ``DEMO_STEPS`` of their app's ``demo.py``.
+Idempotent: every record is found by a natural key before it is made. Each app's part of the
+story is a module of this package, run in order by ``demo/seed.py``.
 """
 
 from django.contrib.auth import get_user_model
@@ -9,9 +9,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from guardian.shortcuts import assign_perm
 
-from .models import Department
-from .roles import Role
-from .services import roles_sync, user_set_roles
+from core.models import Department
+from core.roles import Role
+from core.services import roles_sync, user_set_roles
 
 DEMO_PASSWORD = "iaar-demo"
 
@@ -89,7 +89,7 @@ PROCESS_OWNER_EXCEPTIONS = {
 
 def process_owners_seed(people: dict) -> None:
     """Give every process without an owner the demo's owner for it (kept if already set)."""
-    from .models import Process
+    from core.models import Process
 
     for process in Process.objects.filter(owner__isnull=True):
         username = PROCESS_OWNER_EXCEPTIONS.get(process.code) or PROCESS_OWNERS.get(process.group)

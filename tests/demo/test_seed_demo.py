@@ -1,16 +1,30 @@
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
-from core.demo import DEMO_PASSWORD
 from core.models import WorkflowEvent
 from core.roles import Role
+from demo.people import DEMO_PASSWORD
 from documents.models import Document
 from improvement.models import Nonconformity
 
 
+def _story_counts() -> tuple:
+    """What the demo's stories make, counted: a second seeding must add none of it."""
+    from improvement.models import Action, KpiReport, ManagementReview
+    from surveys.models import Campaign, Invitation, Response
+
+    return (
+        (Campaign.objects.count(), Response.objects.count(), Invitation.objects.count()),
+        (ManagementReview.objects.count(), Action.objects.count(), KpiReport.objects.count()),
+    )
+
+
 def test_seed_demo_gives_every_role_a_login_and_can_run_twice(db, capsys, rf):
+    """The one test that seeds the demo itself, twice; the others read the session's
+    ``seeded_demo``."""
     call_command("seed_demo")
     events = WorkflowEvent.objects.count()
+    surveys, reviews = _story_counts()
     call_command("seed_demo")
     out = capsys.readouterr().out
     User = get_user_model()
@@ -26,18 +40,20 @@ def test_seed_demo_gives_every_role_a_login_and_can_run_twice(db, capsys, rf):
     assert Nonconformity.objects.count() == 9
     assert Document.objects.filter(code="MAN-001").count() == 1
     assert WorkflowEvent.objects.count() == events
+    # Two years of surveys (tests/surveys/test_satisfaction.py) and the management reviews with
+    # their decisions and KPI reports (tests/improvement/test_review_demo.py), each once.
+    assert _story_counts() == (surveys, reviews)
 
 
-def test_seed_demo_scale_adds_benchmark_rows_once(db):
+def test_seed_demo_scale_adds_benchmark_rows_once(seeded_demo):
     call_command("seed_demo", scale=50)
     call_command("seed_demo", scale=50)
     assert Document.objects.filter(code__startswith="BENCH-").count() == 50
 
 
-def test_seed_demo_gives_the_director_approvals_and_staff_reading(db):
+def test_seed_demo_gives_the_director_approvals_and_staff_reading(seeded_demo):
     from core.dashboard import dashboard_for
 
-    call_command("seed_demo")
     User = get_user_model()
     director = User.objects.get(username="director")
     staff = User.objects.get(username="staff")
@@ -62,11 +78,10 @@ def test_seed_demo_gives_the_director_approvals_and_staff_reading(db):
     assert len(overdue) == 1
 
 
-def test_the_demo_registry_has_a_history_to_read(db, client):
+def test_the_demo_registry_has_a_history_to_read(seeded_demo, client):
     from accreditation import registry
     from accreditation.models import Organization
 
-    call_command("seed_demo")
     rows, _form = registry.search({})
     statuses = {registry.public_status(c) for c in rows}
     assert statuses == {"valid", "expired", "suspended", "revoked"}
@@ -77,21 +92,19 @@ def test_the_demo_registry_has_a_history_to_read(db, client):
     assert refusals["count"] == 2  # the appealed one and one of an earlier year
 
 
-def test_every_iqas_process_has_an_owner_in_the_demo(db):
+def test_every_iqas_process_has_an_owner_in_the_demo(seeded_demo):
     from core.models import Process
 
-    call_command("seed_demo")
     assert not Process.objects.filter(owner__isnull=True).exists()
     assert Process.objects.get(code="council-meetings").owner.username == "secretary"
 
 
-def test_the_demo_tells_a_year_of_audits_and_corrective_actions(db, client):
+def test_the_demo_tells_a_year_of_audits_and_corrective_actions(seeded_demo, client):
     """Issue 7's demo: last year's audit closed with its corrective actions (one found not
     effective and reopened), this year's in progress with a repeated nonconformity, 20 risks."""
     from audits.models import Audit
     from improvement.models import Action, CorrectiveAction, Risk
 
-    call_command("seed_demo")
     last, this = Audit.objects.get(number="IA-2025-01"), Audit.objects.get(number="IA-2026-01")
     assert last.status == Audit.Status.CLOSED and last.report_file and last.approved_at.year == 2025
     assert {f.get_kind_display() for f in last.findings.all()} == {

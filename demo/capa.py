@@ -1,17 +1,17 @@
 """Demo corrective actions: the six steps walked through the services, as a real year would.
 
 Each story takes a nonconformity (from last year's audit) and drives its corrective action in
-three phases — planned, carried out, checked — on the demo clock (core.demo_clock), so that
+three phases — planned, carried out, checked — on the demo clock (demo/clock.py), so that
 several corrective actions run side by side as they do in an agency.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from .models import Action, CorrectiveAction, Nonconformity
-from .services import actions as action_services
-from .services import capa as capa_services
-from .services import nonconformity_transition
+from improvement.models import Action, CorrectiveAction, Nonconformity
+from improvement.services import actions as action_services
+from improvement.services import capa as capa_services
+from improvement.services import nonconformity_transition
 
 
 @dataclass

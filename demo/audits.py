@@ -9,13 +9,12 @@ nonconformity, KPI 4). A third 2026 audit is planned and waits for its working g
 
 import datetime
 
-from core.demo import DEMO_PASSWORD
-from core.demo_clock import demo_clock
+from audits import services
+from audits.models import Audit, AuditProgramme, Finding
 from core.models import Criterion, Process
+from demo.clock import demo_clock
+from demo.people import DEMO_PASSWORD
 from documents.models import Document
-
-from . import services
-from .models import Audit, AuditProgramme, Finding
 
 LAST_YEAR = 2025
 
@@ -50,7 +49,7 @@ def _answer_all(audit: Audit, people: dict, clock, nonconforming: dict[str, str]
 
 
 def _last_year(people: dict) -> list:
-    from improvement.demo_capa import CapaStory, Verification, capa_carry_out, capa_check, capa_plan
+    from demo.capa import CapaStory, Verification, capa_carry_out, capa_check, capa_plan
 
     qms, director, leader = people["qms"], people["director"], people["auditor"]
     with demo_clock(datetime.date(LAST_YEAR, 1, 20)) as clock:
@@ -317,7 +316,7 @@ def _last_year(people: dict) -> list:
 
 
 def _this_year(people: dict, waiting: list) -> None:
-    from improvement.demo_capa import capa_check
+    from demo.capa import capa_check
 
     qms, director, leader = people["qms"], people["director"], people["auditor2"]
     year = LAST_YEAR + 1

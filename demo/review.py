@@ -1,4 +1,4 @@
-"""Demo management reviews, told through the services at their own dates (core.demo_clock):
+"""Demo management reviews, told through the services at their own dates (demo/clock.py):
 last year's review held in January with its input pack, conclusions, the Director General's
 signed order and six decisions — three done with evidence, one overdue, two open — and this
 year's review planned for next January. Idempotent: a second seeding changes nothing."""
@@ -7,12 +7,11 @@ import datetime
 
 from django.utils import timezone
 
-from core.demo import DEMO_PASSWORD
-from core.demo_clock import demo_clock
+from demo.clock import demo_clock
+from demo.people import DEMO_PASSWORD
+from improvement.models import ManagementReview, ReviewDecision
+from improvement.services import action_complete
 from reporting import services
-
-from .models import ManagementReview, ReviewDecision
-from .services import action_complete
 
 K = ReviewDecision.Kind
 
@@ -96,10 +95,9 @@ def _day(year: int, month: int, day: int) -> datetime.date:
 
 def seed_kpi_reports() -> None:
     """Last month's and last year's KPI reports, as the schedule would have made and sent them."""
+    from improvement.models import KpiReport
     from reporting.selectors.kpi_reports import previous_period
     from reporting.services import kpi_report_make
-
-    from .models import KpiReport
 
     for kind in (KpiReport.Kind.MONTHLY, KpiReport.Kind.YEARLY):
         start = previous_period(kind)

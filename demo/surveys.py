@@ -1,6 +1,6 @@
 """Demo surveys: the manual's five forms, then two years of campaigns with responses.
 
-Each visit of 2025 and 2026 is told at its own dates (``core.demo_clock``) through the same
+Each visit of 2025 and 2026 is told at its own dates (``demo/clock.py``) through the same
 services a person uses: the student and teaching-staff questionnaires answered through the
 campaign's public link during the visit, then the organization's satisfaction survey, the
 experts' feedback and the coordinator's evaluation of each expert after it. Answers are drawn
@@ -13,7 +13,7 @@ some invitations still unanswered.
 import datetime
 import random
 
-from .services import survey_seed
+from surveys.services import survey_seed
 
 D = datetime.date
 
@@ -140,8 +140,8 @@ def seed(people: dict) -> None:
 def _targets(people: dict) -> None:
     from django.utils import timezone
 
-    from .models import SatisfactionTarget, Survey
-    from .services import satisfaction_target_set
+    from surveys.models import SatisfactionTarget, Survey
+    from surveys.services import satisfaction_target_set
 
     if SatisfactionTarget.objects.exists():
         return
@@ -160,11 +160,10 @@ def _campaigns(people: dict) -> None:
     from django.utils import timezone
 
     from accreditation.models import AccreditationProject, Expert, Organization
-    from core.demo_clock import demo_clock
-
-    from . import selectors, services
-    from .models import Campaign, Question, Survey
-    from .services import campaign_close, campaign_open, invitation_add, response_submit
+    from demo.clock import demo_clock
+    from surveys import selectors, services
+    from surveys.models import Campaign, Question, Survey
+    from surveys.services import campaign_close, campaign_open, invitation_add, response_submit
 
     if Campaign.objects.filter(opens_on__lt=D(2026, 11, 1)).exists():
         return  # told already
@@ -320,9 +319,9 @@ def seed_scale(n: int, *, owner) -> int:
     answered, a written answer in one of five), in bulk, for the results pages and exports."""
     from django.utils import timezone
 
-    from .models import Answer, Campaign, Response, Survey, SurveyVersion
-    from .selectors import version_sheet
-    from .services import campaign_close, campaign_open
+    from surveys.models import Answer, Campaign, Response, Survey, SurveyVersion
+    from surveys.selectors import version_sheet
+    from surveys.services import campaign_close, campaign_open
 
     if n <= 0 or Campaign.objects.filter(title="Benchmark campaign").exists():
         return 0

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from core.demo import DEMO_PASSWORD, PEOPLE
 from core.roles import Role
+from demo.people import DEMO_PASSWORD, PEOPLE
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, scale: int, **options) -> None:
-        from core.demo_data import seed_all, seed_scale
+        from demo.seed import seed_all, seed_scale
 
         if scale < 0 or scale > 1_000_000:
             raise CommandError("--scale takes a whole number from 0 to 1 000 000.")

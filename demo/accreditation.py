@@ -2,8 +2,8 @@
 
 from simple_history.utils import bulk_create_with_history
 
-from . import services
-from .models import AccreditationProject, Organization, Programme
+from accreditation import services
+from accreditation.models import AccreditationProject, Organization, Programme
 
 U, C, A, M = (
     Organization.Type.UNIVERSITY,
@@ -259,9 +259,9 @@ EXPERTS = [
 def _cast(people: dict):
     import datetime
 
-    from . import services_commission
-    from .models import Expert
-    from .walkthrough import Cast
+    from accreditation import services_commission
+    from accreditation.models import Expert
+    from demo.walkthrough import Cast
 
     experts = []
     for username, category, field, city, employer in EXPERTS:
@@ -284,7 +284,7 @@ def _cast(people: dict):
                 completed_on=datetime.date(2025, 10, 15),
             )
         experts.append(expert)
-    from core.demo import DEMO_PASSWORD
+    from demo.people import DEMO_PASSWORD
 
     return Cast(
         pm=people["pm"],
@@ -305,9 +305,9 @@ def seed(people: dict) -> None:
 
     from django.utils import timezone
 
-    from . import services_council, services_outcome
-    from .models import MonitoringTask
-    from .walkthrough import drive
+    from accreditation import services_council, services_outcome
+    from accreditation.models import MonitoringTask
+    from demo.walkthrough import drive
 
     pm = people["pm"]
     orgs = []
@@ -432,8 +432,8 @@ def _registry_history(orgs, cast) -> None:
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from . import services_outcome
-    from .models import AgendaItem, Certificate, CouncilMeeting, Decision, Outcome, Publication
+    from accreditation import services_outcome
+    from accreditation.models import AgendaItem, Certificate, CouncilMeeting, Decision, Outcome, Publication
 
     today = timezone.localdate()
     for number, (index, kind, years_ago, term, fate) in enumerate(HISTORY):
@@ -502,8 +502,8 @@ def _registry_history(orgs, cast) -> None:
 
 def _experts_score(project, cast) -> None:
     """The members have scored; the chair has yet to consolidate and write the report."""
-    from . import services_commission
-    from .models import Score
+    from accreditation import services_commission
+    from accreditation.models import Score
 
     scale = [Score.STRONG, Score.SATISFACTORY, Score.SATISFACTORY, Score.IMPROVE, Score.SATISFACTORY]
     criteria = services_commission.criteria_of(project)
@@ -516,9 +516,9 @@ def _experts_score(project, cast) -> None:
 
 
 def _propose_commission(project, cast) -> None:
-    from . import services_commission
-    from .conflicts import conflicts_for
-    from .models import CommissionMember
+    from accreditation import services_commission
+    from accreditation.conflicts import conflicts_for
+    from accreditation.models import CommissionMember
 
     for number, expert in enumerate(cast.experts):
         warnings = conflicts_for(expert, project)
@@ -573,7 +573,7 @@ def seed_scale(n: int, *, owner) -> int:
 
     from django.utils import timezone
 
-    from .models import (
+    from accreditation.models import (
         CouncilMeeting,
     )
 
@@ -614,7 +614,7 @@ def _scale_batch(numbers: list[int], owner, meetings, decision_pdf: str) -> int:
     from django.db import transaction
     from django.utils import timezone
 
-    from .models import AgendaItem, Certificate, Decision, Outcome, Publication, search_text_of
+    from accreditation.models import AgendaItem, Certificate, Decision, Outcome, Publication, search_text_of
 
     Kind = AccreditationProject.Kind
     with transaction.atomic():
@@ -754,7 +754,7 @@ def _scale_batch(numbers: list[int], owner, meetings, decision_pdf: str) -> int:
                     )
                 )
         bulk_create_with_history(certificates, Certificate, batch_size=2000)
-    from . import registry
+    from accreditation import registry
 
     registry.changed()
     return len(organizations)
