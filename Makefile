@@ -32,9 +32,10 @@ seed: setup ## Load the demo data (idempotent); SCALE=N adds N benchmark rows
 browser: ## Make sure headless Chromium is installed (Debian package)
 	@bash scripts/ensure-chromium
 
-lint: $(STAMP) ## Ruff lint and format check
+lint: $(STAMP) ## Ruff lint and format check, and the import contracts in pyproject.toml
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 fmt: $(STAMP) ## Format and fix what ruff can
 	$(VENV)/bin/ruff format .

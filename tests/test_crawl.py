@@ -13,26 +13,14 @@ from collections import deque
 from html import unescape
 from urllib.parse import urldefrag, urlsplit
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.core.signals import got_request_exception
-from django.db import transaction
 from django.test import Client
 
 log = logging.getLogger(__name__)
 DASHBOARD = "/dashboard/"
 DEPTH = 2
 SKIPPED_PREFIXES = ("/accounts/logout/", "/static/", "/media/", "/admin/", "/i18n/")
-
-
-@pytest.fixture(scope="module")
-def seeded_demo(django_db_setup, django_db_blocker):
-    """The demo agency, seeded once for this module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo")
-        yield
-        transaction.set_rollback(True)
 
 
 # A start tag and its attributes (the crawl reads thousands of pages: a regex, not html.parser).

@@ -114,3 +114,22 @@ def test_a_prefilled_date_picker_shows_its_date_in_every_language(language):
         assert 'value="2026-11-25"' in str(RiskForm(initial={"review_on": day})["review_on"])
         if language != "en":
             assert RiskForm.base_fields["review_on"].clean("25.11.2026") == day
+
+
+def test_kazakh_relative_times_and_form_errors_are_kazakh_not_russian():
+    """Django's Kazakh catalogue lacks these; without ours Django fell back to Russian."""
+    import datetime
+
+    from django import forms
+    from django.utils import translation
+    from django.utils.timesince import timesince
+
+    now = datetime.datetime(2026, 12, 3, 12, 0)
+    with translation.override("kk"):
+        assert timesince(now - datetime.timedelta(minutes=4), now) == "4\xa0минут"
+        assert timesince(now - datetime.timedelta(days=2, hours=3), now) == "2\xa0күн, 3\xa0сағат"
+        with pytest.raises(forms.ValidationError) as refused:
+            forms.EmailField().clean("not an address")
+        assert refused.value.messages == ["Дұрыс электрондық пошта мекенжайын енгізіңіз."]
+    with translation.override("ru"):
+        assert timesince(now - datetime.timedelta(minutes=4), now) == "4\xa0минуты"
