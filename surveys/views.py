@@ -337,7 +337,7 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
 
 
 def _qr(url: str) -> str:
-    from accreditation.services_outcome import qr_svg
+    from accreditation.pdf import qr_svg
 
     return qr_svg(url)
 

@@ -55,8 +55,8 @@ def test_seed_demo_gives_the_director_approvals_and_staff_reading(db):
 
 
 def test_the_demo_registry_has_a_history_to_read(db, client):
-    from accreditation import registry
     from accreditation.models import Organization
+    from registry import selectors as registry
 
     call_command("seed_demo")
     rows, _form = registry.search({})
