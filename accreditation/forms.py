@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.permissions import people_with_perm
+
 from .models import (
     AccreditationProject,
     Appeal,
@@ -19,7 +21,6 @@ from .models import (
     StandardSet,
     VisitSession,
 )
-from .selectors import people_who_can
 
 INSTRUCTION_LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("ky", _("Kyrgyz"))]
 
@@ -187,7 +188,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["coordinator"].queryset = (
-            people_who_can("coordinate_project")
+            people_with_perm("accreditation.coordinate_project")
             .order_by("last_name", "first_name")
             .exclude(groups__name="project_manager")
         )
@@ -409,7 +410,7 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = people_who_can("vote_in_council").order_by(
+        self.fields["members"].queryset = people_with_perm("accreditation.vote_in_council").order_by(
             "last_name", "first_name"
         )
 
@@ -454,14 +455,6 @@ class ReissueForm(forms.Form):
 class AppealForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=300)
     text = forms.CharField(label=_("Grounds"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6}))
-
-
-class ComplaintForm(AppealForm):
-    name = forms.CharField(label=_("Your name"), max_length=200)
-    email = forms.EmailField(label=_("Your e-mail"), help_text=_("The commission's answer is sent here."))
-    website = forms.CharField(required=False, widget=forms.HiddenInput)  # a trap for robots
-
-    field_order = ["name", "email", "subject", "text"]
 
 
 class AppealDecisionForm(forms.Form):

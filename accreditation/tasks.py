@@ -4,9 +4,9 @@ from celery import shared_task
 
 from core.tasks import MAIL_RETRY
 
+from .services import reminders_send
+
 
 @shared_task(**MAIL_RETRY)
 def send_accreditation_reminders() -> dict[str, int]:
-    from .services_outcome import reminders_send
-
     return reminders_send()

@@ -259,13 +259,12 @@ EXPERTS = [
 def _cast(people: dict):
     import datetime
 
-    from accreditation import services_commission
     from accreditation.models import Expert
     from demo.walkthrough import Cast
 
     experts = []
     for username, category, field, city, employer in EXPERTS:
-        expert = Expert.objects.filter(user=people[username]).first() or services_commission.expert_save(
+        expert = Expert.objects.filter(user=people[username]).first() or services.expert_save(
             actor=people["pm"],
             user=people[username],
             category=category,
@@ -277,7 +276,7 @@ def _cast(people: dict):
             ethics_accepted_on=datetime.date(2025, 9, 1),
         )
         if not expert.trainings.exists():
-            services_commission.training_add(
+            services.training_add(
                 expert=expert,
                 actor=people["pm"],
                 title="IAAR seminar for external experts",
@@ -305,7 +304,6 @@ def seed(people: dict) -> None:
 
     from django.utils import timezone
 
-    from accreditation import services_council, services_outcome
     from accreditation.models import MonitoringTask
     from demo.walkthrough import drive
 
@@ -359,7 +357,7 @@ def seed(people: dict) -> None:
         cast.votes = ["refuse", "refuse", "refuse", "accredit_1", "refuse"] if index == 9 else []
         if stage == S.PUBLISHED:
             drive(project, cast, S.DECIDED)
-            services_outcome.publish(project=project, actor=cast.secretary)
+            services.publish(project=project, actor=cast.secretary)
         elif stage == S.EEC_FORMATION:
             drive(project, cast, S.EEC_FORMATION)
             _propose_commission(project, cast)
@@ -376,13 +374,13 @@ def seed(people: dict) -> None:
         first.save()
     # The refused university appeals.
     refused = AccreditationProject.objects.get(organization=orgs[9])
-    services_outcome.appeal_file(
+    services.appeal_file(
         actor=cast.rep,
         project=refused,
         subject="Appeal against the refusal of accreditation",
         text="The commission did not consider the annexes on the teaching staff (annex 4).",
     )
-    services_outcome.complaint_file(
+    services.complaint_file(
         name="Dana Seitkali",
         email="dana.seitkali@example.kz",
         subject="No answer to our letter",
@@ -390,19 +388,19 @@ def seed(people: dict) -> None:
     )
     # An open council meeting: the project waiting for the council is on its agenda.
     waiting = AccreditationProject.objects.get(organization=orgs[2])
-    meeting = services_council.meeting_create(
+    meeting = services.meeting_create(
         actor=cast.secretary,
         number=f"AC-{timezone.localdate():%Y}-12",
         date=timezone.localdate(),
         place="Astana, IAAR",
         members=cast.council,
     )
-    services_council.agenda_add(meeting=meeting, actor=cast.secretary, project=waiting)
-    services_council.attendance_record(
+    services.agenda_add(meeting=meeting, actor=cast.secretary, project=waiting)
+    services.attendance_record(
         meeting=meeting, actor=cast.secretary, present_ids=[m.pk for m in cast.council]
     )
-    services_council.meeting_open(meeting=meeting, actor=cast.secretary)
-    services_council.vote_cast(item=meeting.items.get(), actor=cast.council[1], choice="accredit_5")
+    services.meeting_open(meeting=meeting, actor=cast.secretary)
+    services.vote_cast(item=meeting.items.get(), actor=cast.council[1], choice="accredit_5")
 
 
 # Earlier cycles, so the public registry has a history: (organization, kind, years ago, term in
@@ -432,8 +430,8 @@ def _registry_history(orgs, cast) -> None:
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
-    from accreditation import services_outcome
     from accreditation.models import AgendaItem, Certificate, CouncilMeeting, Decision, Outcome, Publication
+    from accreditation.pdf import decision_pdf
 
     today = timezone.localdate()
     for number, (index, kind, years_ago, term, fate) in enumerate(HISTORY):
@@ -473,7 +471,7 @@ def _registry_history(orgs, cast) -> None:
         )
         for programme in programmes or ([None] if not refused else []):
             certificate = Certificate(
-                number=services_outcome.certificate_number(kind, day.year),
+                number=services.certificate_number(kind, day.year),
                 token=uuid.uuid4(),
                 project=project,
                 decision=decision,
@@ -495,20 +493,20 @@ def _registry_history(orgs, cast) -> None:
             published_by=cast.secretary,
             authority_notice=f"Notice of the council's decision of {day:%d.%m.%Y}.",
         )
-        pdf = services_outcome.decision_pdf(decision)
+        pdf = decision_pdf(decision)
         publication.decision_pdf.save(f"decision-{org.iaar_id}-{day:%Y}.pdf", ContentFile(pdf), save=False)
         publication.save()
 
 
 def _experts_score(project, cast) -> None:
     """The members have scored; the chair has yet to consolidate and write the report."""
-    from accreditation import services_commission
+    from accreditation import selectors
     from accreditation.models import Score
 
     scale = [Score.STRONG, Score.SATISFACTORY, Score.SATISFACTORY, Score.IMPROVE, Score.SATISFACTORY]
-    criteria = services_commission.criteria_of(project)
+    criteria = selectors.criteria_of(project)
     for n, expert in enumerate(cast.experts):
-        services_commission.scores_save(
+        services.scores_save(
             project=project,
             actor=expert.user,
             scores={c.pk: scale[(i * 3 + n) % len(scale)] for i, c in enumerate(criteria)},
@@ -516,20 +514,19 @@ def _experts_score(project, cast) -> None:
 
 
 def _propose_commission(project, cast) -> None:
-    from accreditation import services_commission
     from accreditation.conflicts import conflicts_for
     from accreditation.models import CommissionMember
 
     for number, expert in enumerate(cast.experts):
         warnings = conflicts_for(expert, project)
-        services_commission.member_add(
+        services.member_add(
             project=project,
             actor=cast.coordinator,
             expert=expert,
             role=CommissionMember.Role.CHAIR if number == 0 else CommissionMember.Role.MEMBER,
             conflict_note="Checked: no real conflict." if warnings else "",
         )
-    services_commission.commission_propose(project=project, actor=cast.coordinator)
+    services.commission_propose(project=project, actor=cast.coordinator)
 
 
 SCALE_FIELDS = (
@@ -754,7 +751,7 @@ def _scale_batch(numbers: list[int], owner, meetings, decision_pdf: str) -> int:
                     )
                 )
         bulk_create_with_history(certificates, Certificate, batch_size=2000)
-    from accreditation import registry
+    from registry import cache as registry
 
     registry.changed()
     return len(organizations)

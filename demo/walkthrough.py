@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from accreditation import services, services_commission, services_council, services_outcome
+from accreditation import selectors, services
 from accreditation.conflicts import conflicts_for
 from accreditation.models import AccreditationProject, CommissionEvaluation, CommissionMember, Score
 
@@ -97,41 +97,41 @@ def _step(project, cast: Cast):
         for number, expert in enumerate(cast.experts):
             role = CommissionMember.Role.CHAIR if number == 0 else CommissionMember.Role.MEMBER
             warnings = conflicts_for(expert, project)
-            services_commission.member_add(
+            services.member_add(
                 project=project,
                 actor=cast.coordinator,
                 expert=expert,
                 role=role,
                 conflict_note="Checked by the coordinator: no real conflict." if warnings else "",
             )
-        services_commission.visit_plan(
+        services.visit_plan(
             project=project,
             actor=cast.coordinator,
             starts_on=today - datetime.timedelta(days=12),
             ends_on=today - datetime.timedelta(days=10),
         )
-        services_commission.commission_propose(project=project, actor=cast.coordinator)
+        services.commission_propose(project=project, actor=cast.coordinator)
         for seat in project.members.filter(is_active=True):
-            services_commission.declaration_sign(member=seat, actor=seat.expert.user)
-        services_commission.commission_respond(project=project, actor=cast.rep, agree=True)
-        return services_commission.commission_approve(project=project, actor=cast.director)
+            services.declaration_sign(member=seat, actor=seat.expert.user)
+        services.commission_respond(project=project, actor=cast.rep, agree=True)
+        return services.commission_approve(project=project, actor=cast.director)
     if status == S.VISIT:
         ratings = {code: 5 for code, _label in CommissionEvaluation.ASPECTS}
-        return services_commission.visit_held(project=project, actor=cast.coordinator, ratings=ratings)
+        return services.visit_held(project=project, actor=cast.coordinator, ratings=ratings)
     if status == S.EEC_REPORT:
-        criteria = services_commission.criteria_of(project)
+        criteria = selectors.criteria_of(project)
         scale = [Score.STRONG, Score.SATISFACTORY, Score.SATISFACTORY, Score.IMPROVE]
         for n, expert in enumerate(cast.experts):
-            services_commission.scores_save(
+            services.scores_save(
                 project=project,
                 actor=expert.user,
                 scores={c.pk: scale[(i + n) % len(scale)] for i, c in enumerate(criteria)},
             )
         chair = cast.experts[0].user
-        services_commission.consolidate(
+        services.consolidate(
             project=project, actor=chair, scores={c.pk: scale[i % len(scale)] for i, c in enumerate(criteria)}
         )
-        services_commission.report_save(
+        services.report_save(
             project=project,
             actor=chair,
             strengths="Strong links with employers; modern laboratories.",
@@ -140,35 +140,33 @@ def _step(project, cast: Cast):
             recommended_outcome="accredit",
             recommended_years=5,
         )
-        return services_commission.report_submit(project=project, actor=chair)
+        return services.report_submit(project=project, actor=chair)
     if status == S.INTERNAL_EXPERTISE:
-        services_commission.report_review(project=project, actor=cast.pm, conforming=True)
+        services.report_review(project=project, actor=cast.pm, conforming=True)
         return project
     if status == S.COUNCIL:
-        meeting = services_council.meeting_create(
+        meeting = services.meeting_create(
             actor=cast.secretary,
             number=_next_number("AC"),
             date=today - datetime.timedelta(days=2),
             place="Astana",
             members=cast.council,
         )
-        item = services_council.agenda_add(meeting=meeting, actor=cast.secretary, project=project)
-        services_council.attendance_record(
+        item = services.agenda_add(meeting=meeting, actor=cast.secretary, project=project)
+        services.attendance_record(
             meeting=meeting, actor=cast.secretary, present_ids=[m.pk for m in cast.council]
         )
-        services_council.meeting_open(meeting=meeting, actor=cast.secretary)
+        services.meeting_open(meeting=meeting, actor=cast.secretary)
         votes = cast.votes or ["accredit_5"] * len(cast.council)
         for member, choice in zip(cast.council, votes, strict=False):
-            services_council.vote_cast(item=item, actor=member, choice=choice)
-        services_council.item_close(item=item, actor=cast.secretary)
-        services_council.meeting_close(meeting=meeting, actor=cast.secretary, minutes="Decided by open vote.")
+            services.vote_cast(item=item, actor=member, choice=choice)
+        services.item_close(item=item, actor=cast.secretary)
+        services.meeting_close(meeting=meeting, actor=cast.secretary, minutes="Decided by open vote.")
         return project
     if status == S.DECIDED:
         for certificate in project.certificates.filter(status="draft"):
-            services_outcome.certificate_sign(
-                certificate=certificate, actor=cast.director, password=cast.password
-            )
-        services_outcome.publish(project=project, actor=cast.secretary)
+            services.certificate_sign(certificate=certificate, actor=cast.director, password=cast.password)
+        services.publish(project=project, actor=cast.secretary)
         return project
     raise ValueError(f"No step from {status}")
 
@@ -176,7 +174,7 @@ def _step(project, cast: Cast):
 def council_decides(project: AccreditationProject, cast: Cast, choice: str, number: str = "AC-R"):
     """A council meeting where three members vote ``choice`` on a project (e.g. "revoke" for one
     under monitoring) and the secretary closes the vote: what the registry then shows."""
-    from accreditation import services_council as council
+    from accreditation import services as council
 
     meeting = council.meeting_create(
         actor=cast.secretary, number=number, date=timezone.localdate(), members=cast.council

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from accreditation.sitemaps import SITEMAPS, robots_txt
+from accreditation.urls import urlpatterns as accreditation_urls
+from core import sitemaps
 from core.access import PUBLIC, SIGNED_IN, access
+from registry.urls import accreditation_public_urlpatterns
 from surveys.urls import public_urlpatterns as survey_public_urls
 
 # Django's own account views, each with the access rule the matrix test reads.
@@ -31,9 +32,10 @@ urlpatterns = [
     path("accounts/", include([path(p, access(rule)(v), name=n) for p, v, n, rule in _account_views])),
     path("i18n/setlang/", access(PUBLIC)(set_language), name="set_language"),
     path("documents/", include("documents.urls")),
-    path("accreditation/", include("accreditation.urls")),
-    path("registry/", include("accreditation.registry_urls")),
-    path("api/", include("accreditation.api_urls")),
+    # The accreditation's pages, and the two public ones the registry serves at its addresses.
+    path("accreditation/", include((accreditation_urls + accreditation_public_urlpatterns, "accreditation"))),
+    path("registry/", include("registry.urls")),
+    path("api/", include("registry.api_urls")),
     path("audits/", include("audits.urls")),
     path("surveys/", include("surveys.urls")),
     # Answering a survey without signing in (a personal link, or a campaign's link and QR code).
@@ -42,19 +44,10 @@ urlpatterns = [
     # The management review, KPIs and quality board: their own app, the same paths as ever.
     path("improvement/", include("reporting.urls")),
     path("admin/", admin.site.urls),
-    path(
-        "sitemap.xml",
-        access(PUBLIC)(sitemap_views.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
-        name="sitemap",
-    ),
-    path(
-        "sitemap-<section>.xml",
-        access(PUBLIC)(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
-        name="sitemap_section",
-    ),
-    path("robots.txt", robots_txt, name="robots"),
+    # The sitemap index and robots.txt: core's, filled by each app's registration.
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.section, name="sitemap_section"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]
 
 handler400 = "core.views.error_400"

@@ -336,8 +336,9 @@ def cast(make_person, password):
     """Everyone an accreditation needs, and a programme accreditation applied for."""
     import datetime
 
-    from accreditation import services, services_commission
+    from accreditation import services
     from accreditation.models import AccreditationProject, Expert
+    from accreditation.services import experts as services_commission
     from demo.walkthrough import Cast
 
     pm = make_person(Role.PROJECT_MANAGER, username="pm", first_name="Aigerim", last_name="Sadykova")

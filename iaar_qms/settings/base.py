@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "core",
     "documents",
     "accreditation",
+    "registry",
     "audits",
     "surveys",
     "improvement",

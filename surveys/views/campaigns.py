@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accreditation.pdf import qr_svg
 from accreditation.selectors import project_get_for
-from accreditation.services_outcome import qr_svg
 from core.access import access
 from core.form_pages import form_page, run_service
 from core.lists import RegisterListView

@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from accreditation import services_commission as sc
 from accreditation.models import (
     AccreditationProject,
     CommissionMember,
@@ -18,6 +17,7 @@ from accreditation.models import (
     EECReport,
     ReportReview,
 )
+from accreditation.services import commission as sc
 from core.roles import Role
 from demo.walkthrough import drive
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from accreditation import services_council as council
+from accreditation import services as council
 from accreditation.models import AccreditationProject, AgendaItem, Decision, Vote
 from demo.walkthrough import drive
 

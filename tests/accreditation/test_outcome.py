@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
-from accreditation import services_council as council
-from accreditation import services_outcome as outcome
+from accreditation import services as council
+from accreditation import services as outcome
 from accreditation.models import (
     AccreditationProject,
     Appeal,
@@ -19,6 +19,7 @@ from accreditation.models import (
     MonitoringTask,
     Publication,
 )
+from accreditation.services.certificates import _new_certificate
 from core.models import Notification
 from core.services import sequence_next
 from demo.walkthrough import drive, pdf_upload
@@ -88,7 +89,7 @@ def test_a_number_collision_issues_nothing(cast, decided):
     taken = decided.certificates.get().number
     count = Certificate.objects.count()
     with pytest.raises(ValidationError, match="taken"):
-        outcome._new_certificate(
+        _new_certificate(
             number=taken,
             project=decided,
             decision=decided.decisions.get(),

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from accreditation import services, services_commission
+from accreditation import services
 from accreditation.models import AccreditationProject, Certificate, Vote
 from core.roles import Role
 
@@ -47,7 +47,7 @@ def test_a_programme_accreditation_from_application_to_certificate(
         ("gulnara", "Gulnara", "employer", "Pavlodar"),
     ):
         user = make_person(username=username, first_name=first, last_name="Expert")
-        services_commission.expert_save(
+        services.expert_save(
             actor=pm,
             user=user,
             category=category,

@@ -178,7 +178,7 @@ def test_the_report_page_shows_the_shares_and_the_owner_sets_targets(client, rec
 
 
 def test_a_certificate_reissued_for_an_error_counts_for_kpi_3(cast):
-    from accreditation import services_outcome as outcome
+    from accreditation import services as outcome
     from demo.walkthrough import drive
 
     decided = drive(cast.project, cast, "decided")

@@ -1,13 +1,11 @@
-"""The sitemap of the public pages: the registry's organizations and programmes and the documents."""
+"""The registry's sections of the sitemap: the public pages, the organizations and programmes."""
 
 from django.contrib.sitemaps import Sitemap
-from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from core.access import PUBLIC, access
+from accreditation.models import Organization, Programme
 
-from . import registry
-from .models import Organization, Programme
+from . import selectors
 
 
 class PublicPages(Sitemap):
@@ -26,7 +24,7 @@ class Organizations(Sitemap):
     limit = 10_000
 
     def items(self):
-        return registry.published_organizations().only("iaar_id").order_by("pk")
+        return selectors.published_organizations().only("iaar_id").order_by("pk")
 
     def location(self, item: Organization) -> str:
         return reverse("registry:organization", args=[item.iaar_id])
@@ -37,26 +35,17 @@ class Programmes(Sitemap):
     limit = 10_000
 
     def items(self):
-        published = registry.certificates().filter(programme__isnull=False).values("programme")
+        published = selectors.certificates().filter(programme__isnull=False).values("programme")
         return Programme.objects.filter(pk__in=published).only("pk").order_by("pk")
 
     def location(self, item: Programme) -> str:
         return reverse("registry:programme", args=[item.pk])
 
 
+# The sections, in the index's order; registered with core in RegistryConfig.ready.
 SITEMAPS = {"pages": PublicPages, "organizations": Organizations, "programmes": Programmes}
 
-
-@access(PUBLIC)
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    lines = [
-        "User-agent: *",
-        "Allow: /registry/",
-        "Allow: /documents/public/",
-        "Allow: /api/",
-        "Disallow: /registry/verify/",
-        "Disallow: /accounts/",
-        "Disallow: /admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+# What robots may crawl. The documents' public list is listed here until the documents app
+# registers its own section.
+ROBOTS_ALLOW = ["/registry/", "/documents/public/", "/api/"]
+ROBOTS_DISALLOW = ["/registry/verify/"]

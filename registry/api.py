@@ -12,11 +12,12 @@ from django.urls import reverse
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
+from accreditation.models import Certificate, EducationLevel, Organization, Programme, Publication
 from core.access import PUBLIC
 
-from . import registry
+from . import cache, selectors
 from .api_export import ExportMixin
-from .models import Certificate, EducationLevel, Organization, Programme, Publication
+from .forms import STATUS_CHOICES
 
 
 class InstitutionSerializer(serializers.ModelSerializer):
@@ -84,7 +85,7 @@ class CertificateSerializer(serializers.ModelSerializer):
         ]
 
     def get_status(self, obj) -> str:
-        return registry.public_status(obj)
+        return selectors.public_status(obj)
 
     def get_verify_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.verify_path())
@@ -130,7 +131,7 @@ class ReportSerializer(serializers.ModelSerializer):
         return [p.code for p in obj.project.programmes.all()]
 
     def _certificates(self, obj):
-        return [c for c in obj.decision.certificates.all() if c.status in registry.PUBLIC_STATUSES]
+        return [c for c in obj.decision.certificates.all() if c.status in selectors.PUBLIC_STATUSES]
 
     def get_valid_from(self, obj) -> datetime.date | None:
         dates = [c.valid_from for c in self._certificates(obj)]
@@ -171,7 +172,7 @@ class CertificateFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(
         field_name="decision__decided_on__year", min_value=2000, max_value=2100
     )
-    status = django_filters.ChoiceFilter(method="filter_status", choices=registry.STATUS_CHOICES)
+    status = django_filters.ChoiceFilter(method="filter_status", choices=STATUS_CHOICES)
     valid_on = django_filters.DateFilter(method="filter_valid_on")
 
     class Meta:
@@ -179,11 +180,11 @@ class CertificateFilter(django_filters.FilterSet):
         fields = ["institution", "country", "agency_activity"]
 
     def filter_q(self, rows, name, value):
-        term = registry.clean_term(value)
-        return rows.filter(registry.text_match(term)) if term else rows
+        term = selectors.clean_term(value)
+        return rows.filter(selectors.text_match(term)) if term else rows
 
     def filter_status(self, rows, name, value):
-        return registry.with_public_status(rows, value)
+        return selectors.with_public_status(rows, value)
 
     def filter_valid_on(self, rows, name, value):
         return rows.filter(status=Certificate.Status.VALID, valid_from__lte=value, valid_until__gte=value)
@@ -204,13 +205,13 @@ class InstitutionFilter(django_filters.FilterSet):
 class _PublicViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
     access_rule = PUBLIC
     # IAAR IDs, certificate numbers and ids: the registry's own pattern (no NUL, no 10 KB key).
-    lookup_value_regex = registry.CODE_PATTERN
+    lookup_value_regex = selectors.CODE_PATTERN
 
     def list(self, request, *args, **kwargs):
         if self._exporting():
             return super().list(request, *args, **kwargs)
         # Pages of the API are kept like the registry's pages, until the registry changes.
-        page = registry.cached(
+        page = cache.cached(
             "api", request.get_full_path()[:2000], lambda: super(_PublicViewSet, self).list(request).data
         )
         return Response(page)
@@ -225,18 +226,18 @@ class InstitutionViewSet(_PublicViewSet):
     lookup_field = "iaar_id"
 
     def get_queryset(self):
-        return registry.published_organizations().order_by("name", "pk")
+        return selectors.published_organizations().order_by("name", "pk")
 
 
 class ProgrammeViewSet(_PublicViewSet):
-    """Programmes with a certificate in the registry."""
+    """Programmes with a certificate in the selectors."""
 
     serializer_class = ProgrammeSerializer
     export_name = "programmes"
     filterset_fields = ["level", "code"]
 
     def get_queryset(self):
-        published = registry.certificates().filter(programme__isnull=False).values("programme")
+        published = selectors.certificates().filter(programme__isnull=False).values("programme")
         return (
             Programme.objects.filter(pk__in=published).select_related("organization").order_by("code", "pk")
         )
@@ -249,7 +250,7 @@ class CertificateViewSet(_PublicViewSet):
     lookup_field = "number"
 
     def get_queryset(self):
-        return registry.certificates().order_by("organization__name", "number", "pk")
+        return selectors.certificates().order_by("organization__name", "number", "pk")
 
 
 class ReportViewSet(_PublicViewSet):

@@ -1,12 +1,36 @@
+"""What each person may see of organizations, projects, certificates and appeals; a project's
+page, its next step for the reader, and the coordinator's board."""
+
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from guardian.shortcuts import get_objects_for_user
+from django.utils.translation import gettext as _
+from guardian.core import ObjectPermissionChecker
+from guardian.shortcuts import get_objects_for_user, get_users_with_perms
 
-from .models import AccreditationProject, AgendaItem, Appeal, Organization, Programme, SelfAssessment
+from ..models import (
+    AccreditationProject,
+    AgendaItem,
+    Appeal,
+    Certificate,
+    CommissionEvaluation,
+    CommissionMember,
+    CommissionState,
+    Contract,
+    Decision,
+    EECReport,
+    MonitoringTask,
+    Organization,
+    Programme,
+    Publication,
+    SelfAssessment,
+    Visit,
+)
+from ..workflow import PROJECT_WORKFLOW, checklist_for
 
 
 def projects_visible_to(user) -> QuerySet[AccreditationProject]:
@@ -59,8 +83,6 @@ def programme_get_for(user, organization: Organization, pk: int) -> Programme:
 
 
 def organization_page(user, organization: Organization) -> dict:
-    from guardian.shortcuts import get_users_with_perms
-
     return {
         "organization": organization,
         "programmes": organization.programmes.all(),
@@ -82,24 +104,7 @@ def organizations_represented_by(user) -> QuerySet[Organization]:
     )
 
 
-def people_who_can(codename: str):
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__permissions__codename=codename,
-            groups__permissions__content_type__app_label="accreditation",
-        )
-        .distinct()
-    )
-
-
 def project_page(user, project: AccreditationProject) -> dict:
-    from .models import Contract
-    from .workflow import PROJECT_WORKFLOW, checklist_for
-
     contract = Contract.objects.filter(project=project).first()
     lifecycle = lifecycle_page(user, project)
     primary = (lifecycle["next_action"] or {}).get("target")
@@ -119,8 +124,6 @@ def project_page(user, project: AccreditationProject) -> dict:
 
 
 def represents(user, organization: Organization) -> bool:
-    from guardian.core import ObjectPermissionChecker
-
     return ObjectPermissionChecker(user).has_perm("represent_organization", organization)
 
 
@@ -129,8 +132,6 @@ def self_assessment_get_for(project: AccreditationProject, pk: int) -> SelfAsses
 
 
 def representatives_of(organization: Organization):
-    from guardian.shortcuts import get_users_with_perms
-
     return get_users_with_perms(
         organization, only_with_perms_in=["represent_organization"], with_group_users=False
     ).filter(is_active=True)
@@ -140,7 +141,6 @@ def representatives_of(organization: Organization):
 
 
 def seat_of(user, project):
-    from .models import CommissionMember
 
     if not user.is_authenticated:
         return None
@@ -153,9 +153,24 @@ def runs(user, project) -> bool:
     )
 
 
-def lifecycle_page(user, project: AccreditationProject) -> dict:
-    from .models import Certificate, CommissionEvaluation, CommissionMember, Decision, EECReport, Visit
+def project_run_by(user, pk: int) -> AccreditationProject:
+    """A project its reader runs (its coordinator, or a project manager): 404 for a project the
+    reader does not see, 403 for one they see but do not run."""
+    project = project_get_for(user, pk)
+    if not runs(user, project):
+        raise PermissionDenied
+    return project
 
+
+def seat_get_for(user, project):
+    """The reader's own seat on the project's commission, or 403."""
+    seat = seat_of(user, project)
+    if seat is None:
+        raise PermissionDenied
+    return seat
+
+
+def lifecycle_page(user, project: AccreditationProject) -> dict:
     seat = seat_of(user, project)
     members = list(
         project.members.filter(is_active=True).select_related("expert__user").order_by("role", "pk")
@@ -187,9 +202,8 @@ def lifecycle_page(user, project: AccreditationProject) -> dict:
 def next_action(user, project, seat=None) -> dict | None:
     """The one thing this person should do next on this project, as a button."""
     from django.urls import reverse
-    from django.utils.translation import gettext as _
 
-    from .models import CommissionState
+    from ..models import CommissionState
 
     S = AccreditationProject.Status
     pk = project.pk
@@ -296,9 +310,6 @@ def next_action(user, project, seat=None) -> dict | None:
 
 def waiting_for(project) -> str:
     """Who the project waits for: shown on the coordinator's board."""
-    from django.utils.translation import gettext as _
-
-    from .models import CommissionState
 
     S = AccreditationProject.Status
     state = project.commission_state
@@ -338,8 +349,6 @@ def workspace(user):
 
 
 def certificate_get_for(user, pk: int):
-    from .models import Certificate
-
     return get_object_or_404(
         Certificate.objects.select_related("organization", "programme", "project", "decision"),
         pk=pk,
@@ -348,51 +357,22 @@ def certificate_get_for(user, pk: int):
 
 
 def appeals_visible_to(user):
-    from .models import Appeal
-
     rows = Appeal.objects.select_related("project__organization")
     if user.has_perm("accreditation.hear_appeal") or user.has_perm("accreditation.view_all_accreditations"):
         return rows
     return rows.filter(filed_by=user) if user.is_authenticated else rows.none()
 
 
-def meeting_page(user, meeting) -> dict:
-    """A council meeting as one member (or the secretary) sees it: a fixed number of queries
-    whatever the agenda's length."""
-    from .models import EECReport
-    from .services_council import choices_for, quorum, tally
+# --- After the council ------------------------------------------------------------------------
 
-    attendance = list(meeting.attendance.select_related("member"))
-    me = next((a for a in attendance if a.member_id == user.pk), None)
-    agenda = list(
-        meeting.items.select_related("project__organization", "decision").prefetch_related(
-            "votes__member", "recusals__member"
-        )
-    )
-    reports = {
-        r.project_id: r
-        for r in EECReport.objects.filter(
-            project__in=[i.project_id for i in agenda], submitted_at__isnull=False
-        )
-    }
-    items = []
-    for item in agenda:
-        mine = next((v for v in item.votes.all() if v.member_id == user.pk), None)
-        recused = any(r.member_id == user.pk for r in item.recusals.all())
-        items.append(
-            {
-                "item": item,
-                "choices": choices_for(item),
-                "tally": tally(item),
-                "report": reports.get(item.project_id),
-                "my_vote": mine,
-                "recused": recused,
-                "can_vote": me is not None
-                and me.present
-                and meeting.status == "open"
-                and item.state == "pending"
-                and mine is None
-                and not recused,
-            }
-        )
-    return {"meeting": meeting, "attendance": attendance, "quorum": quorum(meeting), "items": items}
+
+def publication_get(project, pk: int) -> Publication:
+    return get_object_or_404(Publication, project=project, pk=pk)
+
+
+def monitoring_task_get(project, pk: int) -> MonitoringTask:
+    return get_object_or_404(MonitoringTask, project=project, pk=pk)
+
+
+def appeal_get(pk: int) -> Appeal:
+    return get_object_or_404(Appeal, pk=pk)

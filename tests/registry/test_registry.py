@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from accreditation import services_outcome as outcome
 from accreditation.models import AccreditationProject, Certificate
+from accreditation.pdf import qr_svg
 from demo.walkthrough import council_decides, drive
 
 S = AccreditationProject.Status
@@ -64,7 +64,7 @@ def test_expired_and_suspended_are_never_shown_as_valid(client, published, cast)
 def test_the_qr_address_on_the_certificate_is_the_registry_check(published):
     certificate = published.certificates.get()
     assert certificate.verify_path() == reverse("registry:verify_number", args=[certificate.number])
-    assert outcome.qr_svg("https://example.org/x").startswith("data:image/svg+xml;base64,")
+    assert qr_svg("https://example.org/x").startswith("data:image/svg+xml;base64,")
 
 
 @pytest.mark.parametrize(

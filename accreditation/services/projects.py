@@ -1,6 +1,6 @@
-"""Every change of state of organizations, programmes and accreditation projects."""
+"""An accreditation project from the application to the self-assessment (§6.1–6.2), and the
+moves every later stage shares: the project's table, its lock and the checks of who runs it."""
 
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -9,131 +9,21 @@ from django.utils.translation import gettext_lazy
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, remove_perm
 
-from core.roles import Role
-from core.services import notification_send, sequence_next
+from core.permissions import people_with_perm, require_perm
+from core.services import notification_send
 from core.workflow import event_record, transition_perform
+from documents.files import check_upload
 
-from .models import (
+from ..models import (
     AccreditationProject,
     Contract,
     ContractAmendment,
-    EducationLevel,
     Organization,
-    Programme,
     SelfAssessment,
+    StandardSet,
 )
-from .selectors import people_who_can, runs
-from .workflow import PROJECT_WORKFLOW, checklist_for, stage_due
-
-ORGANIZATION_FIELDS = (
-    "name",
-    "name_ru",
-    "name_kk",
-    "name_ky",
-    "name_en",
-    "acronym",
-    "org_type",
-    "levels",
-    "country",
-    "city",
-    "website",
-)
-PROGRAMME_FIELDS = ("code", "name", "name_ru", "name_kk", "name_ky", "name_en", "level", "languages")
-
-
-def _require(actor, perm: str) -> None:
-    if not actor.has_perm(perm):
-        raise PermissionDenied(_("You are not allowed to do this."))
-
-
-def _clean_levels(levels) -> list[str]:
-    unknown = [code for code in levels if code not in EducationLevel.values]
-    if unknown:
-        raise ValidationError(_("Unknown level of education: %(codes)s") % {"codes": ", ".join(unknown)})
-    return list(dict.fromkeys(levels))
-
-
-@transaction.atomic
-def organization_register(*, actor, name: str, **fields) -> Organization:
-    """Register an education organization; it gets its IAAR ID here, never to be reused."""
-    _require(actor, "accreditation.add_organization")
-    fields["levels"] = _clean_levels(fields.get("levels", []))
-    iaar_id = f"IAAR-{sequence_next('organization'):06d}"
-    organization = Organization.objects.create(iaar_id=iaar_id, name=name, **fields)
-    event_record(obj=organization, action=gettext_lazy("Registered"), actor=actor)
-    return organization
-
-
-@transaction.atomic
-def organization_update(*, organization: Organization, actor, **fields) -> Organization:
-    _require(actor, "accreditation.change_organization")
-    organization = Organization.objects.select_for_update().get(pk=organization.pk)
-    if "levels" in fields:
-        fields["levels"] = _clean_levels(fields["levels"])
-    for name in ORGANIZATION_FIELDS:
-        if name in fields:
-            setattr(organization, name, fields[name])
-    organization._change_reason = "Register entry edited"
-    organization.save()
-    event_record(obj=organization, action=gettext_lazy("Register entry edited"), actor=actor)
-    return organization
-
-
-@transaction.atomic
-def programme_save(
-    *, organization: Organization, actor, programme: Programme | None = None, **fields
-) -> Programme:
-    """Add a programme to an organization, or correct one; codes are unique per organization."""
-    _require(actor, "accreditation.change_organization")
-    programme = programme or Programme(organization=organization)
-    for name in PROGRAMME_FIELDS:
-        if name in fields:
-            setattr(programme, name, fields[name])
-    try:
-        with transaction.atomic():
-            programme.save()
-    except IntegrityError as exc:
-        raise ValidationError(
-            _("%(organization)s already has a programme with the code %(code)s.")
-            % {"organization": organization, "code": programme.code}
-        ) from exc
-    event_record(
-        obj=organization,
-        action=gettext_lazy("Programme %(code)s saved"),
-        actor=actor,
-        params={"code": programme.code},
-    )
-    return programme
-
-
-@transaction.atomic
-def representative_add(*, organization: Organization, actor, user) -> None:
-    """Make a person a representative of the organization: they see it and apply for it."""
-    _require(actor, "accreditation.change_organization")
-    if ObjectPermissionChecker(user).has_perm("represent_organization", organization):
-        return  # already a representative: nothing changes, nothing to record
-    user.groups.add(Group.objects.get(name=Role.EO_REPRESENTATIVE))
-    assign_perm("accreditation.view_organization", user, organization)
-    assign_perm("accreditation.represent_organization", user, organization)
-    event_record(
-        obj=organization,
-        action=gettext_lazy("Representative %(name)s added"),
-        actor=actor,
-        params={"name": str(user)},
-    )
-
-
-@transaction.atomic
-def representative_remove(*, organization: Organization, actor, user) -> None:
-    _require(actor, "accreditation.change_organization")
-    remove_perm("accreditation.view_organization", user, organization)
-    remove_perm("accreditation.represent_organization", user, organization)
-    event_record(
-        obj=organization,
-        action=gettext_lazy("Representative %(name)s removed"),
-        actor=actor,
-        params={"name": str(user)},
-    )
+from ..selectors import runs
+from ..workflow import PROJECT_WORKFLOW, checklist_for, stage_due
 
 
 @transaction.atomic
@@ -168,7 +58,7 @@ def project_apply(
     )
 
     notification_send(
-        recipients=people_who_can("change_accreditationproject"),
+        recipients=people_with_perm("accreditation.change_accreditationproject"),
         subject=gettext_lazy("New application for accreditation: %(organization)s"),
         params={"organization": organization.name},
         url=project.get_absolute_url(),
@@ -176,7 +66,7 @@ def project_apply(
     return project
 
 
-def advance(*, project, actor, target: str, comment: str = "") -> AccreditationProject:
+def project_advance(*, project, actor, target: str, comment: str = "") -> AccreditationProject:
     """Move the project to its next stage on the table and set the new stage's due date."""
     return transition_perform(
         obj=project,
@@ -189,8 +79,6 @@ def advance(*, project, actor, target: str, comment: str = "") -> AccreditationP
 
 
 def _current_standards(kind: str):
-    from .models import StandardSet
-
     family = (
         AccreditationProject.Kind.INSTITUTIONAL if kind == AccreditationProject.Kind.INSTITUTIONAL else None
     )
@@ -201,7 +89,7 @@ def _current_standards(kind: str):
 
 def project_move(*, project, actor, target: str, comment: str = ""):
     """A move from the project's table that needs no more than the actor's right."""
-    return advance(project=project, actor=actor, target=target, comment=comment)
+    return project_advance(project=project, actor=actor, target=target, comment=comment)
 
 
 def require_runner(actor, project) -> None:
@@ -214,10 +102,19 @@ def _grant_view(user, project) -> None:
     assign_perm("accreditation.view_organization", user, project.organization)
 
 
+def locked(project) -> AccreditationProject:
+    return AccreditationProject.objects.select_for_update().get(pk=project.pk)
+
+
+def require_stage(project, *stages, message: str) -> None:
+    if project.status not in stages:
+        raise ValidationError(message)
+
+
 @transaction.atomic
 def project_assign(*, project, actor, coordinator, project_manager=None, standard_set=None):
     """A project manager names the coordinator who runs the project (and the standards applied)."""
-    _require(actor, "accreditation.change_accreditationproject")
+    require_perm(actor, "accreditation.change_accreditationproject")
     project = AccreditationProject.objects.select_for_update().get(pk=project.pk)
     if not coordinator.has_perm("accreditation.coordinate_project"):
         raise ValidationError(_("%(name)s does not hold the coordinator role.") % {"name": coordinator})
@@ -254,7 +151,7 @@ def project_assign(*, project, actor, coordinator, project_manager=None, standar
 def threshold_decide(*, project, actor, items: dict[str, bool], reasons: str = ""):
     """Record the threshold checklist; all items met → contract stage, otherwise rejection
     with the reasons, which the organization reads."""
-    _require(actor, "accreditation.change_accreditationproject")
+    require_perm(actor, "accreditation.change_accreditationproject")
     project = AccreditationProject.objects.select_for_update().get(pk=project.pk)
     if project.status != AccreditationProject.Status.THRESHOLD_CHECK:
         raise ValidationError(_("The threshold check is not open for this project."))
@@ -268,7 +165,7 @@ def threshold_decide(*, project, actor, items: dict[str, bool], reasons: str = "
     project.threshold_reasons = reasons
     project.save()
     target = AccreditationProject.Status.CONTRACT if passed else AccreditationProject.Status.REJECTED
-    project = advance(project=project, actor=actor, target=target, comment=reasons)
+    project = project_advance(project=project, actor=actor, target=target, comment=reasons)
     if project.applicant_id:
         notification_send(
             recipients=[project.applicant],
@@ -285,7 +182,7 @@ def threshold_decide(*, project, actor, items: dict[str, bool], reasons: str = "
 @transaction.atomic
 def contract_register(*, project, actor, number: str, cost, signed_on, valid_until, currency: str = "KZT"):
     """Register the signed contract; the organization moves on to its self-assessment."""
-    _require(actor, "accreditation.change_accreditationproject")
+    require_perm(actor, "accreditation.change_accreditationproject")
     project = AccreditationProject.objects.select_for_update().get(pk=project.pk)
     if project.status != AccreditationProject.Status.CONTRACT:
         raise ValidationError(_("A contract is registered after the threshold check is passed."))
@@ -305,7 +202,7 @@ def contract_register(*, project, actor, number: str, cost, signed_on, valid_unt
             )
     except IntegrityError as exc:  # the same number registered at the same moment
         raise ValidationError(_("Contract number %(number)s is already used.") % {"number": number}) from exc
-    return advance(
+    return project_advance(
         project=project,
         actor=actor,
         target=AccreditationProject.Status.SELF_ASSESSMENT,
@@ -316,8 +213,6 @@ def contract_register(*, project, actor, number: str, cost, signed_on, valid_unt
 @transaction.atomic
 def self_assessment_submit(*, project, actor, upload) -> SelfAssessment:
     """The organization uploads its self-assessment report; IAAR reviews it."""
-    from documents.files import check_upload
-
     project = AccreditationProject.objects.select_for_update().get(pk=project.pk)
     if not ObjectPermissionChecker(actor).has_perm("represent_organization", project.organization):
         raise PermissionDenied(_("You do not represent this organization."))
@@ -343,7 +238,7 @@ def self_assessment_submit(*, project, actor, upload) -> SelfAssessment:
         params={"round": report.round},
     )
     notification_send(
-        recipients=people_who_can("change_accreditationproject"),
+        recipients=people_with_perm("accreditation.change_accreditationproject"),
         subject=gettext_lazy("Self-assessment report of %(organization)s to review"),
         params={"organization": project.organization.name},
         url=project.get_absolute_url(),
@@ -357,7 +252,7 @@ def self_assessment_review(
 ) -> SelfAssessment:
     """IAAR's review: a conforming report opens the EEC formation; a returned one counts toward
     KPI 1 and the organization uploads a corrected report."""
-    _require(actor, "accreditation.change_accreditationproject")
+    require_perm(actor, "accreditation.change_accreditationproject")
     report = SelfAssessment.objects.select_for_update().select_related("project").get(pk=report.pk)
     if report.decision != SelfAssessment.Decision.PENDING:
         raise ValidationError(_("This report is reviewed already."))
@@ -368,7 +263,7 @@ def self_assessment_review(
     report.save()
     project = report.project
     if conforming:
-        advance(
+        project_advance(
             project=project, actor=actor, target=AccreditationProject.Status.EEC_FORMATION, comment=comments
         )
     else:
@@ -396,7 +291,7 @@ def contract_amend(
 ) -> ContractAmendment:
     """Record a signed amendment; a new cost or term replaces the contract's (history keeps
     the old values)."""
-    _require(actor, "accreditation.change_accreditationproject")
+    require_perm(actor, "accreditation.change_accreditationproject")
     contract = Contract.objects.select_for_update().filter(project=project).first()
     if contract is None:
         raise ValidationError(_("The project has no contract to amend."))

@@ -1,19 +1,16 @@
 """The Accreditation Council (§6.5): meetings, recusals, open votes by simple majority and
 the decisions the secretary records."""
 
-import math
-from collections import Counter
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.permissions import require_perm
 from core.services import notification_send
 from core.workflow import event_record
 
-from .models import (
+from ..models import (
     AccreditationProject,
     AgendaItem,
     Certificate,
@@ -24,14 +21,16 @@ from .models import (
     Recusal,
     Vote,
 )
-from .services import _require, advance
+from ..selectors import choices_for, quorum, representatives_of, tally
+from .certificates import certificates_mark, certificates_prepare
+from .projects import project_advance
 
 S = AccreditationProject.Status
 M = CouncilMeeting.Status
 
 
 def _secretary(actor) -> None:
-    _require(actor, "accreditation.record_council_decision")
+    require_perm(actor, "accreditation.record_council_decision")
 
 
 @transaction.atomic
@@ -128,13 +127,6 @@ def meeting_open(*, meeting, actor) -> CouncilMeeting:
     return meeting
 
 
-def quorum(meeting) -> dict:
-    rows = list(meeting.attendance.all())
-    needed = math.ceil(len(rows) * settings.IAAR_COUNCIL_QUORUM - 1e-9)
-    present = sum(1 for r in rows if r.present)
-    return {"members": len(rows), "present": present, "needed": needed, "met": present >= max(needed, 1)}
-
-
 def _attending(meeting, member) -> CouncilAttendance | None:
     return meeting.attendance.filter(member=member).first()
 
@@ -167,15 +159,10 @@ def recuse(*, item, actor, member, reason: str) -> Recusal:
     return recusal
 
 
-def choices_for(item) -> list[tuple[str, str]]:
-    allowed = Vote.MONITORING_CHOICES if item.is_monitoring else Vote.ACCREDITATION_CHOICES
-    return [(code, label) for code, label in Vote.CHOICES if code in allowed]
-
-
 @transaction.atomic
 def vote_cast(*, item, actor, choice: str) -> Vote:
     """An open vote: one per member per item (the database refuses a second one)."""
-    _require(actor, "accreditation.vote_in_council")
+    require_perm(actor, "accreditation.vote_in_council")
     # Locks the meeting row, so a vote cannot slip in while the secretary closes the item.
     item = AgendaItem.objects.select_related("meeting", "project").get(pk=item.pk)
     meeting = _lock_meeting(item.meeting)
@@ -199,45 +186,6 @@ def vote_cast(*, item, actor, choice: str) -> Vote:
     return vote
 
 
-def tally(item) -> dict:
-    """Count the votes: a decision needs a quorum and more than half of the votes cast."""
-    meeting = item.meeting
-    q = quorum(meeting)
-    # Read through the related managers, so a page that prefetched them asks no more.
-    recused = {r.member_id for r in item.recusals.all()}
-    present = {r.member_id for r in meeting.attendance.all() if r.present}
-    eligible = present - recused
-    counts = Counter(v.choice for v in item.votes.all())
-    cast = sum(counts.values())
-    labels = dict(choices_for(item))
-    rows = [(labels.get(code, code), n) for code, n in counts.most_common()]
-    top = counts.most_common(2)
-    winner = None
-    note = ""
-    if len(eligible) < max(q["needed"], 1):
-        note = _("No quorum for this item: %(eligible)s members may vote, %(needed)s needed.") % {
-            "eligible": len(eligible),
-            "needed": q["needed"],
-        }
-    elif not cast:
-        note = _("Nobody has voted.")
-    elif len(top) > 1 and top[0][1] == top[1][1]:
-        note = _("A tie: no decision.")
-    elif top[0][1] * 2 <= cast:
-        note = _("No option has more than half of the votes cast.")
-    else:
-        winner = top[0][0]
-    return {
-        "rows": rows,
-        "cast": cast,
-        "eligible": len(eligible),
-        "winner": winner,
-        "winner_votes": top[0][1] if top else 0,
-        "note": note,
-        "quorum": q,
-    }
-
-
 OUTCOME_OF = {
     "accredit_7": (Outcome.ACCREDIT, 7),
     "accredit_5": (Outcome.ACCREDIT, 5),
@@ -255,8 +203,6 @@ OUTCOME_OF = {
 def item_close(*, item, actor) -> Decision | None:
     """The secretary closes the vote on an item: a majority becomes the council's decision;
     a tie, no majority or no quorum is recorded as no decision."""
-    from .services_outcome import certificates_mark, certificates_prepare
-
     _secretary(actor)
     item = AgendaItem.objects.select_related("meeting", "project").get(pk=item.pk)
     meeting = _lock_meeting(item.meeting)
@@ -294,7 +240,7 @@ def item_close(*, item, actor) -> Decision | None:
     item.save()
     label = str(decision)
     if project.status == S.COUNCIL:
-        advance(project=project, actor=actor, target=S.DECIDED, comment=label)
+        project_advance(project=project, actor=actor, target=S.DECIDED, comment=label)
         if decision.is_positive:
             certificates_prepare(decision=decision)
     else:
@@ -308,11 +254,9 @@ def item_close(*, item, actor) -> Decision | None:
             certificates_mark(project=project, status=Certificate.Status.SUSPENDED, actor=actor)
         elif outcome == Outcome.REVOKE:
             certificates_mark(project=project, status=Certificate.Status.REVOKED, actor=actor)
-            advance(project=project, actor=actor, target=S.CLOSED, comment=label)
+            project_advance(project=project, actor=actor, target=S.CLOSED, comment=label)
         elif outcome == Outcome.MAINTAIN:
             certificates_mark(project=project, status=Certificate.Status.VALID, actor=actor)
-    from .selectors import representatives_of
-
     notification_send(
         recipients=list(representatives_of(project.organization)) + [u for u in (project.coordinator,) if u],
         subject=gettext_lazy("Accreditation Council decision on %(organization)s"),

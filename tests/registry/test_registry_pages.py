@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accreditation import services, services_outcome
+from accreditation import services
 from accreditation.models import AccreditationProject, Certificate
 from demo.walkthrough import council_decides, drive
 
@@ -175,7 +175,7 @@ def test_public_documents_are_grouped_for_the_reader(client, db):
 def test_the_certificate_check_never_confirms_an_unpublished_certificate(client, cast):
     project = drive(cast.project, cast, S.DECIDED)
     certificate = project.certificates.get()
-    services_outcome.certificate_sign(certificate=certificate, actor=cast.director, password=cast.password)
+    services.certificate_sign(certificate=certificate, actor=cast.director, password=cast.password)
     assert Certificate.objects.get(pk=certificate.pk).status == Certificate.Status.VALID
     response = client.get(reverse("registry:verify_number", args=[certificate.number]))
     assert response.status_code == 404

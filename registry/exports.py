@@ -12,11 +12,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from accreditation.models import AccreditationProject, Certificate, Decision
 from core import exports
 from core.access import PUBLIC, access
 
-from . import registry
-from .models import AccreditationProject, Certificate, Decision
+from . import selectors
+from .forms import STATUS_CHOICES
 
 FORMATS = ("csv", "xlsx")
 CHUNK = 2000
@@ -53,7 +54,7 @@ def _rows_in(language: str, request: HttpRequest, certificates) -> Iterator[list
     with translation.override(language):
         today = timezone.localdate()
         # Labels looked up once: get_FOO_display() translates every choice on every call.
-        statuses = {code: str(label) for code, label in registry.STATUS_CHOICES}
+        statuses = {code: str(label) for code, label in STATUS_CHOICES}
         kinds = _labels(Certificate, "kind")
         levels = _labels(AccreditationProject, "level")
         outcomes = _labels(Decision, "outcome")
@@ -68,7 +69,7 @@ def _rows_in(language: str, request: HttpRequest, certificates) -> Iterator[list
                 pages[organization.iaar_id] = request.build_absolute_uri(
                     reverse("registry:organization", args=[organization.iaar_id])
                 )
-            status = registry.public_status(certificate, today)
+            status = selectors.public_status(certificate, today)
             yield [
                 certificate.number,
                 organization.iaar_id,
@@ -91,7 +92,7 @@ def _rows_in(language: str, request: HttpRequest, certificates) -> Iterator[list
 def registry_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    certificates, _form = registry.search(request.GET)  # invalid filters are ignored, as on the page
+    certificates, _form = selectors.search(request.GET)  # invalid filters are ignored, as on the page
     certificates = certificates.select_related("project")
     header = [str(title) for title in COLUMNS]
     filename = f"iaar-registry-{timezone.localdate().isoformat()}.{fmt}"

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from accreditation.models import AccreditationProject, EducationLevel
-from accreditation.registry import STATUS_CHOICES, RegistryFilter
 from demo.walkthrough import drive
+from registry.forms import STATUS_CHOICES, RegistryFilter
 
 FUZZ = settings(
     max_examples=60,

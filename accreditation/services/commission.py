@@ -1,107 +1,44 @@
-"""The External Expert Commission: the expert pool, forming a commission without conflicts of
-interest (§5.2, §6.3), the visit, the scores and the report, and IAAR's internal expertise."""
+"""The External Expert Commission: forming it without conflicts of interest (§5.2, §6.3), the
+visit, the scores and the report, and IAAR's internal expertise."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, remove_perm
 
 from core import events
+from core.permissions import people_with_perm, require_perm
 from core.services import notification_send
 from core.workflow import event_record
+from documents.files import check_upload
 
-from .conflicts import conflicts_for
-from .models import (
+from ..conflicts import conflicts_for
+from ..models import (
     AccreditationProject,
     CommissionEvaluation,
     CommissionMember,
     CommissionState,
-    Criterion,
     CriterionScore,
     EECReport,
     Evidence,
     Expert,
-    ExpertTraining,
     Outcome,
     ReportReview,
     Score,
     Visit,
     VisitSession,
 )
-from .selectors import people_who_can, representatives_of, runs, seat_of
-from .services import _require, advance, require_runner
+from ..selectors import criteria_of, representatives_of, runs, seat_of, seats_of
+from .projects import locked, project_advance, require_runner, require_stage
 
 S = AccreditationProject.Status
-EXPERT_FIELDS = (
-    "category",
-    "field",
-    "languages",
-    "country",
-    "city",
-    "employer",
-    "ethics_accepted_on",
-    "is_active",
-)
-
-
-def _locked(project) -> AccreditationProject:
-    return AccreditationProject.objects.select_for_update().get(pk=project.pk)
-
-
-def _require_stage(project, *stages, message: str) -> None:
-    if project.status not in stages:
-        raise ValidationError(message)
-
-
-# --- The pool --------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def expert_save(*, actor, user=None, expert: Expert | None = None, affiliations=(), **fields) -> Expert:
-    """Add a person to the expert pool, or correct their entry."""
-    _require(actor, "accreditation.change_expert")
-    if expert is None:
-        if Expert.objects.filter(user=user).exists():
-            raise ValidationError(_("%(name)s is in the expert pool already.") % {"name": user})
-        expert = Expert(user=user)
-    for name in EXPERT_FIELDS:
-        if name in fields:
-            setattr(expert, name, fields[name])
-    expert.save()
-    expert.affiliations.set(affiliations)
-    from django.contrib.auth.models import Group
-
-    from core.roles import Role
-
-    expert.user.groups.add(Group.objects.get(name=Role.EXPERT))
-    event_record(obj=expert, action=gettext_lazy("Expert entry saved"), actor=actor)
-    return expert
-
-
-@transaction.atomic
-def training_add(*, expert: Expert, actor, title: str, completed_on, certificate=None) -> ExpertTraining:
-    _require(actor, "accreditation.change_expert")
-    if completed_on > timezone.localdate():
-        raise ValidationError(_("A training is recorded once it is completed."))
-    training = ExpertTraining(expert=expert, title=title, completed_on=completed_on)
-    if certificate is not None:
-        from documents.files import check_upload
-
-        check_upload(certificate)
-        training.certificate.save(certificate.name, certificate, save=False)
-    training.save()
-    event_record(
-        obj=expert, action=gettext_lazy("Training “%(title)s” recorded"), actor=actor, params={"title": title}
-    )
-    return training
 
 
 def _commission_editable(project) -> None:
-    _require_stage(
-        project, S.EEC_FORMATION, message=_("The commission is formed at the EEC formation stage.")
-    )
+    require_stage(project, S.EEC_FORMATION, message=_("The commission is formed at the EEC formation stage."))
     if project.commission_state in (
         CommissionState.PROPOSED,
         CommissionState.AGREED,
@@ -115,7 +52,7 @@ def _commission_editable(project) -> None:
 @transaction.atomic
 def member_add(*, project, actor, expert: Expert, role: str, conflict_note: str = "") -> CommissionMember:
     """Seat an expert; conflict warnings must be answered with a note, and are kept."""
-    project = _locked(project)
+    project = locked(project)
     require_runner(actor, project)
     _commission_editable(project)
     if not expert.is_active:
@@ -165,7 +102,7 @@ def member_add(*, project, actor, expert: Expert, role: str, conflict_note: str 
 
 @transaction.atomic
 def member_remove(*, member: CommissionMember, actor) -> None:
-    project = _locked(member.project)
+    project = locked(member.project)
     require_runner(actor, project)
     _commission_editable(project)
     member = CommissionMember.objects.select_for_update().get(pk=member.pk)
@@ -201,17 +138,13 @@ def declaration_sign(*, member: CommissionMember, actor) -> CommissionMember:
     return member
 
 
-def _seats(project):
-    return project.members.filter(is_active=True).select_related("expert__user")
-
-
 @transaction.atomic
 def commission_propose(*, project, actor) -> AccreditationProject:
     """Send the composition to the organization for agreement."""
-    project = _locked(project)
+    project = locked(project)
     require_runner(actor, project)
     _commission_editable(project)
-    seats = list(_seats(project))
+    seats = list(seats_of(project))
     if not any(s.role == CommissionMember.Role.CHAIR for s in seats):
         raise ValidationError(_("Seat a chair first."))
     if len(seats) < 2:
@@ -234,9 +167,7 @@ def commission_propose(*, project, actor) -> AccreditationProject:
 @transaction.atomic
 def commission_respond(*, project, actor, agree: bool, reasons: str = "") -> AccreditationProject:
     """The organization agrees the composition, or objects with reasons."""
-    from guardian.core import ObjectPermissionChecker
-
-    project = _locked(project)
+    project = locked(project)
     if not ObjectPermissionChecker(actor).has_perm("represent_organization", project.organization):
         raise PermissionDenied(_("You do not represent this organization."))
     if project.commission_state != CommissionState.PROPOSED:
@@ -255,10 +186,10 @@ def commission_respond(*, project, actor, agree: bool, reasons: str = "") -> Acc
         comment=reasons,
     )
     recipients = [u for u in (project.coordinator, project.project_manager) if u] or list(
-        people_who_can("change_accreditationproject")
+        people_with_perm("accreditation.change_accreditationproject")
     )
     if agree:
-        recipients += list(people_who_can("approve_commission"))
+        recipients += list(people_with_perm("accreditation.approve_commission"))
     notification_send(
         recipients=recipients,
         subject=gettext_lazy("%(organization)s agreed the expert commission")
@@ -274,11 +205,11 @@ def commission_respond(*, project, actor, agree: bool, reasons: str = "") -> Acc
 @transaction.atomic
 def commission_approve(*, project, actor) -> AccreditationProject:
     """The Director General approves the agreed commission; the visit stage opens."""
-    _require(actor, "accreditation.approve_commission")
-    project = _locked(project)
+    require_perm(actor, "accreditation.approve_commission")
+    project = locked(project)
     if project.commission_state != CommissionState.AGREED:
         raise ValidationError(_("The organization has not agreed the composition yet."))
-    unsigned = [str(s.expert) for s in _seats(project) if not s.declaration_signed_at]
+    unsigned = [str(s.expert) for s in seats_of(project) if not s.declaration_signed_at]
     if unsigned:
         raise ValidationError(
             _("Waiting for the no-conflict declarations of: %(names)s.") % {"names": ", ".join(unsigned)}
@@ -286,9 +217,9 @@ def commission_approve(*, project, actor) -> AccreditationProject:
     project.commission_state = CommissionState.APPROVED
     project.commission_approved_by, project.commission_approved_at = actor, timezone.now()
     project.save()
-    project = advance(project=project, actor=actor, target=S.VISIT)
+    project = project_advance(project=project, actor=actor, target=S.VISIT)
     notification_send(
-        recipients=[s.expert.user for s in _seats(project)] + [u for u in (project.coordinator,) if u],
+        recipients=[s.expert.user for s in seats_of(project)] + [u for u in (project.coordinator,) if u],
         subject=gettext_lazy("The expert commission for %(organization)s is approved"),
         params={"organization": project.organization.name},
         url=project.get_absolute_url(),
@@ -301,9 +232,9 @@ def commission_approve(*, project, actor) -> AccreditationProject:
 
 @transaction.atomic
 def visit_plan(*, project, actor, starts_on, ends_on) -> Visit:
-    project = _locked(project)
+    project = locked(project)
     require_runner(actor, project)
-    _require_stage(
+    require_stage(
         project,
         S.EEC_FORMATION,
         S.VISIT,
@@ -320,7 +251,7 @@ def visit_plan(*, project, actor, starts_on, ends_on) -> Visit:
         actor=actor,
         params={"start": starts_on.strftime("%d.%m.%Y"), "end": ends_on.strftime("%d.%m.%Y")},
     )
-    recipients = list(representatives_of(project.organization)) + [s.expert.user for s in _seats(project)]
+    recipients = list(representatives_of(project.organization)) + [s.expert.user for s in seats_of(project)]
     notification_send(
         recipients=recipients,
         subject=gettext_lazy("Visit to %(organization)s: %(start)s–%(end)s"),
@@ -336,7 +267,7 @@ def visit_plan(*, project, actor, starts_on, ends_on) -> Visit:
 
 @transaction.atomic
 def session_add(*, project, actor, starts_at, kind: str, title: str, attendees: str = "") -> VisitSession:
-    project = _locked(project)
+    project = locked(project)
     require_runner(actor, project)
     visit = Visit.objects.filter(project=project).first()
     if visit is None:
@@ -350,12 +281,10 @@ def session_add(*, project, actor, starts_at, kind: str, title: str, attendees: 
 
 @transaction.atomic
 def evidence_add(*, project, actor, title: str, upload) -> Evidence:
-    from documents.files import check_upload
-
-    project = _locked(project)
+    project = locked(project)
     if not (runs(actor, project) or seat_of(actor, project)):
         raise PermissionDenied(_("Only the commission and the coordinator add evidence."))
-    _require_stage(
+    require_stage(
         project, S.VISIT, S.EEC_REPORT, message=_("Evidence is added during the visit and the report.")
     )
     checked = check_upload(upload)
@@ -373,9 +302,9 @@ def evidence_add(*, project, actor, title: str, upload) -> Evidence:
 @transaction.atomic
 def visit_held(*, project, actor, ratings: dict[str, int], comments: str = "") -> AccreditationProject:
     """After the visit the coordinator evaluates the commission; the report stage opens."""
-    project = _locked(project)
+    project = locked(project)
     require_runner(actor, project)
-    _require_stage(project, S.VISIT, message=_("The visit is recorded at the visit stage."))
+    require_stage(project, S.VISIT, message=_("The visit is recorded at the visit stage."))
     visit = Visit.objects.filter(project=project).first()
     if visit is None:
         raise ValidationError(_("Plan the visit dates first."))
@@ -388,7 +317,7 @@ def visit_held(*, project, actor, ratings: dict[str, int], comments: str = "") -
     visit.held = True
     visit.save()
     EECReport.objects.get_or_create(project=project)
-    project = advance(project=project, actor=actor, target=S.EEC_REPORT, comment=comments)
+    project = project_advance(project=project, actor=actor, target=S.EEC_REPORT, comment=comments)
     # Surveys sends the organization, the experts and the coordinator their surveys (§4.2,
     # §7.2.1) once the visit is recorded; a failure there never undoes the record.
     events.publish(events.VISIT_HELD, project_id=project.pk)
@@ -398,22 +327,14 @@ def visit_held(*, project, actor, ratings: dict[str, int], comments: str = "") -
 # --- Scores and the report -------------------------------------------------------------------
 
 
-def criteria_of(project) -> list[Criterion]:
-    if project.standard_set_id is None:
-        return []
-    return list(
-        Criterion.objects.filter(standard__standard_set=project.standard_set_id).select_related("standard")
-    )
-
-
 @transaction.atomic
 def scores_save(*, project, actor, scores: dict[int, str], comments: dict[int, str] | None = None) -> int:
     """An expert scores the criteria (all or some; they can come back)."""
-    project = _locked(project)
+    project = locked(project)
     seat = seat_of(actor, project)
     if seat is None:
         raise PermissionDenied(_("Only members of the commission score the criteria."))
-    _require_stage(
+    require_stage(
         project, S.VISIT, S.EEC_REPORT, message=_("The criteria are scored during the visit and the report.")
     )
     return _write_scores(project, seat, scores, comments or {})
@@ -445,17 +366,17 @@ def _require_chair(actor, project) -> CommissionMember:
 @transaction.atomic
 def consolidate(*, project, actor, scores: dict[int, str]) -> int:
     """The chair records the commission's score of each criterion."""
-    project = _locked(project)
+    project = locked(project)
     _require_chair(actor, project)
-    _require_stage(project, S.EEC_REPORT, message=_("The scores are consolidated at the report stage."))
+    require_stage(project, S.EEC_REPORT, message=_("The scores are consolidated at the report stage."))
     return _write_scores(project, None, scores, {})
 
 
 @transaction.atomic
 def report_save(*, project, actor, **fields) -> EECReport:
-    project = _locked(project)
+    project = locked(project)
     _require_chair(actor, project)
-    _require_stage(project, S.EEC_REPORT, message=_("The report is written at the report stage."))
+    require_stage(project, S.EEC_REPORT, message=_("The report is written at the report stage."))
     report, _created = EECReport.objects.get_or_create(project=project)
     for name in (
         "strengths",
@@ -475,9 +396,9 @@ def report_save(*, project, actor, **fields) -> EECReport:
 @transaction.atomic
 def report_submit(*, project, actor) -> AccreditationProject:
     """The chair submits the report: every criterion consolidated, the summary written."""
-    project = _locked(project)
+    project = locked(project)
     _require_chair(actor, project)
-    _require_stage(project, S.EEC_REPORT, message=_("The report is written at the report stage."))
+    require_stage(project, S.EEC_REPORT, message=_("The report is written at the report stage."))
     report = EECReport.objects.select_for_update().get(project=project)
     missing = len(criteria_of(project)) - project.scores.filter(member__isnull=True).count()
     if not criteria_of(project) or missing:
@@ -486,9 +407,9 @@ def report_submit(*, project, actor) -> AccreditationProject:
         raise ValidationError(_("Write the strengths, the recommendations and the recommended decision."))
     report.submitted_by, report.submitted_at = actor, timezone.now()
     report.save()
-    project = advance(project=project, actor=actor, target=S.INTERNAL_EXPERTISE)
+    project = project_advance(project=project, actor=actor, target=S.INTERNAL_EXPERTISE)
     notification_send(
-        recipients=people_who_can("change_accreditationproject"),
+        recipients=people_with_perm("accreditation.change_accreditationproject"),
         subject=gettext_lazy("EEC report on %(organization)s for internal expertise"),
         params={"organization": project.organization.name},
         url=project.get_absolute_url(),
@@ -500,9 +421,9 @@ def report_submit(*, project, actor) -> AccreditationProject:
 def report_review(*, project, actor, conforming: bool, comments: str = "") -> ReportReview:
     """IAAR's internal expertise: a conforming report goes to the council; a returned one
     goes back to the commission and counts toward KPI 2."""
-    _require(actor, "accreditation.change_accreditationproject")
-    project = _locked(project)
-    _require_stage(project, S.INTERNAL_EXPERTISE, message=_("No report is waiting for internal expertise."))
+    require_perm(actor, "accreditation.change_accreditationproject")
+    project = locked(project)
+    require_stage(project, S.INTERNAL_EXPERTISE, message=_("No report is waiting for internal expertise."))
     if not conforming and not comments.strip():
         raise ValidationError(_("Say what the commission must correct."))
     report = EECReport.objects.select_for_update().get(project=project)
@@ -514,12 +435,12 @@ def report_review(*, project, actor, conforming: bool, comments: str = "") -> Re
         reviewer=actor,
     )
     if conforming:
-        advance(project=project, actor=actor, target=S.COUNCIL, comment=comments)
+        project_advance(project=project, actor=actor, target=S.COUNCIL, comment=comments)
     else:
         report.round += 1
         report.submitted_at = None
         report.save()
-        advance(project=project, actor=actor, target=S.EEC_REPORT, comment=comments)
+        project_advance(project=project, actor=actor, target=S.EEC_REPORT, comment=comments)
         chair = project.members.filter(is_active=True, role=CommissionMember.Role.CHAIR).first()
         if chair:
             notification_send(
@@ -530,50 +451,3 @@ def report_review(*, project, actor, conforming: bool, comments: str = "") -> Re
                 url=project.get_absolute_url(),
             )
     return review
-
-
-def consolidation_start(table: dict) -> dict[int, str]:
-    """What the chair's form starts from: the commission's scores once saved, otherwise the
-    score the experts gave most often for each criterion."""
-    from collections import Counter
-
-    rows = [row for block in table["standards"] for row in block["rows"]]
-    saved = {row["criterion"].pk: row["final"].score for row in rows if row["final"]}
-    if saved:
-        return saved
-    start = {}
-    for row in rows:
-        given = [s.score for s in row["experts"] if s]
-        if given:
-            start[row["criterion"].pk] = Counter(given).most_common(1)[0][0]
-    return start
-
-
-def report_table(project) -> dict:
-    """The assessment table: standards → criteria → each expert's and the consolidated score,
-    with the summary counts the report and its PDF show."""
-    seats = list(_seats(project))
-    scores = {}
-    for row in project.scores.all():
-        scores[(row.criterion_id, row.member_id)] = row
-    standards = []
-    counts = {value: 0 for value in Score.values}
-    for criterion in criteria_of(project):
-        if not standards or standards[-1]["standard"].pk != criterion.standard_id:
-            standards.append({"standard": criterion.standard, "rows": []})
-        final = scores.get((criterion.pk, None))
-        if final:
-            counts[final.score] += 1
-        standards[-1]["rows"].append(
-            {
-                "criterion": criterion,
-                "experts": [scores.get((criterion.pk, s.pk)) for s in seats],
-                "final": final,
-            }
-        )
-    return {
-        "seats": seats,
-        "standards": standards,
-        "counts": [(Score(value).label, counts[value]) for value in Score.values],
-        "total": sum(counts.values()),
-    }

@@ -4,32 +4,25 @@ Only published decisions and signed certificates appear; drafts, cancelled certi
 withdrawn publications never do. Every read here is for an anonymous visitor.
 """
 
-import hashlib
-import time
-from collections.abc import Callable
 from functools import cache as memoize
 
-from django import forms
-from django.conf import settings
 from django.contrib.postgres.search import TrigramWordSimilarity
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext_lazy
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language
 
-from .models import (
-    AccreditationProject,
+from accreditation.models import (
     Certificate,
-    EducationLevel,
     Organization,
     Outcome,
     Programme,
     Publication,
 )
+
+from .forms import RegistryFilter
 
 # IAAR IDs (IAAR-000001) and certificate numbers (SA-2026-0001) in public addresses: anything
 # else (a slash, a NUL, a 10 KB string) is no such page, decided before any query.
@@ -47,12 +40,6 @@ class CodeConverter:
 
 
 PUBLIC_STATUSES = (Certificate.Status.VALID, Certificate.Status.SUSPENDED, Certificate.Status.REVOKED)
-STATUS_CHOICES = [
-    ("valid", _("Valid")),
-    ("expired", _("Expired")),
-    ("suspended", _("Suspended")),
-    ("revoked", _("Revoked")),
-]
 SORTS = {
     "name": ("organization__name", "programme__code"),
     "-valid_until": ("-valid_until", "organization__name"),
@@ -85,48 +72,6 @@ def certificates() -> QuerySet[Certificate]:
         decision__publication__isnull=False,
         decision__publication__withdrawn=False,
     ).select_related("organization", "programme", "decision", "decision__publication")
-
-
-class RegistryFilter(forms.Form):
-    q = forms.CharField(
-        label=_("Name, acronym, IAAR ID, programme or certificate number"), required=False, max_length=200
-    )
-    country = forms.RegexField(label=_("Country"), regex=r"^[A-Za-z]{2}$", required=False, max_length=2)
-    city = forms.CharField(label=_("City"), required=False, max_length=120)
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("Any")), *AccreditationProject.Kind.choices]
-    )
-    level = forms.ChoiceField(
-        label=_("Level"), required=False, choices=[("", _("Any")), *EducationLevel.choices]
-    )
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        required=False,
-        choices=[
-            ("", _("Any")),
-            ("accredit", _("Accredit")),
-            ("conditional", _("Accredit conditionally")),
-            *[
-                (
-                    f"years-{n}",
-                    ngettext_lazy("Accredit for %(n)s year", "Accredit for %(n)s years", "n") % {"n": n},
-                )
-                for n in (1, 3, 5, 7)
-            ],
-        ],
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any")), *STATUS_CHOICES])
-    year = forms.IntegerField(label=_("Year of decision"), required=False, min_value=2000, max_value=2100)
-    sort = forms.ChoiceField(
-        label=_("Sort"),
-        required=False,
-        choices=[
-            ("name", _("Name")),
-            ("-valid_until", _("Valid longest first")),
-            ("valid_until", _("Expiring first")),
-            ("-decided", _("Newest decisions first")),
-        ],
-    )
 
 
 @memoize
@@ -345,48 +290,3 @@ def publication_get(pk: int) -> Publication:
     return get_object_or_404(
         Publication.objects.select_related("project__organization"), pk=pk, withdrawn=False
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Caching for anonymous visitors. Rendered parts of registry pages are kept under a
-# "generation" number; anything the registry shows that changes (a publication, a certificate's
-# status, a decision set aside, a name) starts a new generation once its transaction commits,
-# so no visitor ever sees a revoked certificate as valid. The date is part of every key: a
-# certificate whose term ended yesterday reads "expired" today.
-
-GENERATION_KEY = "registry:generation"
-
-
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        value = cache.get(GENERATION_KEY, 0)
-    return value
-
-
-def _new_generation() -> None:
-    cache.set(GENERATION_KEY, time.time_ns(), None)
-
-
-def changed() -> None:
-    """The public registry changed: drop what is cached now, and again once the change is
-    committed (a page rendered in between still read the old rows)."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
-
-
-def cache_key(name: str, parts: object) -> str:
-    """The key of a rendered part for this generation, language and day."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"registry:{generation()}:{get_language()}:{timezone.localdate():%Y%m%d}:{name}:{digest}"
-
-
-def cached(name: str, parts: object, build: Callable[[], str]) -> str:
-    """A rendered part of a public page for this generation, language and day."""
-    key = cache_key(name, parts)
-    text = cache.get(key)
-    if text is None:
-        text = build()
-        cache.set(key, text, settings.IAAR_REGISTRY_CACHE_SECONDS)
-    return text

@@ -1,3 +1,6 @@
+"""An accreditation project up to the self-assessment: the lists, the application, the
+threshold check, the contract, the coordinator's board and assignment."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -11,18 +14,21 @@ from core.form_pages import form_page, run_service
 from core.lists import RegisterListView
 from core.selectors import events_for
 
-from . import selectors, services
-from .forms import (
+from .. import selectors, services
+from ..forms import (
+    AmendmentForm,
     ApplicationForm,
+    AssignForm,
     ContractForm,
     MoveForm,
-    OrganizationForm,
-    ProgrammeForm,
-    RepresentativeForm,
     SelfAssessmentForm,
     SelfAssessmentReviewForm,
     ThresholdForm,
 )
+from ..workflow import checklist_for
+
+VIEW = "accreditation.view_accreditationproject"
+MANAGE = "accreditation.change_accreditationproject"
 
 
 class ProjectListView(RegisterListView):
@@ -33,110 +39,6 @@ class ProjectListView(RegisterListView):
 
     def get_rows(self, user):
         return selectors.projects_visible_to(user)
-
-
-class OrganizationListView(RegisterListView):
-    access_rule = "accreditation.view_organization"
-    template_name = "accreditation/organization_list.html"
-    search_fields = ("name", "name_ru", "name_kk", "name_ky", "name_en", "acronym", "iaar_id", "city")
-    title = gettext_lazy("Education organizations")
-
-    def get_rows(self, user):
-        return selectors.organizations_visible_to(user)
-
-
-@access("accreditation.view_organization")
-def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = selectors.organization_get_for(request.user, pk)
-    context = selectors.organization_page(request.user, organization)
-    return render(
-        request,
-        "accreditation/organization_detail.html",
-        {**context, "events": events_for(organization), "representative_form": RepresentativeForm()},
-    )
-
-
-@access("accreditation.add_organization")
-def organization_create(request: HttpRequest) -> HttpResponse:
-    made = {}
-
-    def register(data):
-        made["organization"] = services.organization_register(actor=request.user, **data)
-
-    form = OrganizationForm(request.POST or None)
-    posted = request.method == "POST" and form.is_valid()
-    if posted and run_service(
-        request, lambda: register(form.cleaned_data), _("The organization is registered."), form
-    ):
-        return redirect(made["organization"])
-    return render(request, "accreditation/organization_form.html", {"form": form, "creating": True})
-
-
-@access("accreditation.change_organization")
-def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = selectors.organization_get_for(request.user, pk)
-    initial = {name: getattr(organization, name) for name in services.ORGANIZATION_FIELDS}
-    return form_page(
-        request,
-        OrganizationForm(request.POST or None, initial=initial),
-        action=lambda data: services.organization_update(
-            organization=organization, actor=request.user, **data
-        ),
-        success=_("The organization's entry is saved."),
-        done_url=organization.get_absolute_url(),
-        template="accreditation/organization_form.html",
-        context={"organization": organization},
-    )
-
-
-@access("accreditation.change_organization")
-def programme_create(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = selectors.organization_get_for(request.user, pk)
-    return form_page(
-        request,
-        ProgrammeForm(request.POST or None),
-        action=lambda data: services.programme_save(organization=organization, actor=request.user, **data),
-        success=_("The programme is saved."),
-        done_url=organization.get_absolute_url(),
-        template="accreditation/programme_form.html",
-        context={"organization": organization},
-    )
-
-
-@access("accreditation.change_organization")
-def programme_edit(request: HttpRequest, pk: int, programme_pk: int) -> HttpResponse:
-    organization = selectors.organization_get_for(request.user, pk)
-    programme = selectors.programme_get_for(request.user, organization, programme_pk)
-    initial = {name: getattr(programme, name) for name in services.PROGRAMME_FIELDS}
-    return form_page(
-        request,
-        ProgrammeForm(request.POST or None, initial=initial),
-        action=lambda data: services.programme_save(
-            organization=organization, actor=request.user, programme=programme, **data
-        ),
-        success=_("The programme is saved."),
-        done_url=organization.get_absolute_url(),
-        template="accreditation/programme_form.html",
-        context={"organization": organization, "programme": programme},
-    )
-
-
-@require_POST
-@access("accreditation.change_organization")
-def representative_add(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = selectors.organization_get_for(request.user, pk)
-    form = RepresentativeForm(request.POST)
-    if form.is_valid():
-        run_service(
-            request,
-            lambda: services.representative_add(
-                organization=organization, actor=request.user, user=form.cleaned_data["user"]
-            ),
-            _("%(name)s now represents the organization.") % {"name": form.cleaned_data["user"]},
-        )
-    else:
-        messages.error(request, _("Choose the person to add."))
-    return redirect(organization)
 
 
 @access("accreditation.apply_accreditation")
@@ -193,8 +95,6 @@ def project_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access("accreditation.change_accreditationproject")
 def project_threshold(request: HttpRequest, pk: int) -> HttpResponse:
-    from .workflow import checklist_for
-
     project = selectors.project_get_for(request.user, pk)
     form = ThresholdForm(request.POST or None, checklist=checklist_for(project.level))
     return form_page(
@@ -267,3 +167,44 @@ def self_assessment_file(request: HttpRequest, pk: int, report_pk: int) -> HttpR
     project = selectors.project_get_for(request.user, pk)
     report = selectors.self_assessment_get_for(project, report_pk)
     return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.file_name)
+
+
+@access(VIEW)
+def workspace(request: HttpRequest) -> HttpResponse:
+    columns = selectors.workspace(request.user)
+    view = "table" if request.GET.get("view") == "table" else "board"
+    return render(request, "accreditation/workspace.html", {"columns": columns, "view": view})
+
+
+@access(MANAGE)
+def project_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    initial = {"coordinator": project.coordinator_id, "standard_set": project.standard_set_id}
+    return form_page(
+        request,
+        AssignForm(request.POST or None, initial=initial),
+        action=lambda data: services.project_assign(
+            project=project,
+            actor=request.user,
+            coordinator=data["coordinator"],
+            standard_set=data["standard_set"],
+        ),
+        success=_("The coordinator is assigned."),
+        done_url=project.get_absolute_url(),
+        template="accreditation/simple_form.html",
+        context={"project": project, "title": _("Assign the coordinator"), "button": _("Assign")},
+    )
+
+
+@access(MANAGE)
+def contract_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    return form_page(
+        request,
+        AmendmentForm(request.POST or None),
+        action=lambda data: services.contract_amend(project=project, actor=request.user, **data),
+        success=_("The amendment is recorded."),
+        done_url=project.get_absolute_url(),
+        template="accreditation/simple_form.html",
+        context={"project": project, "title": _("Contract amendment"), "button": _("Record the amendment")},
+    )

@@ -1,4 +1,5 @@
-"""Public registry pages: no sign-in, nothing unpublished."""
+"""Public registry pages: no sign-in, nothing unpublished. The certificate check, and the
+complaint anyone may send about IAAR's work."""
 
 import re
 from functools import wraps
@@ -13,10 +14,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accreditation import services
 from core.access import PUBLIC, access
+from core.form_pages import run_service
 from core.ratelimit import over_limit
 
-from . import registry
+from . import cache as registry_cache
+from . import selectors
+from .forms import ComplaintForm
 
 # The CSRF token in a page kept for every anonymous visitor: each visitor gets their own in its
 # place when the page is served.
@@ -34,14 +39,14 @@ def _anonymous(request: HttpRequest) -> bool:
 
 
 def public_page(name: str):
-    """Keep the whole page for anonymous visitors until the registry changes (registry.changed)."""
+    """Keep the whole page for anonymous visitors until the registry changes (cache.changed)."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not _anonymous(request):
                 return view(request, *args, **kwargs)
-            key = registry.cache_key(f"page:{name}", request.get_full_path()[:2000])
+            key = registry_cache.cache_key(f"page:{name}", request.get_full_path()[:2000])
             page = cache.get(key)
             if page is None:
                 request.csrf_placeholder = True
@@ -67,11 +72,11 @@ def _render(request: HttpRequest, template: str, context: dict, **kwargs) -> Htt
 @access(PUBLIC)
 @public_page("list")
 def registry_list(request: HttpRequest) -> HttpResponse:
-    rows, form = registry.search(request.GET)
+    rows, form = selectors.search(request.GET)
     page = Paginator(rows, settings.PAGINATE_BY).get_page(request.GET.get("page"))
     today = timezone.localdate()
     for certificate in page.object_list:
-        certificate.public_status = registry.public_status(certificate, today)
+        certificate.public_status = selectors.public_status(certificate, today)
     return _render(
         request,
         "registry/list.html",
@@ -90,20 +95,20 @@ def registry_list(request: HttpRequest) -> HttpResponse:
 @access(PUBLIC)
 @public_page("organization")
 def organization(request: HttpRequest, iaar_id: str) -> HttpResponse:
-    page = registry.organization_page(registry.organization_get(iaar_id))
+    page = selectors.organization_page(selectors.organization_get(iaar_id))
     return _render(request, "registry/organization.html", page)
 
 
 @access(PUBLIC)
 @public_page("programme")
 def programme(request: HttpRequest, pk: int) -> HttpResponse:
-    page = registry.programme_page(registry.programme_get(pk))
+    page = selectors.programme_page(selectors.programme_get(pk))
     return _render(request, "registry/programme.html", page)
 
 
 @access(PUBLIC)
 def publication_file(request: HttpRequest, pk: int, what: str) -> HttpResponse:
-    publication = registry.publication_get(pk)
+    publication = selectors.publication_get(pk)
     file = {"report": publication.report_pdf, "decision": publication.decision_pdf}.get(what)
     if not file:
         raise Http404
@@ -121,7 +126,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     number = request.GET.get("number", "").strip()
     if not number:
         return render(request, "registry/verify.html", {"searched": False})
-    if re.fullmatch(registry.CODE_PATTERN, number):
+    if re.fullmatch(selectors.CODE_PATTERN, number):
         return redirect(reverse("registry:verify_number", args=[number]))
     # Not the shape of any number IAAR issues: no such certificate, without a lookup.
     context = {"searched": True, "number": number[:40], "certificate": None}
@@ -148,11 +153,52 @@ def verify_number(request: HttpRequest, number: str) -> HttpResponse:
 
 @public_page("verify")
 def _verify_result(request: HttpRequest, number: str) -> HttpResponse:
-    certificate = registry.certificate_by_number(number)
-    status = registry.public_status(certificate) if certificate else None
+    certificate = selectors.certificate_by_number(number)
+    status = selectors.public_status(certificate) if certificate else None
     return _render(
         request,
         "registry/verify.html",
         {"searched": True, "number": number[:40], "certificate": certificate, "status": status},
         status=200 if certificate else 404,
+    )
+
+
+@access(PUBLIC)
+def certificate_verify(request: HttpRequest, token) -> HttpResponse:
+    """The check address of the first certificates' QR codes: it leads to the registry's check."""
+    certificate = selectors.certificate_by_token(token)
+    if certificate is None:
+        return render(request, "registry/verify.html", {"searched": True, "number": ""}, status=404)
+    return redirect(certificate.verify_path())
+
+
+@access(PUBLIC)
+def complaint_file(request: HttpRequest) -> HttpResponse:
+    """Anyone may complain about IAAR's work; the commission answers by e-mail."""
+    initial = {}
+    if request.user.is_authenticated:
+        initial = {"name": str(request.user), "email": request.user.email}
+    form = ComplaintForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data.pop("website"):
+            return redirect("core:home")  # a robot filled the hidden field: accept silently, keep nothing
+        if run_service(
+            request,
+            lambda: services.complaint_file(actor=request.user, **data),
+            _("Your complaint is registered. The commission will answer by e-mail."),
+            form,
+        ):
+            return redirect("accreditation:complaint_file")
+    return render(
+        request,
+        "accreditation/simple_form.html",
+        {
+            "form": form,
+            "title": _("Complain about IAAR's work"),
+            "intro": _(
+                "The appeals and complaints commission reviews every complaint and answers within 30 days."
+            ),
+            "button": _("Send the complaint"),
+        },
     )

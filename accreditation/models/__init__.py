@@ -1,0 +1,94 @@
+"""Education organizations and their accreditations (§6): from application to certificate,
+appeal and post-accreditation monitoring. One module per aggregate; every model is here."""
+
+from .appeals import (
+    Appeal,
+)
+from .certificates import (
+    Certificate,
+    ExpiryReminder,
+    Publication,
+)
+from .commission import (
+    CommissionEvaluation,
+    CommissionMember,
+    CriterionScore,
+    EECReport,
+    Evidence,
+    ReportReview,
+    Visit,
+    VisitSession,
+)
+from .council import (
+    AgendaItem,
+    CouncilAttendance,
+    CouncilMeeting,
+    Decision,
+    Outcome,
+    Recusal,
+    Vote,
+)
+from .experts import (
+    Expert,
+    ExpertTraining,
+)
+from .monitoring import (
+    MonitoringTask,
+)
+from .organizations import (
+    EducationLevel,
+    Organization,
+    Programme,
+    search_text_of,
+)
+from .projects import (
+    AccreditationProject,
+    CommissionState,
+    Contract,
+    ContractAmendment,
+    SelfAssessment,
+)
+from .standards import (
+    Criterion,
+    Score,
+    Standard,
+    StandardSet,
+)
+
+__all__ = [
+    "AccreditationProject",
+    "AgendaItem",
+    "Appeal",
+    "Certificate",
+    "CommissionEvaluation",
+    "CommissionMember",
+    "CommissionState",
+    "Contract",
+    "ContractAmendment",
+    "CouncilAttendance",
+    "CouncilMeeting",
+    "Criterion",
+    "CriterionScore",
+    "Decision",
+    "EECReport",
+    "EducationLevel",
+    "Evidence",
+    "Expert",
+    "ExpertTraining",
+    "ExpiryReminder",
+    "MonitoringTask",
+    "Organization",
+    "Outcome",
+    "Programme",
+    "Publication",
+    "Recusal",
+    "ReportReview",
+    "Score",
+    "SelfAssessment",
+    "Standard",
+    "StandardSet",
+    "Visit",
+    "VisitSession",
+    "Vote",
+    "search_text_of",
+]

@@ -1,0 +1,141 @@
+"""Education organizations (EO) and their educational programmes (EP)."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class EducationLevel(models.TextChoices):
+    SECONDARY = "secondary", _("Secondary education")
+    TVET = "tvet", _("Technical and vocational education (TVET)")
+    HIGHER = "higher", _("Higher education")
+    POSTGRADUATE = "postgraduate", _("Postgraduate education")
+    ADDITIONAL = "additional", _("Additional education")
+
+
+def search_text_of(row) -> str:
+    """The text the registry searches for a row: its names and codes, case-folded, one line."""
+    return " ".join(str(getattr(row, name) or "").casefold() for name in row.SEARCHED_FIELDS).strip()
+
+
+class Organization(models.Model):
+    """An education organization (EO) that IAAR accredits; known by its IAAR ID number (§6.5.3)."""
+
+    class Type(models.TextChoices):
+        UNIVERSITY = "university", _("University")
+        ACADEMY = "academy", _("Academy or institute")
+        COLLEGE = "college", _("College")
+        SCHOOL = "school", _("School")
+        MEDICAL = "medical", _("Medical organization")
+        OTHER = "other", _("Other provider")
+
+    iaar_id = models.CharField(_("IAAR ID"), max_length=20, unique=True, editable=False)
+    name = models.CharField(_("official name"), max_length=300)
+    name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=300, blank=True)
+    name_ky = models.CharField(_("name (Kyrgyz)"), max_length=300, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    org_type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.UNIVERSITY)
+    levels = models.JSONField(_("levels of education"), default=list, blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, default="KZ", help_text=_("ISO 3166 code, e.g. KZ, KG")
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    # Every name, the acronym and the ID in lower case: what the registry's search reads.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    SEARCHED_FIELDS = ("iaar_id", "acronym", "name", "name_ru", "name_kk", "name_ky", "name_en")
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["country", "city"], name="organization_place")]
+        verbose_name = _("education organization")
+        verbose_name_plural = _("education organizations")
+        # Granted per organization to the people who represent it.
+        permissions = [("represent_organization", _("Can act on behalf of the organization"))]
+
+    def __str__(self) -> str:
+        return self.localized_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text_of(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("accreditation:organization_detail", args=[self.pk])
+
+    @property
+    def localized_name(self) -> str:
+        language = (get_language() or "")[:2]
+        return getattr(self, f"name_{language}", "") or self.name
+
+    @property
+    def level_labels(self) -> list[str]:
+        return [str(EducationLevel(code).label) for code in self.levels if code in EducationLevel.values]
+
+
+class Programme(models.Model):
+    """An educational programme (EP) of an organization, accredited in specialized accreditation."""
+
+    class Level(models.TextChoices):
+        BACHELOR = "bachelor", _("Bachelor")
+        MASTER = "master", _("Master")
+        DOCTORAL = "doctoral", _("Doctoral (PhD)")
+        RESIDENCY = "residency", _("Residency")
+        INTERNSHIP = "internship", _("Internship")
+        TVET = "tvet", _("TVET qualification")
+        SECONDARY = "secondary", _("Secondary")
+        ADDITIONAL = "additional", _("Additional education")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="programmes"
+    )
+    code = models.CharField(
+        _("code"), max_length=30, help_text=_("The national classifier code, e.g. 6B01101.")
+    )
+    name = models.CharField(_("name"), max_length=300)
+    name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=300, blank=True)
+    name_ky = models.CharField(_("name (Kyrgyz)"), max_length=300, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    languages = models.JSONField(_("languages of instruction"), default=list, blank=True)
+    search_text = models.TextField(editable=False, blank=True, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    SEARCHED_FIELDS = ("code", "name", "name_ru", "name_kk", "name_ky", "name_en")
+
+    class Meta:
+        ordering = ["organization", "code"]
+        verbose_name = _("educational programme")
+        verbose_name_plural = _("educational programmes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "code"], name="programme_code_unique_per_organization"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.localized_name}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text_of(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_registry_url(self) -> str:
+        return reverse("registry:programme", args=[self.pk])
+
+    @property
+    def localized_name(self) -> str:
+        language = (get_language() or "")[:2]
+        return getattr(self, f"name_{language}", "") or self.name

@@ -1,0 +1,61 @@
+"""The PDFs of the accreditation: the EEC report, the council's decision (or refusal letter)
+and the certificate with its QR code. Rendered in the agency's language."""
+
+from django.conf import settings
+from django.utils import translation
+
+from core.pdf import render_pdf
+
+from .models import Certificate, Decision, Outcome
+from .selectors import report_table, tally
+
+C = Certificate.Status
+
+
+def _pdf(template: str, context: dict) -> bytes:
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_pdf(template, context)
+
+
+def decision_pdf(decision: Decision) -> bytes:
+    template = (
+        "pdf/refusal_letter.html" if decision.outcome == Outcome.REFUSE else "pdf/council_decision.html"
+    )
+    return _pdf(
+        template,
+        {
+            "decision": decision,
+            "project": decision.project,
+            "item": decision.item,
+            "tally": tally(decision.item),
+            "certificates": decision.certificates.exclude(status=C.CANCELLED),
+        },
+    )
+
+
+def report_pdf(project) -> bytes:
+    return _pdf(
+        "pdf/eec_report.html", {"project": project, "report": project.report, **report_table(project)}
+    )
+
+
+def qr_svg(url: str) -> str:
+    """A QR code as an SVG data URI, embedded in the PDF (no file, no network)."""
+    import base64
+    import io
+
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=1)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    verify_url = settings.SITE_URL + certificate.verify_path()
+    return _pdf(
+        "pdf/certificate.html",
+        {"certificate": certificate, "verify_url": verify_url, "qr": qr_svg(verify_url)},
+    )

@@ -1,0 +1,84 @@
+"""Post-accreditation monitoring and re-accreditation."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.access import access
+from core.form_pages import form_page, run_service
+
+from .. import selectors, services
+from ..forms import MonitoringReviewForm, MonitoringUploadForm
+
+VIEW = "accreditation.view_accreditationproject"
+COORDINATE = "accreditation.coordinate_project"
+
+
+@require_POST
+@access(VIEW)
+def reaccreditation(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    made = {}
+
+    def start():
+        made["new"] = services.reaccreditation_start(project=project, actor=request.user)
+
+    if run_service(request, start, _("The re-accreditation application is open.")):
+        return redirect(made["new"])
+    return redirect(project)
+
+
+# --- Monitoring ------------------------------------------------------------------------------
+
+
+@access("accreditation.apply_accreditation")
+def monitoring_submit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    if not selectors.represents(request.user, project.organization):
+        raise PermissionDenied
+    task = selectors.monitoring_task_get(project, task_pk)
+    return form_page(
+        request,
+        MonitoringUploadForm(request.POST or None, request.FILES or None),
+        action=lambda data: services.monitoring_submit(task=task, actor=request.user, upload=data["file"]),
+        success=_("The monitoring report is uploaded."),
+        done_url=project.get_absolute_url(),
+        template="accreditation/simple_form.html",
+        context={"project": project, "title": str(task), "button": _("Upload"), "multipart": True},
+    )
+
+
+@access(COORDINATE)
+def monitoring_review(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
+    project = selectors.project_run_by(request.user, pk)
+    task = selectors.monitoring_task_get(project, task_pk)
+    return form_page(
+        request,
+        MonitoringReviewForm(request.POST or None),
+        action=lambda data: services.monitoring_review(
+            task=task, actor=request.user, accepted=data["decision"] == "accepted", comments=data["comments"]
+        ),
+        success=_("The review is recorded."),
+        done_url=project.get_absolute_url(),
+        template="accreditation/simple_form.html",
+        context={
+            "project": project,
+            "title": str(task),
+            "pdf_url": reverse("accreditation:monitoring_file", args=[project.pk, task.pk])
+            if task.file
+            else "",
+            "button": _("Record the decision"),
+        },
+    )
+
+
+@access(VIEW)
+def monitoring_file(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    task = selectors.monitoring_task_get(project, task_pk)
+    if not task.file:
+        raise Http404
+    return FileResponse(task.file.open("rb"), as_attachment=True, filename=task.file_name)
