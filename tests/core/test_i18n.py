@@ -133,3 +133,18 @@ def test_kazakh_relative_times_and_form_errors_are_kazakh_not_russian():
         assert refused.value.messages == ["Дұрыс электрондық пошта мекенжайын енгізіңіз."]
     with translation.override("ru"):
         assert timesince(now - datetime.timedelta(minutes=4), now) == "4\xa0минуты"
+
+
+def test_a_russian_sentence_ending_with_a_date_has_one_full_stop():
+    import datetime
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template(
+        '{% load i18n %}{% blocktranslate with v="GDL-002 v1.0" date=day|date:"DATE_FORMAT" %}'
+        "Please read {{ v }} and confirm by {{ date }}.{% endblocktranslate %}"
+    )
+    with translation.override("ru"):
+        text = template.render(Context({"day": datetime.date(2026, 12, 7)}))
+    assert text == "Ознакомьтесь с GDL-002 v1.0 и подтвердите до 7 декабря 2026."
