@@ -64,13 +64,18 @@ def _refuse(user):
     raise PermissionDenied
 
 
+def _seen_whole(user, pk: int) -> Document | None:
+    """The document, for one whose roles let them read the register and who may see this one."""
+    if not user.has_perm("documents.view_document"):
+        return None
+    return documents_visible_to(user).filter(pk=pk).first()
+
+
 def document_readable_for(user, pk: int) -> tuple[Document, DocumentVersion | None]:
     """A document for its page, and the version to show to one who reads it only because they
     are asked to (None for one who sees the whole document: the page shows its latest)."""
-    if user.has_perm("documents.view_document"):
-        document = documents_visible_to(user).filter(pk=pk).first()
-        if document is not None:
-            return document, None
+    if (document := _seen_whole(user, pk)) is not None:
+        return document, None
     in_force = Case(When(status=DocumentVersion.Status.EFFECTIVE, then=0), default=1)
     version = reading_versions_of(user, pk).order_by(in_force, "-major", "-minor").first()
     if version is None:
@@ -81,12 +86,10 @@ def document_readable_for(user, pk: int) -> tuple[Document, DocumentVersion | No
 def version_readable_for(user, document_pk: int, pk: int) -> tuple[DocumentVersion, bool]:
     """A version for its page, its file and its in-browser reading, and whether the person reads
     it only because they are asked to (True) rather than as one who sees the document."""
-    if user.has_perm("documents.view_document"):
-        document = documents_visible_to(user).filter(pk=document_pk).first()
-        if document is not None:
-            return get_object_or_404(
-                DocumentVersion.objects.select_related("document", "created_by"), document=document, pk=pk
-            ), False
+    if (document := _seen_whole(user, document_pk)) is not None:
+        return get_object_or_404(
+            DocumentVersion.objects.select_related("document", "created_by"), document=document, pk=pk
+        ), False
     version = reading_versions_of(user, document_pk).filter(pk=pk).first()
     if version is None:
         _refuse(user)

@@ -1,0 +1,304 @@
+"""The demo's accreditation projects, each taken to its stage, and the registry's history."""
+
+from accreditation import services
+from accreditation.models import AccreditationProject, Organization
+
+from .organizations import KYRGYZ_NAMES, ORGANIZATIONS, PROGRAMMES
+
+S = AccreditationProject.Status
+K = AccreditationProject.Kind
+
+# Organization (by its place in the list above), kind, the stage the demo takes it to.
+PROJECTS = [
+    (0, K.INSTITUTIONAL, S.POST_MONITORING),
+    (1, K.SPECIALIZED, S.VISIT),
+    (2, K.SPECIALIZED, S.COUNCIL),
+    (3, K.INSTITUTIONAL, S.APPLICATION),
+    (4, K.PRIMARY_SPECIALIZED, S.POST_MONITORING),
+    (5, K.SPECIALIZED, S.EEC_FORMATION),
+    (6, K.SPECIALIZED, S.EEC_REPORT),
+    (7, K.INSTITUTIONAL, S.INTERNAL_EXPERTISE),
+    (8, K.SPECIALIZED, S.DECIDED),
+    (9, K.SPECIALIZED, S.PUBLISHED),  # refused, and appealed
+    (10, K.INSTITUTIONAL, S.THRESHOLD_CHECK),
+    (11, K.SPECIALIZED, S.CONTRACT),
+    (12, K.INSTITUTIONAL, S.SELF_ASSESSMENT),
+]
+EXPERTS = [
+    ("expert", "academic", "Information technology", "Astana", "L.N. Gumilyov Eurasian National University"),
+    ("expert2", "employer", "Engineering and industry", "Pavlodar", "Kazakhmys Corporation"),
+    ("expert3", "student", "Student representative", "Shymkent", "M. Auezov South Kazakhstan University"),
+]
+
+
+def _cast(people: dict):
+    import datetime
+
+    from accreditation.models import Expert
+    from demo.walkthrough import Cast
+
+    experts = []
+    for username, category, field, city, employer in EXPERTS:
+        expert = Expert.objects.filter(user=people[username]).first() or services.expert_save(
+            actor=people["pm"],
+            user=people[username],
+            category=category,
+            field=field,
+            languages=["ru", "kk", "en"],
+            country="KZ",
+            city=city,
+            employer=employer,
+            ethics_accepted_on=datetime.date(2025, 9, 1),
+        )
+        if not expert.trainings.exists():
+            services.training_add(
+                expert=expert,
+                actor=people["pm"],
+                title="IAAR seminar for external experts",
+                completed_on=datetime.date(2025, 10, 15),
+            )
+        experts.append(expert)
+    from demo.people import DEMO_PASSWORD
+
+    return Cast(
+        pm=people["pm"],
+        coordinator=people["coordinator"],
+        rep=people["eo"],
+        director=people["director"],
+        secretary=people["secretary"],
+        experts=experts,
+        council=[people[f"council{n}" if n > 1 else "council"] for n in range(1, 6)],
+        password=DEMO_PASSWORD,
+    )
+
+
+def seed(people: dict) -> None:
+    """Organizations and programmes, then projects taken through the real services to every
+    stage: their timelines, commissions, votes, certificates and publications are genuine."""
+    import datetime
+
+    from django.utils import timezone
+
+    from accreditation.models import MonitoringTask
+    from demo.walkthrough import drive
+
+    pm = people["pm"]
+    orgs = []
+    for name, name_ru, acronym, org_type, city, country, levels in ORGANIZATIONS:
+        org = Organization.objects.filter(name=name).first()
+        if org is None:
+            org = services.organization_register(
+                actor=pm,
+                name=name,
+                name_en=name,
+                name_ru=name_ru,
+                name_ky=KYRGYZ_NAMES.get(name, ""),
+                acronym=acronym,
+                org_type=org_type,
+                city=city,
+                country=country,
+                levels=levels,
+            )
+            language = ["ky", "ru"] if country == "KG" else ["kk", "ru"]
+            for code, title, level in PROGRAMMES.get(org_type, []):
+                services.programme_save(
+                    organization=org,
+                    actor=pm,
+                    code=code,
+                    name=title,
+                    name_en=title,
+                    level=level,
+                    languages=[*language, "en"] if level != "tvet" else language,
+                )
+        orgs.append(org)
+    if AccreditationProject.objects.exists():
+        return
+    cast = _cast(people)
+    rep = people["eo"]
+    for index, kind, stage in PROJECTS:
+        org = orgs[index]
+        # Each organization has its representative; the demo "eo" login speaks for several.
+        services.representative_add(organization=org, actor=pm, user=rep)
+        cast.rep = type(rep).objects.get(pk=rep.pk)
+        programmes = list(org.programmes.all()[:2]) if kind != K.INSTITUTIONAL else []
+        project = services.project_apply(
+            actor=cast.rep,
+            organization=org,
+            kind=kind,
+            level=org.levels[0] if org.levels else "higher",
+            programmes=programmes,
+            note="Demo application.",
+        )
+        cast.votes = ["refuse", "refuse", "refuse", "accredit_1", "refuse"] if index == 9 else []
+        if stage == S.PUBLISHED:
+            drive(project, cast, S.DECIDED)
+            services.publish(project=project, actor=cast.secretary)
+        elif stage == S.EEC_FORMATION:
+            drive(project, cast, S.EEC_FORMATION)
+            _propose_commission(project, cast)
+        elif stage == S.EEC_REPORT:
+            drive(project, cast, S.EEC_REPORT)
+            _experts_score(project, cast)
+        else:
+            drive(project, cast, stage)
+    _registry_history(orgs, cast)
+    # The organization under monitoring has its first annual report due in twelve days.
+    first = MonitoringTask.objects.filter(project__organization=orgs[0]).order_by("due_on").first()
+    if first is not None:
+        first.due_on = timezone.localdate() + datetime.timedelta(days=12)
+        first.save()
+    # The refused university appeals.
+    refused = AccreditationProject.objects.get(organization=orgs[9])
+    services.appeal_file(
+        actor=cast.rep,
+        project=refused,
+        subject="Appeal against the refusal of accreditation",
+        text="The commission did not consider the annexes on the teaching staff (annex 4).",
+    )
+    services.complaint_file(
+        name="Dana Seitkali",
+        email="dana.seitkali@example.kz",
+        subject="No answer to our letter",
+        text="We wrote to the agency on 3 November about the visit schedule and had no answer.",
+    )
+    # An open council meeting: the project waiting for the council is on its agenda.
+    waiting = AccreditationProject.objects.get(organization=orgs[2])
+    meeting = services.meeting_create(
+        actor=cast.secretary,
+        number=f"AC-{timezone.localdate():%Y}-12",
+        date=timezone.localdate(),
+        place="Astana, IAAR",
+        members=cast.council,
+    )
+    services.agenda_add(meeting=meeting, actor=cast.secretary, project=waiting)
+    services.attendance_record(
+        meeting=meeting, actor=cast.secretary, present_ids=[m.pk for m in cast.council]
+    )
+    services.meeting_open(meeting=meeting, actor=cast.secretary)
+    services.vote_cast(item=meeting.items.get(), actor=cast.council[1], choice="accredit_5")
+
+
+# Earlier cycles, so the public registry has a history: (organization, kind, years ago, term in
+# years, what became of it). An accreditation whose term has run out reads "expired".
+HISTORY = [
+    (0, K.INSTITUTIONAL, 7, 5, "valid"),  # Al-Farabi: the previous cycle, expired
+    (13, K.INSTITUTIONAL, 2, 7, "valid"),
+    (14, K.SPECIALIZED, 3, 5, "valid"),
+    (15, K.INSTITUTIONAL, 6, 5, "valid"),  # expired
+    (16, K.SPECIALIZED, 1, 3, "valid"),
+    (17, K.INSTITUTIONAL, 4, 7, "suspended"),
+    (18, K.SPECIALIZED, 2, 5, "valid"),
+    (19, K.INSTITUTIONAL, 5, 5, "revoked"),
+    (20, K.SPECIALIZED, 8, 5, "valid"),  # expired
+    (21, K.INSTITUTIONAL, 1, 5, "refused"),
+    (22, K.SPECIALIZED, 2, 3, "valid"),
+    (23, K.INSTITUTIONAL, 3, 7, "valid"),
+]
+
+
+def _registry_history(orgs, cast) -> None:
+    """Published council decisions of earlier years with their certificates and decision PDFs."""
+    import datetime
+    import hashlib
+    import uuid
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from accreditation.models import AgendaItem, Certificate, CouncilMeeting, Decision, Outcome, Publication
+    from accreditation.pdf import decision_pdf
+
+    today = timezone.localdate()
+    for number, (index, kind, years_ago, term, fate) in enumerate(HISTORY):
+        if index >= len(orgs):
+            continue
+        org = orgs[index]
+        day = today.replace(year=today.year - years_ago, day=min(today.day, 28)) - datetime.timedelta(
+            days=40 * number
+        )
+        refused = fate == "refused"
+        project = AccreditationProject.objects.create(
+            organization=org,
+            kind=kind,
+            level=org.levels[0] if org.levels else "higher",
+            status=AccreditationProject.Status.CLOSED
+            if refused or day.replace(year=day.year + term) < today
+            else AccreditationProject.Status.POST_MONITORING,
+            project_manager=cast.pm,
+            coordinator=cast.coordinator,
+        )
+        programmes = list(org.programmes.all()[:2]) if kind == K.SPECIALIZED else []
+        project.programmes.set(programmes)
+        meeting, _created = CouncilMeeting.objects.get_or_create(
+            number=f"AC-{day:%Y-%m}",
+            defaults={"date": day, "place": "Astana, IAAR", "secretary": cast.secretary, "status": "closed"},
+        )
+        item = AgendaItem.objects.create(meeting=meeting, project=project, state=AgendaItem.State.DECIDED)
+        decision = Decision.objects.create(
+            project=project,
+            item=item,
+            outcome=Outcome.REFUSE if refused else Outcome.ACCREDIT,
+            years=None if refused else term,
+            decided_on=day,
+            votes_for=4,
+            votes_cast=5,
+            recorded_by=cast.secretary,
+        )
+        for programme in programmes or ([None] if not refused else []):
+            certificate = Certificate(
+                number=services.certificate_number(kind, day.year),
+                token=uuid.uuid4(),
+                project=project,
+                decision=decision,
+                organization=org,
+                programme=programme,
+                kind=kind,
+                valid_from=day,
+                valid_until=day.replace(year=day.year + term),
+                status=fate,
+                signed_by=cast.director,
+                signer_name=cast.director.get_full_name(),
+                signed_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(15))),
+            )
+            certificate.content_sha256 = hashlib.sha256(certificate.number.encode()).hexdigest()
+            certificate.save()
+        publication = Publication(
+            project=project,
+            decision=decision,
+            published_by=cast.secretary,
+            authority_notice=f"Notice of the council's decision of {day:%d.%m.%Y}.",
+        )
+        pdf = decision_pdf(decision)
+        publication.decision_pdf.save(f"decision-{org.iaar_id}-{day:%Y}.pdf", ContentFile(pdf), save=False)
+        publication.save()
+
+
+def _experts_score(project, cast) -> None:
+    """The members have scored; the chair has yet to consolidate and write the report."""
+    from accreditation import selectors
+    from accreditation.models import Score
+
+    scale = [Score.STRONG, Score.SATISFACTORY, Score.SATISFACTORY, Score.IMPROVE, Score.SATISFACTORY]
+    criteria = selectors.criteria_of(project)
+    for n, expert in enumerate(cast.experts):
+        services.scores_save(
+            project=project,
+            actor=expert.user,
+            scores={c.pk: scale[(i * 3 + n) % len(scale)] for i, c in enumerate(criteria)},
+        )
+
+
+def _propose_commission(project, cast) -> None:
+    from accreditation.conflicts import conflicts_for
+    from accreditation.models import CommissionMember
+
+    for number, expert in enumerate(cast.experts):
+        warnings = conflicts_for(expert, project)
+        services.member_add(
+            project=project,
+            actor=cast.coordinator,
+            expert=expert,
+            role=CommissionMember.Role.CHAIR if number == 0 else CommissionMember.Role.MEMBER,
+            conflict_note="Checked: no real conflict." if warnings else "",
+        )
+    services.commission_propose(project=project, actor=cast.coordinator)
