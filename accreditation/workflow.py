@@ -17,6 +17,7 @@ from .models import AccreditationProject, EducationLevel
 S = AccreditationProject.Status
 
 PROJECT_WORKFLOW = Workflow(
+    AccreditationProject,
     "status",
     {
         S.APPLICATION: {

@@ -16,6 +16,7 @@ from .models import Audit
 S = Audit.Status
 
 AUDIT_WORKFLOW = Workflow(
+    Audit,
     "status",
     {
         S.PLANNED: {S.IN_PROGRESS: (None, _("Audit started"))},

@@ -38,11 +38,13 @@ def _check(request: HttpRequest, rule: str) -> HttpResponse | None:
     raise PermissionDenied
 
 
-def access(rule: str, *, opens: Callable[..., bool] | None = None) -> Callable:
+def access(rule: str, *, opens: Callable[..., bool] | None = None, moves=None) -> Callable:
     """Declare the access rule of a function view and enforce it.
 
     ``opens(user, **url_kwargs)`` answers whether this reader may open the object the URL names
     (the view itself still fetches through its selector, which enforces it); see ``shown_by``.
+    ``moves`` (``WORKFLOW.acts(target, …)``) names the workflow moves the view makes: their
+    rules in the table say who may use it (the view's service enforces them).
     """
 
     def decorator(view: Callable) -> Callable:
@@ -52,6 +54,7 @@ def access(rule: str, *, opens: Callable[..., bool] | None = None) -> Callable:
 
         wrapped.access_rule = rule
         wrapped.object_rule = opens
+        wrapped.moves = moves
         return wrapped
 
     return decorator
@@ -62,6 +65,7 @@ class AccessMixin:
 
     access_rule: str = ""
     object_rule: Callable[..., bool] | None = None  # as ``access(…, opens=…)``
+    moves = None  # as ``access(…, moves=…)``
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not self.access_rule:
@@ -86,6 +90,11 @@ def view_access_rule(callback: Callable) -> str | None:
 def view_object_rule(callback: Callable) -> Callable[..., bool] | None:
     """The object rule a resolved URL's view declares (``opens``), or None."""
     return _declared(callback, "object_rule")
+
+
+def view_moves(callback: Callable):
+    """The workflow moves a resolved URL's view declares it makes (``moves``), or None."""
+    return _declared(callback, "moves")
 
 
 def shown_by(selector: Callable[..., QuerySet], key: str = "pk") -> Callable[..., bool]:

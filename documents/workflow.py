@@ -14,6 +14,7 @@ from .models import DocumentVersion
 S = DocumentVersion.Status
 
 VERSION_WORKFLOW = Workflow(
+    DocumentVersion,
     "status",
     {
         S.DRAFT: {S.IN_REVIEW: ("documents.change_document", _("Sent for review"))},

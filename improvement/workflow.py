@@ -12,6 +12,7 @@ Status = Nonconformity.Status
 Step = CorrectiveAction.Step
 
 NONCONFORMITY_WORKFLOW = Workflow(
+    Nonconformity,
     "status",
     {
         Status.OPEN: {
@@ -37,6 +38,7 @@ STEPS: tuple[str, ...] = (
 )
 
 CAPA_WORKFLOW = Workflow(
+    CorrectiveAction,
     "step",
     {
         Step.ANALYSIS: {Step.ROOT_CAUSE: (None, _("Analysis done"))},

@@ -71,6 +71,30 @@ def crumb(context, target, *args, label="", **kwargs) -> dict:
     return {"url": url_for_reader(_reader(context), target, *args, **kwargs), "label": label}
 
 
+@register.inclusion_tag("partials/_workflow_buttons.html", takes_context=True)
+def workflow_buttons(context, obj, field: str = "", only: str = "", skip: str = "") -> dict:
+    """``{% workflow_buttons obj %}``: a button (a bare POST) or a link (a page with a form) for
+    each move the record's table allows its reader now; ``only`` / ``skip`` take target states
+    separated by spaces, for a page that shows some moves elsewhere."""
+    from core.workflow import workflow_for
+
+    buttons = workflow_for(obj, field).buttons(obj, _reader(context))
+    if only:
+        buttons = [b for b in buttons if b["target"] in only.split()]
+    if skip:
+        buttons = [b for b in buttons if b["target"] not in skip.split()]
+    return {"buttons": buttons, "csrf_token": context.get("csrf_token")}
+
+
+@register.simple_tag(takes_context=True)
+def may_move(context, obj, target: str, field: str = "") -> bool:
+    """``{% may_move obj "closed" as can_close %}``: whether the table lets the reader make
+    this move on this record now."""
+    from core.workflow import workflow_for
+
+    return workflow_for(obj, field).may(_reader(context), obj, target)
+
+
 @register.inclusion_tag("partials/_status.html")
 def status_badge(obj, field: str = "status") -> dict:
     value = getattr(obj, field)
