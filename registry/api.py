@@ -212,7 +212,7 @@ class _PublicViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
             return super().list(request, *args, **kwargs)
         # Pages of the API are kept like the registry's pages, until the registry changes.
         page = cache.cached(
-            "api", request.get_full_path()[:2000], lambda: super(_PublicViewSet, self).list(request).data
+            "api", cache.request_parts(request), lambda: super(_PublicViewSet, self).list(request).data
         )
         return Response(page)
 

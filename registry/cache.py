@@ -37,6 +37,13 @@ def changed() -> None:
     transaction.on_commit(_new_generation)
 
 
+def request_parts(request) -> tuple:
+    """The whole request a public answer depends on, normalized: the path and every query
+    parameter with all its values, in a stable order. Nothing is cut, so two addresses that
+    differ anywhere — even past the 4,000th byte — never share an answer."""
+    return (request.path, tuple(sorted((key, tuple(values)) for key, values in request.GET.lists())))
+
+
 def cache_key(name: str, parts: object) -> str:
     """The key of a rendered part for this generation, language and day."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]

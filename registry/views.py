@@ -46,7 +46,7 @@ def public_page(name: str):
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not _anonymous(request):
                 return view(request, *args, **kwargs)
-            key = registry_cache.cache_key(f"page:{name}", request.get_full_path()[:2000])
+            key = registry_cache.cache_key(f"page:{name}", registry_cache.request_parts(request))
             page = cache.get(key)
             if page is None:
                 request.csrf_placeholder = True
