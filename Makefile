@@ -23,13 +23,14 @@ setup: $(STAMP) ## Install dependencies, compile translations, migrate, sync rol
 	$(PY) manage.py sync_roles -v0
 
 run: setup ## Set everything up, load demo data and serve http://127.0.0.1:8000 (web + worker + beat)
+	$(PY) manage.py signing_key
 	$(PY) manage.py seed_demo
 	$(VENV)/bin/honcho start -f Procfile
 
 seed: setup ## Load the demo data (idempotent); SCALE=N adds N benchmark rows
 	$(PY) manage.py seed_demo $(if $(SCALE),--scale $(SCALE))
 
-browser: ## Make sure headless Chromium is installed (Debian package)
+browser: ## Make sure headless Chromium and pdfsig are installed (Debian packages)
 	@bash scripts/ensure-chromium
 
 lint: $(STAMP) ## Ruff lint and format check, and the import contracts in pyproject.toml

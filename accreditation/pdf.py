@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 
 from core.pdf import render_pdf
+from core.pdf_signing import sign_pdf
 
 from .models import Certificate, Decision, Outcome
 from .selectors import report_table, tally
@@ -12,9 +13,10 @@ from .selectors import report_table, tally
 C = Certificate.Status
 
 
-def _pdf(template: str, context: dict) -> bytes:
+def _pdf(template: str, context: dict, *, reason: str) -> bytes:
+    """Rendered in the agency's language and signed inside the file with the agency's key."""
     with translation.override(settings.LANGUAGE_CODE):
-        return render_pdf(template, context)
+        return sign_pdf(render_pdf(template, context), reason=reason)
 
 
 def decision_pdf(decision: Decision) -> bytes:
@@ -30,12 +32,15 @@ def decision_pdf(decision: Decision) -> bytes:
             "tally": tally(decision.item),
             "certificates": decision.certificates.exclude(status=C.CANCELLED),
         },
+        reason=f"IAAR Accreditation Council decision, {decision.project.organization.iaar_id}",
     )
 
 
 def report_pdf(project) -> bytes:
     return _pdf(
-        "pdf/eec_report.html", {"project": project, "report": project.report, **report_table(project)}
+        "pdf/eec_report.html",
+        {"project": project, "report": project.report, **report_table(project)},
+        reason=f"IAAR external expert commission report, {project.organization.iaar_id}",
     )
 
 
@@ -58,4 +63,5 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     return _pdf(
         "pdf/certificate.html",
         {"certificate": certificate, "verify_url": verify_url, "qr": qr_svg(verify_url)},
+        reason=f"IAAR accreditation certificate {certificate.number}",
     )

@@ -121,8 +121,50 @@ def _over_limit(request: HttpRequest) -> bool:
     return over_limit(request, "registry-verify", settings.IAAR_VERIFY_LIMIT_PER_MINUTE)
 
 
+UPLOAD_LIMIT = 20 * 1024 * 1024
+
+
+def _verify_file(request: HttpRequest) -> HttpResponse:
+    """An uploaded PDF: is it an unaltered document signed by IAAR, and — for a certificate —
+    what is its standing in the registry today? Nothing in the file is fetched or run."""
+    from core.pdf_signing import signature_check
+
+    upload = request.FILES.get("file")
+    context = {"searched": False, "file_checked": True}
+    if upload is None or upload.size == 0:
+        context.update(file_checked=False, file_error=_("Choose the PDF file to check."))
+        return render(request, "registry/verify.html", context, status=400)
+    if upload.size > UPLOAD_LIMIT:
+        context.update(
+            file_checked=False, file_error=_("The file is larger than 20 MB; IAAR's PDFs are smaller.")
+        )
+        return render(request, "registry/verify.html", context, status=400)
+    answer = signature_check(upload.read())
+    certificate = None
+    if answer["intact"] and answer["ours"]:
+        found = re.search(rf"certificate ({selectors.CODE_PATTERN})$", answer["reason"])
+        certificate = selectors.certificate_by_number(found.group(1)) if found else None
+    context.update(
+        answer=answer,
+        genuine=answer["intact"] and answer["ours"],
+        certificate=certificate,
+        status=selectors.public_status(certificate) if certificate else None,
+        file_name=upload.name[:120],
+    )
+    return render(request, "registry/verify.html", context)
+
+
 @access(PUBLIC)
 def verify(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        if _over_limit(request):
+            return render(
+                request,
+                "registry/verify.html",
+                {"limited": True, "message": _("Too many checks from your address; try again in a minute.")},
+                status=429,
+            )
+        return _verify_file(request)
     number = request.GET.get("number", "").strip()
     if not number:
         return render(request, "registry/verify.html", {"searched": False})

@@ -9,6 +9,7 @@ import io
 import os
 import shutil
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -42,12 +43,18 @@ def _missing_services() -> list[str]:
             problems.append(f"Redis at {broker} does not answer: {exc}")
     if not shutil.which("chromium"):
         problems.append("Chromium is not installed (make browser)")
+    if not shutil.which("pdfsig"):
+        problems.append("pdfsig is not installed (make browser: Debian's poppler-utils)")
     return problems
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     if REQUIRE_SERVICES and (problems := _missing_services()):
         pytest.exit("Required services are missing:\n  - " + "\n  - ".join(problems), returncode=3)
+    from core.pdf_signing import demo_key_create, signing_ready
+
+    if not signing_ready():  # the tests' self-signed agency certificate, as `make run` makes the demo's
+        demo_key_create(Path(settings.IAAR_SIGNING_KEY_FILE), Path(settings.IAAR_SIGNING_CERT_FILE))
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-django has put the database tests in its order

@@ -379,6 +379,14 @@ IAAR_ACTION_ESCALATE_AFTER_DAYS = env.int("IAAR_ACTION_ESCALATE_AFTER_DAYS", def
 # How long a rendered registry page part is kept for anonymous visitors. Every publication,
 # suspension, revocation or change of a name starts a new generation at once, so this only
 # bounds the memory the cache holds.
+# PDFs signed with the agency's key (PAdES): PEM files; the demo's are made by `manage.py signing_key`.
+IAAR_SIGNING_KEY_FILE = env.str("IAAR_SIGNING_KEY_FILE", default=str(VAR_DIR / "signing" / "agency-key.pem"))
+IAAR_SIGNING_CERT_FILE = env.str(
+    "IAAR_SIGNING_CERT_FILE", default=str(VAR_DIR / "signing" / "agency-cert.pem")
+)
+IAAR_SIGNING_KEY_PASSPHRASE = env.str("IAAR_SIGNING_KEY_PASSPHRASE", default="")
+IAAR_SIGNING_LOCATION = env.str("IAAR_SIGNING_LOCATION", default="Astana, Kazakhstan")
+IAAR_TSA_URL = env.str("IAAR_TSA_URL", default="")  # an RFC 3161 timestamp authority, when there is one
 IAAR_REGISTRY_CACHE_SECONDS = env.int("IAAR_REGISTRY_CACHE_SECONDS", default=3600)
 IAAR_EDUCATION_AUTHORITY_EMAIL = env.str("IAAR_EDUCATION_AUTHORITY_EMAIL", default="")
 IAAR_EDUCATION_AUTHORITY_NAME = env.str(

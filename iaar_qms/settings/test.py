@@ -28,3 +28,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": str(Path(tempfile.gettempdir()) / f"iaar-qms-test-{_checkout}.sqlite3")
     }
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="iaar-test-static-"))
+# The tests' self-signed agency certificate (made at the session's start when missing), one per checkout.
+_signing = (
+    Path(tempfile.gettempdir()) / f"iaar-qms-signing-{hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]}"
+)
+IAAR_SIGNING_KEY_FILE = str(_signing / "agency-key.pem")
+IAAR_SIGNING_CERT_FILE = str(_signing / "agency-cert.pem")
