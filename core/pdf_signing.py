@@ -10,9 +10,11 @@ The key and certificate are PEM files named by ``IAAR_SIGNING_KEY_FILE`` and
 ``manage.py signing_key`` makes a self-signed agency certificate (``make run`` does).
 """
 
+import asyncio
 import datetime
 import io
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
@@ -65,9 +67,24 @@ def sign_pdf(content: bytes, *, reason: str, location: str = "") -> bytes:
         md_algorithm="sha256",
     )
     timestamper = timestamps.HTTPTimeStamper(settings.IAAR_TSA_URL) if settings.IAAR_TSA_URL else None
-    writer = IncrementalPdfFileWriter(io.BytesIO(content), strict=False)
-    out = signers.PdfSigner(meta, signer=_signer(), timestamper=timestamper).sign_pdf(writer)
-    return out.getvalue()
+    signer = signers.PdfSigner(meta, signer=_signer(), timestamper=timestamper)
+
+    def sign() -> bytes:
+        writer = IncrementalPdfFileWriter(io.BytesIO(content), strict=False)
+        return signer.sign_pdf(writer).getvalue()
+
+    return _outside_any_loop(sign)
+
+
+def _outside_any_loop(work):
+    """pyHanko runs its own event loop; where one already runs in this thread (a test's
+    browser driver), the work runs in another thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
 
 
 def signature_check(content: bytes) -> dict:
@@ -94,7 +111,9 @@ def signature_check(content: bytes) -> dict:
         from pyhanko_certvalidator import ValidationContext
 
         context = ValidationContext(trust_roots=[ours] if ours is not None else [], allow_fetching=False)
-        status = validate_pdf_signature(signature, signer_validation_context=context)
+        status = _outside_any_loop(
+            lambda: validate_pdf_signature(signature, signer_validation_context=context)
+        )
     except Exception as error:
         answer["error"] = type(error).__name__
         return answer

@@ -12,11 +12,28 @@ from django.urls import reverse
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
-from accreditation.models import Certificate, EducationLevel, Organization, Programme, Publication
+from accreditation.models import (
+    AccreditationProject,
+    Certificate,
+    EducationLevel,
+    Organization,
+    Outcome,
+    Programme,
+    Publication,
+)
 from core.access import PUBLIC
 
 from . import cache, selectors
 from .api_export import ExportMixin
+from .api_schema import (
+    FORMATS,
+    Pagination,
+    StrictFilterSet,
+    integer_filter,
+    refuse_bad_page,
+    refuse_unknown_format,
+    text_filter,
+)
 from .forms import STATUS_CHOICES
 
 
@@ -155,23 +172,19 @@ class ReportSerializer(serializers.ModelSerializer):
         return files
 
 
-class CertificateFilter(django_filters.FilterSet):
+class CertificateFilter(StrictFilterSet):
     """The registry page's filters, by their DEQAR names where DEQAR has one."""
 
-    q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Words of a name or a number")
-    institution = django_filters.CharFilter(field_name="organization__iaar_id", max_length=20)
-    country = django_filters.CharFilter(
-        field_name="organization__country", lookup_expr="iexact", max_length=2
-    )
-    city = django_filters.CharFilter(field_name="organization__city", lookup_expr="iexact", max_length=120)
-    agency_activity = django_filters.CharFilter(field_name="kind", max_length=30)
+    q = text_filter(200, method="filter_q", help_text="Words of a name or a number")
+    institution = text_filter(20, field_name="organization__iaar_id")
+    country = text_filter(2, field_name="organization__country", lookup_expr="iexact")
+    city = text_filter(120, field_name="organization__city", lookup_expr="iexact")
+    agency_activity = text_filter(30, field_name="kind")
     level = django_filters.ChoiceFilter(field_name="project__level", choices=EducationLevel.choices)
     decision = django_filters.ChoiceFilter(
         field_name="decision__outcome", choices=[(o, o) for o in ("accredit", "conditional")]
     )
-    year = django_filters.NumberFilter(
-        field_name="decision__decided_on__year", min_value=2000, max_value=2100
-    )
+    year = integer_filter(2000, 2100, field_name="decision__decided_on__year")
     status = django_filters.ChoiceFilter(method="filter_status", choices=STATUS_CHOICES)
     valid_on = django_filters.DateFilter(method="filter_valid_on")
 
@@ -190,15 +203,37 @@ class CertificateFilter(django_filters.FilterSet):
         return rows.filter(status=Certificate.Status.VALID, valid_from__lte=value, valid_until__gte=value)
 
 
-class InstitutionFilter(django_filters.FilterSet):
+class InstitutionFilter(StrictFilterSet):
     # Bounded: a longer value cannot match, and SQLite refuses LIKE patterns over 50 000 bytes.
-    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact", max_length=2)
-    city = django_filters.CharFilter(field_name="city", lookup_expr="iexact", max_length=120)
-    name = django_filters.CharFilter(field_name="name", lookup_expr="icontains", max_length=300)
+    country = text_filter(2, field_name="country", lookup_expr="iexact")
+    city = text_filter(120, field_name="city", lookup_expr="iexact")
+    name = text_filter(300, field_name="name", lookup_expr="icontains")
 
     class Meta:
         model = Organization
         fields = ["country", "city", "name"]
+
+
+class ProgrammeFilter(StrictFilterSet):
+    level = django_filters.ChoiceFilter(field_name="level", choices=EducationLevel.choices)
+    code = text_filter(40, field_name="code")
+
+    class Meta:
+        model = Programme
+        fields = ["level", "code"]
+
+
+class ReportFilter(StrictFilterSet):
+    decision__outcome = django_filters.ChoiceFilter(
+        field_name="decision__outcome", choices=[(o.value, o.value) for o in Outcome]
+    )
+    project__kind = django_filters.ChoiceFilter(
+        field_name="project__kind", choices=AccreditationProject.Kind.choices
+    )
+
+    class Meta:
+        model = Publication
+        fields = ["decision__outcome", "project__kind"]
 
 
 # Read-only for everyone; any list also as a file with ?format=csv or ?format=xlsx.
@@ -206,6 +241,16 @@ class _PublicViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
     access_rule = PUBLIC
     # IAAR IDs, certificate numbers and ids: the registry's own pattern (no NUL, no 10 KB key).
     lookup_value_regex = selectors.CODE_PATTERN
+    pagination_class = Pagination
+
+    def perform_content_negotiation(self, request, force=False):
+        if not force:
+            refuse_unknown_format(request, (*FORMATS, "api"))
+        return super().perform_content_negotiation(request, force)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        refuse_bad_page(request)  # after the format is known: the refusal is written in JSON
 
     def list(self, request, *args, **kwargs):
         if self._exporting():
@@ -234,7 +279,7 @@ class ProgrammeViewSet(_PublicViewSet):
 
     serializer_class = ProgrammeSerializer
     export_name = "programmes"
-    filterset_fields = ["level", "code"]
+    filterset_class = ProgrammeFilter
 
     def get_queryset(self):
         published = selectors.certificates().filter(programme__isnull=False).values("programme")
@@ -258,7 +303,7 @@ class ReportViewSet(_PublicViewSet):
 
     serializer_class = ReportSerializer
     export_name = "reports"
-    filterset_fields = {"decision__outcome": ["exact"], "project__kind": ["exact"]}
+    filterset_class = ReportFilter
 
     def get_queryset(self):
         return (

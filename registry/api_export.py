@@ -107,13 +107,21 @@ class ExportSchema(AutoSchema):
     """The files are described as files, not as the JSON page."""
 
     def get_response_serializers(self):
+        from .api_schema import BAD_REQUEST, NOT_FOUND
+
         serializer = super().get_response_serializers()
         tables = [r.media_type for r in self.view.get_renderers() if isinstance(r, TableRenderer)]
         if self.method != "GET" or not tables or isinstance(serializer, dict):
             return serializer
         others = [m for m in self.map_renderers("media_type") if m not in tables]
         file = OpenApiResponse(OpenApiTypes.BINARY, description=str(_("The list as a file (?format=…)")))
-        return {(200, *others): serializer, **{(200, media_type): file for media_type in tables}}
+        # Refusals are answered in JSON whatever format was asked for (finalize_response).
+        return {
+            (200, *others): serializer,
+            **{(200, media_type): file for media_type in tables},
+            (400, "application/json"): BAD_REQUEST,
+            (404, "application/json"): NOT_FOUND,
+        }
 
 
 # For a read-only viewset: its list (filtered, unpaginated) as CSV or XLSX. A comment, not a

@@ -1,10 +1,11 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from core.access import PUBLIC, access
 
 from . import api
+from .api_schema import not_found
 
 
 class _Router(DefaultRouter):
@@ -30,4 +31,6 @@ urlpatterns = [
     path("v1/", include(router.urls)),
     path("schema/", access(PUBLIC)(SpectacularAPIView.as_view()), name="schema"),
     path("docs/", access(PUBLIC)(_DocsView.as_view(url_name="api:schema")), name="docs"),
+    # Whatever else is asked under /api/ (an id of the wrong shape, an unknown list): JSON 404.
+    re_path(r"^[\s\S]*\Z", access(PUBLIC)(not_found)),
 ]

@@ -418,7 +418,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # No badge fetched from validator.swagger.io: nothing leaves the site.
-    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # No deep links: Swagger UI puts them inside the operation's button (nested controls, axe).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "validatorUrl": None},
 }
 # ?format=csv / ?format=xlsx on the API's lists: the whole filtered list in one file, up to this.
 IAAR_EXPORT_MAX_ROWS = env.int("IAAR_EXPORT_MAX_ROWS", default=100_000)

@@ -39,3 +39,35 @@ def test_the_api_docs_list_every_operation_without_a_csp_complaint(page, live_se
 
     assert problems == []  # a refused script, style or connection would be reported here
     assert elsewhere == []  # nothing from a CDN or the online validator
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk", "ky"])
+def test_the_api_docs_pass_axe_in_every_language_at_desktop_and_phone_width(
+    browser, live_server, db, language
+):
+    from django.conf import settings
+
+    from .conftest import AXE
+    from .test_accessibility import AXE_RUN, AXE_TAGS, FAILING_IMPACTS, WIDTHS
+
+    context = browser.new_context(bypass_csp=True)  # axe is injected; the page's CSP allows no such script
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    page = context.new_page()
+    report = []
+    try:
+        for width, pixels in WIDTHS.items():
+            page.set_viewport_size({"width": pixels, "height": 900})
+            page.goto(f"{live_server.url}/api/docs/")
+            expect(page.locator(".opblock-summary-path")).to_have_count(len(OPERATIONS))
+            page.locator(".opblock-summary").first.click()  # one operation open, its parameters shown
+            expect(page.get_by_role("button", name="Try it out")).to_be_visible()
+            lang = page.evaluate("document.documentElement.lang")
+            if lang != language:
+                report.append(f'{width}: <html lang="{lang}">')
+            page.add_script_tag(path=str(AXE))
+            for violation in page.evaluate(AXE_RUN, AXE_TAGS):
+                if violation["impact"] in FAILING_IMPACTS:
+                    report += [f"{width}: {violation['id']} at {n['target']}" for n in violation["nodes"]]
+    finally:
+        context.close()
+    assert report == []
