@@ -23,4 +23,5 @@ urlpatterns = [
 accreditation_public_urlpatterns = [
     path("verify/<uuid:token>/", views.certificate_verify, name="certificate_verify"),
     path("complaints/new/", views.complaint_file, name="complaint_file"),
+    path("complaints/received/", views.complaint_received, name="complaint_received"),
 ]

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from accreditation import services
 from core.access import PUBLIC, access
-from core.form_pages import run_service
 from core.ratelimit import over_limit
 
 from . import cache as registry_cache
@@ -216,7 +215,10 @@ def certificate_verify(request: HttpRequest, token) -> HttpResponse:
 
 @access(PUBLIC)
 def complaint_file(request: HttpRequest) -> HttpResponse:
-    """Anyone may complain about IAAR's work; the commission answers by e-mail."""
+    """Anyone may complain about IAAR's work; the commission answers by e-mail. The complainant
+    gets the case's number on screen and by e-mail."""
+    from django.core.exceptions import ValidationError
+
     initial = {}
     if request.user.is_authenticated:
         initial = {"name": str(request.user), "email": request.user.email}
@@ -225,22 +227,49 @@ def complaint_file(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         if data.pop("website"):
             return redirect("core:home")  # a robot filled the hidden field: accept silently, keep nothing
-        if run_service(
-            request,
-            lambda: services.complaint_file(actor=request.user, **data),
-            _("Your complaint is registered. The commission will answer by e-mail."),
-            form,
-        ):
-            return redirect("accreditation:complaint_file")
+        try:
+            appeal = services.complaint_file(actor=request.user, **data)
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
+        else:
+            _complaint_receipt_send(appeal)
+            request.session["complaint_received"] = {"number": appeal.number, "email": appeal.email}
+            return redirect("accreditation:complaint_received")
     return render(
         request,
-        "accreditation/simple_form.html",
+        "registry/complaint_form.html",
         {
             "form": form,
-            "title": _("Complain about IAAR's work"),
-            "intro": _(
-                "The appeals and complaints commission reviews every complaint and answers within 30 days."
-            ),
-            "button": _("Send the complaint"),
+            "days": settings.IAAR_APPEAL_ANSWER_DAYS,
+            "cancel_url": reverse("core:dashboard")
+            if request.user.is_authenticated
+            else reverse("core:home"),
         },
+    )
+
+
+def _complaint_receipt_send(appeal) -> None:
+    """The complainant's receipt, in the language they wrote in, sent once the case is saved."""
+    from django.core.mail import send_mail
+    from django.db import transaction
+    from django.template.loader import render_to_string
+
+    context = {"appeal": appeal, "days": settings.IAAR_APPEAL_ANSWER_DAYS, "site": settings.SITE_URL}
+    subject = _("IAAR: your complaint is registered as %(number)s") % {"number": appeal.number}
+    body = render_to_string("registry/complaint_receipt.txt", context)
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [appeal.email], fail_silently=True)
+    )
+
+
+@access(PUBLIC)
+def complaint_received(request: HttpRequest) -> HttpResponse:
+    """The page after a complaint: its number, where the receipt went, what happens next."""
+    received = request.session.get("complaint_received")
+    if not received:
+        return redirect("accreditation:complaint_file")
+    return render(
+        request,
+        "registry/complaint_received.html",
+        {**received, "days": settings.IAAR_APPEAL_ANSWER_DAYS},
     )
