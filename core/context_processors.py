@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest
 
 from .navigation import menu_for
@@ -13,4 +14,5 @@ def portal(request: HttpRequest) -> dict:
         "menu": menu_for(user, request.path),
         "my_roles": [Role(r).label for r in user_roles(user)],
         "unread_count": user.notifications.filter(read_at__isnull=True).count(),
+        "idle_timeout_seconds": settings.IAAR_IDLE_TIMEOUT_MINUTES * 60,
     }

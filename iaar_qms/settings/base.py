@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the client's address from a trusted proxy only, for everything after it.
+    "core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -67,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -139,11 +142,13 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
     "demo.hashers.DemoPasswordHasher",  # demo accounts only; upgraded at first sign-in
 ]
+# ASVS L2: at least 12 characters, not a common password, not the person's names or the agency's.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "core.passwords.NotNamesValidator"},
 ]
 ANONYMOUS_USER_NAME = None  # guardian: the public never holds object rights
 GUARDIAN_RAISE_403 = False
@@ -153,7 +158,15 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# REMOTE_ADDR is the client's address: core.middleware.TrustedProxyMiddleware has read it from
+# the trusted proxy's header (and ignored that header from anyone else).
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The TLS proxies whose X-Forwarded-For is believed (addresses or networks), and that header.
+IAAR_TRUSTED_PROXIES = env.list("IAAR_TRUSTED_PROXIES", default=[])
+IAAR_CLIENT_IP_HEADER = env.str("IAAR_CLIENT_IP_HEADER", default="HTTP_X_FORWARDED_FOR")
+# A signed-in session ends after this many minutes without a request (0: never), on top of
+# SESSION_COOKIE_AGE; pages warn before.
+IAAR_IDLE_TIMEOUT_MINUTES = env.int("IAAR_IDLE_TIMEOUT_MINUTES", default=30)
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
 SESSION_COOKIE_HTTPONLY = True
