@@ -10,3 +10,4 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Every app's status tables (``<app>/workflow.py``) register themselves with their models.
         autodiscover_modules("workflow")
+        from . import middleware, signing_guard  # noqa: F401 - their signal receivers

@@ -18,6 +18,8 @@ from functools import lru_cache
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import ngettext
@@ -63,7 +65,13 @@ class TrustedProxyMiddleware:
         peer = request.META.get("REMOTE_ADDR", "")
         request.META["IAAR_PEER_ADDR"] = peer
         request.META["REMOTE_ADDR"] = client_address(request.META)
-        return self.get_response(request)
+        from .signing_guard import client_address as current_address
+
+        token = current_address.set(request.META["REMOTE_ADDR"])
+        try:
+            return self.get_response(request)
+        finally:
+            current_address.reset(token)
 
 
 class IdleTimeoutMiddleware:
@@ -97,3 +105,10 @@ class IdleTimeoutMiddleware:
             if last is None or now - last >= self.TOUCH_EVERY:
                 request.session[IDLE_KEY] = now
         return self.get_response(request)
+
+
+@receiver(user_logged_in, dispatch_uid="iaar-idle-start")
+def _activity_starts_at_sign_in(sender, request, user, **kwargs) -> None:
+    """Signing in is activity: the first page after it need not write the session again."""
+    if request is not None and hasattr(request, "session"):
+        request.session[IDLE_KEY] = int(time.time())

@@ -24,14 +24,31 @@ def user_role_labels(user) -> str:
 def password_confirm(user, password: str) -> None:
     """An electronic signature starts with the signer's password, typed again.
 
-    Checked without re-hashing: signing never rewrites the signer's account row.
-    """
+    Checked without re-hashing: signing never rewrites the signer's account row. Wrong passwords
+    are counted; after too many, signing is locked for a while (core.signing_guard)."""
+    from django.conf import settings
     from django.contrib.auth.hashers import check_password
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
+    from . import signing_guard
+
+    if signing_guard.locked(user):
+        raise ValidationError(
+            _("Signing is locked for %(minutes)d minutes after too many wrong passwords; nothing was signed.")
+            % {"minutes": settings.IAAR_SIGNING_COOLOFF_MINUTES}
+        )
     if not password or not check_password(password, user.password):
+        if signing_guard.failure_note(user):
+            raise ValidationError(
+                _(
+                    "The password is not right; nothing was signed. Signing is now locked for "
+                    "%(minutes)d minutes, and the IQAS owner is told."
+                )
+                % {"minutes": settings.IAAR_SIGNING_COOLOFF_MINUTES}
+            )
         raise ValidationError(_("The password is not right; nothing was signed."))
+    signing_guard.success_note(user)
 
 
 def user_roles(user) -> list[str]:

@@ -161,6 +161,9 @@ AXES_RESET_ON_SUCCESS = True
 # REMOTE_ADDR is the client's address: core.middleware.TrustedProxyMiddleware has read it from
 # the trusted proxy's header (and ignored that header from anyone else).
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Wrong signing passwords in a row (per person and per address) before signing locks, and for how long.
+IAAR_SIGNING_FAILURE_LIMIT = env.int("IAAR_SIGNING_FAILURE_LIMIT", default=5)
+IAAR_SIGNING_COOLOFF_MINUTES = env.int("IAAR_SIGNING_COOLOFF_MINUTES", default=30)
 # The TLS proxies whose X-Forwarded-For is believed (addresses or networks), and that header.
 IAAR_TRUSTED_PROXIES = env.list("IAAR_TRUSTED_PROXIES", default=[])
 IAAR_CLIENT_IP_HEADER = env.str("IAAR_CLIENT_IP_HEADER", default="HTTP_X_FORWARDED_FOR")

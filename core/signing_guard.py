@@ -1,0 +1,116 @@
+"""Signing passwords are limited like sign-in: after ``IAAR_SIGNING_FAILURE_LIMIT`` wrong
+passwords in a row for one person (or four times as many from one address) signing is locked for
+``IAAR_SIGNING_COOLOFF_MINUTES``; the person and the IQAS owner are told and the lockout is on the
+person's timeline.
+
+A wrong password is refused inside the service's transaction, which then rolls back; so what
+must be kept (the timeline entry, the notifications) is written once the request has finished,
+outside any transaction. The counters live in the cache (Redis in production).
+"""
+
+import threading
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.signals import request_finished
+from django.dispatch import receiver
+
+# The address of the request being served, set by core.middleware.TrustedProxyMiddleware.
+client_address: ContextVar[str] = ContextVar("iaar_client_address", default="")
+
+_pending = threading.local()
+
+
+def _keys(user) -> list[str]:
+    keys = [f"signing-failures:user:{user.pk}"]
+    if address := client_address.get():
+        keys.append(f"signing-failures:addr:{address}")
+    return keys
+
+
+def _lock_key(key: str) -> str:
+    return key.replace("signing-failures:", "signing-locked:", 1)
+
+
+def locked(user) -> bool:
+    return any(cache.get(_lock_key(key)) for key in _keys(user))
+
+
+def failure_count(user) -> int:
+    return cache.get(_keys(user)[0], 0)
+
+
+def failure_note(user) -> bool:
+    """Count a wrong signing password; True when this one locks signing."""
+    window = settings.IAAR_SIGNING_COOLOFF_MINUTES * 60
+    locks = False
+    for key in _keys(user):
+        cache.add(key, 0, window)
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            count = 1
+        # An office shares one address: it may fail more often than one person before it locks.
+        limit = settings.IAAR_SIGNING_FAILURE_LIMIT * (1 if ":user:" in key else 4)
+        if count >= limit:
+            cache.set(_lock_key(key), True, window)
+            cache.delete(key)
+            locks = True
+    if locks:
+        if not hasattr(_pending, "items"):
+            _pending.items = []
+        _pending.items.append((user.pk, client_address.get()))
+    return locks
+
+
+def success_note(user) -> None:
+    cache.delete(_keys(user)[0])
+
+
+def flush() -> None:
+    """Write what the lockouts of this request must leave behind (outside any transaction)."""
+    items, _pending.items = getattr(_pending, "items", []), []
+    if not items:
+        return
+    from django.utils.translation import gettext_lazy
+
+    from .models import User
+    from .roles import Role
+    from .services import notification_send
+    from .workflow import event_record
+
+    for user_pk, address in items:
+        user = User.objects.filter(pk=user_pk).first()
+        if user is None:
+            continue
+        params = {
+            "count": settings.IAAR_SIGNING_FAILURE_LIMIT,
+            "minutes": settings.IAAR_SIGNING_COOLOFF_MINUTES,
+            "person": str(user),
+            "address": address or "—",
+        }
+        event_record(
+            obj=user,
+            action=gettext_lazy(
+                "Signing locked for %(minutes)s minutes after %(count)s wrong passwords (from %(address)s)"
+            ),
+            actor=user,
+            params=params,
+        )
+        owners = User.objects.filter(groups__name=Role.QMS_OWNER.value, is_active=True).exclude(pk=user.pk)
+        notification_send(
+            recipients=[user, *owners],
+            subject=gettext_lazy("Signing locked for %(person)s after %(count)s wrong passwords"),
+            body=gettext_lazy(
+                "Signing is locked for %(minutes)s minutes. If %(person)s did not type these "
+                "passwords, someone else may be trying to sign in their name (from %(address)s)."
+            ),
+            params=params,
+            body_params=params,
+        )
+
+
+@receiver(request_finished, dispatch_uid="iaar-signing-guard-flush")
+def _after_request(sender, **kwargs) -> None:
+    flush()
