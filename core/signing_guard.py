@@ -15,11 +15,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished
 from django.dispatch import receiver
+from django.utils.translation import gettext_lazy, gettext_noop
 
 # The address of the request being served, set by core.middleware.TrustedProxyMiddleware.
 client_address: ContextVar[str] = ContextVar("iaar_client_address", default="")
 
 _pending = threading.local()
+
+LOCKED_EVENT = gettext_noop(
+    "Signing locked for %(minutes)s minutes after %(count)s wrong passwords (from %(address)s)"
+)
 
 
 def _keys(user) -> list[str]:
@@ -73,12 +78,11 @@ def flush() -> None:
     items, _pending.items = getattr(_pending, "items", []), []
     if not items:
         return
-    from django.utils.translation import gettext_lazy
+    from django.contrib.contenttypes.models import ContentType
 
-    from .models import User
+    from .models import User, WorkflowEvent
     from .roles import Role
     from .services import notification_send
-    from .workflow import event_record
 
     for user_pk, address in items:
         user = User.objects.filter(pk=user_pk).first()
@@ -90,13 +94,13 @@ def flush() -> None:
             "person": str(user),
             "address": address or "—",
         }
-        event_record(
-            obj=user,
-            action=gettext_lazy(
-                "Signing locked for %(minutes)s minutes after %(count)s wrong passwords (from %(address)s)"
-            ),
+        # On the person's timeline, as core.workflow.event_record writes it (untranslated).
+        WorkflowEvent.objects.create(
+            content_type=ContentType.objects.get_for_model(user, for_concrete_model=True),
+            object_id=user.pk,
+            action=LOCKED_EVENT,
             actor=user,
-            params=params,
+            params={k: str(v) for k, v in params.items()},
         )
         owners = User.objects.filter(groups__name=Role.QMS_OWNER.value, is_active=True).exclude(pk=user.pk)
         notification_send(
