@@ -8,8 +8,11 @@ Only what the public registry shows is served.
 import datetime
 
 import django_filters
+from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
 
 from accreditation.models import (
@@ -22,6 +25,7 @@ from accreditation.models import (
     Publication,
 )
 from core.access import PUBLIC
+from core.ratelimit import over_limit
 
 from . import cache, selectors
 from .api_export import ExportMixin
@@ -251,6 +255,11 @@ class _PublicViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         refuse_bad_page(request)  # after the format is known: the refusal is written in JSON
+        # One object at a time is how numbers are enumerated: limited like the certificate check.
+        if self.action == "retrieve" and over_limit(
+            request, "api-detail", settings.IAAR_VERIFY_LIMIT_PER_MINUTE
+        ):
+            raise Throttled(wait=60, detail=_("Too many requests from your address; try again in a minute."))
 
     def list(self, request, *args, **kwargs):
         if self._exporting():

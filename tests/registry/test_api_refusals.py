@@ -42,3 +42,13 @@ def test_the_schema_states_bounds_enums_and_the_refusals(client):
     assert set(operation["responses"]) >= {"200", "400", "404"}
     detail = schema["paths"]["/api/v1/certificates/{number}/"]["get"]["responses"]
     assert set(detail) >= {"200", "404"}
+
+
+def test_single_records_are_rate_limited_like_the_certificate_check(client, settings, registry_world):
+    settings.IAAR_VERIFY_LIMIT_PER_MINUTE = 3
+    number = registry_world["college"].number
+    answers = [client.get(f"/api/v1/certificates/{number}/").status_code for _ in range(5)]
+    assert answers == [200, 200, 200, 429, 429]
+    refused = client.get(f"/api/v1/certificates/{number}/")
+    assert refused["Retry-After"] == "60" and refused.json()["detail"]
+    assert client.get("/api/v1/certificates/").status_code == 200  # lists are cached, not limited
