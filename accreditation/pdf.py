@@ -12,6 +12,9 @@ from .selectors import report_table, tally
 
 C = Certificate.Status
 
+# The reason a certificate's signature gives; the public check reads the number back from it.
+CERTIFICATE_REASON = "IAAR accreditation certificate {number}"
+
 
 def _pdf(template: str, context: dict, *, reason: str) -> bytes:
     """Rendered in the agency's language and signed inside the file with the agency's key."""
@@ -63,5 +66,13 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     return _pdf(
         "pdf/certificate.html",
         {"certificate": certificate, "verify_url": verify_url, "qr": qr_svg(verify_url)},
-        reason=f"IAAR accreditation certificate {certificate.number}",
+        reason=CERTIFICATE_REASON.format(number=certificate.number),
     )
+
+
+def certificate_number_signed(reason: str) -> str:
+    """The certificate number a signature's reason names, or "" for any other document."""
+    prefix, _, suffix = CERTIFICATE_REASON.partition("{number}")
+    if not (reason.startswith(prefix) and reason.endswith(suffix)):
+        return ""
+    return reason[len(prefix) : len(reason) - len(suffix)]

@@ -13,6 +13,7 @@ ends (on top of the absolute ``SESSION_COOKIE_AGE``); pages warn a minute or two
 
 import ipaddress
 import time
+from contextvars import ContextVar
 from functools import lru_cache
 
 from django.conf import settings
@@ -25,6 +26,10 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 
 IDLE_KEY = "iaar_last_seen"
+
+# The client's address of the request being served, for code that has no request at hand
+# (a service counting signing failures per address).
+CURRENT_ADDRESS: ContextVar[str] = ContextVar("iaar_client_address", default="")
 
 
 @lru_cache(maxsize=8)
@@ -65,13 +70,11 @@ class TrustedProxyMiddleware:
         peer = request.META.get("REMOTE_ADDR", "")
         request.META["IAAR_PEER_ADDR"] = peer
         request.META["REMOTE_ADDR"] = client_address(request.META)
-        from .signing_guard import client_address as current_address
-
-        token = current_address.set(request.META["REMOTE_ADDR"])
+        token = CURRENT_ADDRESS.set(request.META["REMOTE_ADDR"])
         try:
             return self.get_response(request)
         finally:
-            current_address.reset(token)
+            CURRENT_ADDRESS.reset(token)
 
 
 class IdleTimeoutMiddleware:

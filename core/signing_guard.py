@@ -9,7 +9,6 @@ outside any transaction. The counters live in the cache (Redis in production).
 """
 
 import threading
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,8 +16,7 @@ from django.core.signals import request_finished
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy, gettext_noop
 
-# The address of the request being served, set by core.middleware.TrustedProxyMiddleware.
-client_address: ContextVar[str] = ContextVar("iaar_client_address", default="")
+from .middleware import CURRENT_ADDRESS
 
 _pending = threading.local()
 
@@ -27,11 +25,14 @@ LOCKED_EVENT = gettext_noop(
 )
 
 
-def _keys(user) -> list[str]:
-    keys = [f"signing-failures:user:{user.pk}"]
-    if address := client_address.get():
-        keys.append(f"signing-failures:addr:{address}")
-    return keys
+def _counters(user) -> list[tuple[str, int]]:
+    """The failure counters a wrong password adds to, each with the count that locks it: the
+    person's, and the address's (an office shares one: it may fail more often)."""
+    limit = settings.IAAR_SIGNING_FAILURE_LIMIT
+    counters = [(f"signing-failures:user:{user.pk}", limit)]
+    if address := CURRENT_ADDRESS.get():
+        counters.append((f"signing-failures:addr:{address}", limit * 4))
+    return counters
 
 
 def _lock_key(key: str) -> str:
@@ -39,25 +40,23 @@ def _lock_key(key: str) -> str:
 
 
 def locked(user) -> bool:
-    return any(cache.get(_lock_key(key)) for key in _keys(user))
+    return any(cache.get(_lock_key(key)) for key, _limit in _counters(user))
 
 
 def failure_count(user) -> int:
-    return cache.get(_keys(user)[0], 0)
+    return cache.get(_counters(user)[0][0], 0)
 
 
 def failure_note(user) -> bool:
     """Count a wrong signing password; True when this one locks signing."""
     window = settings.IAAR_SIGNING_COOLOFF_MINUTES * 60
     locks = False
-    for key in _keys(user):
+    for key, limit in _counters(user):
         cache.add(key, 0, window)
         try:
             count = cache.incr(key)
         except ValueError:
             count = 1
-        # An office shares one address: it may fail more often than one person before it locks.
-        limit = settings.IAAR_SIGNING_FAILURE_LIMIT * (1 if ":user:" in key else 4)
         if count >= limit:
             cache.set(_lock_key(key), True, window)
             cache.delete(key)
@@ -65,12 +64,12 @@ def failure_note(user) -> bool:
     if locks:
         if not hasattr(_pending, "items"):
             _pending.items = []
-        _pending.items.append((user.pk, client_address.get()))
+        _pending.items.append((user.pk, CURRENT_ADDRESS.get()))
     return locks
 
 
 def success_note(user) -> None:
-    cache.delete(_keys(user)[0])
+    cache.delete(_counters(user)[0][0])
 
 
 def flush() -> None:

@@ -22,6 +22,8 @@ from rest_framework.settings import api_settings
 
 from core import exports
 
+from .api_schema import BAD_REQUEST, NOT_FOUND, TOO_MANY
+
 LIST_SEPARATOR = "; "
 
 
@@ -107,8 +109,6 @@ class ExportSchema(AutoSchema):
     """The files are described as files, not as the JSON page."""
 
     def get_response_serializers(self):
-        from .api_schema import BAD_REQUEST, NOT_FOUND, TOO_MANY
-
         serializer = super().get_response_serializers()
         tables = [r.media_type for r in self.view.get_renderers() if isinstance(r, TableRenderer)]
         if self.method != "GET" or not tables or isinstance(serializer, dict):

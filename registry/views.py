@@ -6,6 +6,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accreditation import services
+from accreditation.pdf import certificate_number_signed
 from core.access import PUBLIC, access
 from core.ratelimit import over_limit
 
@@ -120,6 +122,18 @@ def _over_limit(request: HttpRequest) -> bool:
     return over_limit(request, "registry-verify", settings.IAAR_VERIFY_LIMIT_PER_MINUTE)
 
 
+def _limited(request: HttpRequest) -> HttpResponse:
+    """The answer to one check too many: the page with the reason, retry in a minute."""
+    response = render(
+        request,
+        "registry/verify.html",
+        {"limited": True, "message": _("Too many checks from your address; try again in a minute.")},
+        status=429,
+    )
+    response["Retry-After"] = "60"
+    return response
+
+
 UPLOAD_LIMIT = 20 * 1024 * 1024
 
 
@@ -140,9 +154,8 @@ def _verify_file(request: HttpRequest) -> HttpResponse:
         return render(request, "registry/verify.html", context, status=400)
     answer = signature_check(upload.read())
     certificate = None
-    if answer["intact"] and answer["ours"]:
-        found = re.search(rf"certificate ({selectors.CODE_PATTERN})$", answer["reason"])
-        certificate = selectors.certificate_by_number(found.group(1)) if found else None
+    if answer["intact"] and answer["ours"] and (number := certificate_number_signed(answer["reason"])):
+        certificate = selectors.certificate_by_number(number)
     context.update(
         answer=answer,
         genuine=answer["intact"] and answer["ours"],
@@ -156,14 +169,7 @@ def _verify_file(request: HttpRequest) -> HttpResponse:
 @access(PUBLIC)
 def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        if _over_limit(request):
-            return render(
-                request,
-                "registry/verify.html",
-                {"limited": True, "message": _("Too many checks from your address; try again in a minute.")},
-                status=429,
-            )
-        return _verify_file(request)
+        return _limited(request) if _over_limit(request) else _verify_file(request)
     number = request.GET.get("number", "").strip()
     if not number:
         return render(request, "registry/verify.html", {"searched": False})
@@ -177,18 +183,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 @access(PUBLIC)
 def verify_number(request: HttpRequest, number: str) -> HttpResponse:
     if _over_limit(request):
-        response = render(
-            request,
-            "registry/verify.html",
-            {
-                "searched": False,
-                "limited": True,
-                "message": _("Too many checks from your address; try again in a minute."),
-            },
-            status=429,
-        )
-        response["Retry-After"] = "60"
-        return response
+        return _limited(request)
     return _verify_result(request, number)
 
 
@@ -217,8 +212,6 @@ def certificate_verify(request: HttpRequest, token) -> HttpResponse:
 def complaint_file(request: HttpRequest) -> HttpResponse:
     """Anyone may complain about IAAR's work; the commission answers by e-mail. The complainant
     gets the case's number on screen and by e-mail."""
-    from django.core.exceptions import ValidationError
-
     initial = {}
     if request.user.is_authenticated:
         initial = {"name": str(request.user), "email": request.user.email}
@@ -232,7 +225,6 @@ def complaint_file(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, " ".join(error.messages))
         else:
-            _complaint_receipt_send(appeal)
             request.session["complaint_received"] = {"number": appeal.number, "email": appeal.email}
             return redirect("accreditation:complaint_received")
     return render(
@@ -245,20 +237,6 @@ def complaint_file(request: HttpRequest) -> HttpResponse:
             if request.user.is_authenticated
             else reverse("core:home"),
         },
-    )
-
-
-def _complaint_receipt_send(appeal) -> None:
-    """The complainant's receipt, in the language they wrote in, sent once the case is saved."""
-    from django.core.mail import send_mail
-    from django.db import transaction
-    from django.template.loader import render_to_string
-
-    context = {"appeal": appeal, "days": settings.IAAR_APPEAL_ANSWER_DAYS, "site": settings.SITE_URL}
-    subject = _("IAAR: your complaint is registered as %(number)s") % {"number": appeal.number}
-    body = render_to_string("registry/complaint_receipt.txt", context)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [appeal.email], fail_silently=True)
     )
 
 

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -80,7 +81,18 @@ def complaint_file(*, name: str, email: str, subject: str, text: str, actor=None
     )
     event_record(obj=appeal, action=gettext_lazy("Complaint filed"), actor=appeal.filed_by)
     _notify_commission(appeal)
+    _receipt_send(appeal)
     return appeal
+
+
+def _receipt_send(appeal: Appeal) -> None:
+    """The complainant's receipt with the case's number, in the language they wrote in."""
+    days = settings.IAAR_APPEAL_ANSWER_DAYS
+    subject = _("IAAR: your complaint is registered as %(number)s") % {"number": appeal.number}
+    body = render_to_string(
+        "emails/complaint_receipt_body.txt", {"appeal": appeal, "days": days, "site": settings.SITE_URL}
+    )
+    transaction.on_commit(lambda: send_email.delay([appeal.email], subject, body))
 
 
 def _notify_commission(appeal: Appeal) -> None:

@@ -6,39 +6,28 @@ import pytest
 from django.urls import reverse
 
 from core.models import Notification, WorkflowEvent
-from core.roles import Role
-from documents.models import Document
+from documents import services
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def awaiting(make_person, director):
-    from demo.walkthrough import pdf_upload
-    from documents import services
-
-    owner = make_person(Role.LEGAL_HEAD, Role.STAFF, username="legal")
-    reviewer = make_person(Role.STAFF, username="reviewer")
-    document = services.document_create(
-        actor=owner,
-        owner=owner,
-        title="Policy",
-        doc_type=Document.Type.POLICY,
-        upload=pdf_upload("policy.pdf", "Policy"),
-        change_summary="First",
+def awaiting(people, draft):
+    """The draft agreed by its reviewer, waiting for the Director General's signature."""
+    version = draft.versions.get()
+    services.version_submit(version=version, actor=people["owner"], reviewers=[people["reviewer"]])
+    services.step_decide(
+        step=version.steps.get(), actor=people["reviewer"], decision="agreed", password=PASSWORD
     )
-    version = document.versions.get()
-    services.version_submit(version=version, actor=owner, reviewers=[reviewer])
-    services.step_decide(step=version.steps.get(), actor=reviewer, decision="agreed", password=PASSWORD)
-    return document, version
+    return draft, version
 
 
 def test_five_wrong_signing_passwords_lock_signing_and_tell_the_iqas_owner(
-    client, director, make_person, awaiting, settings
+    client, people, awaiting, settings
 ):
     settings.IAAR_SIGNING_FAILURE_LIMIT = 5
-    make_person(Role.QMS_OWNER, username="qms")
+    director = people["director"]
     document, version = awaiting
     client.force_login(director)
     url = reverse("documents:approve", args=[document.pk, version.pk])
@@ -61,8 +50,9 @@ def test_five_wrong_signing_passwords_lock_signing_and_tell_the_iqas_owner(
     assert set(told.values_list("recipient__username", flat=True)) == {director.username, "qms"}
 
 
-def test_a_right_password_resets_the_count(client, director, awaiting, settings):
+def test_a_right_password_resets_the_count(client, people, awaiting, settings):
     settings.IAAR_SIGNING_FAILURE_LIMIT = 3
+    director = people["director"]
     document, version = awaiting
     client.force_login(director)
     url = reverse("documents:approve", args=[document.pk, version.pk])
