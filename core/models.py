@@ -72,7 +72,7 @@ class WorkflowEvent(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("content_type", "object_id")
-    action = models.CharField(_("action"), max_length=60)
+    action = models.CharField(_("action"), max_length=255)
     from_state = models.CharField(_("from"), max_length=40, blank=True)
     to_state = models.CharField(_("to"), max_length=40, blank=True)
     actor = models.ForeignKey(
