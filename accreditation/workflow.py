@@ -9,10 +9,43 @@ the stage (permission ``None``); the table still refuses every move it does not 
 import datetime
 
 from django.utils.translation import gettext_lazy as _
+from guardian.core import ObjectPermissionChecker
 
-from core.workflow import Workflow
+from core.workflow import Workflow, perm, rel, relation
 
-from .models import AccreditationProject, EducationLevel
+from .models import (
+    AccreditationProject,
+    AgendaItem,
+    Appeal,
+    Certificate,
+    CommissionState,
+    CouncilMeeting,
+    EducationLevel,
+    MonitoringTask,
+)
+
+
+def _project_of(obj) -> AccreditationProject:
+    return obj if isinstance(obj, AccreditationProject) else obj.project
+
+
+@relation("runs-project")
+def runs_project(user, obj) -> bool:
+    """The project's coordinator, or a project manager (who runs every project)."""
+    project = _project_of(obj)
+    return user.is_authenticated and (
+        user.has_perm("accreditation.change_accreditationproject") or project.coordinator_id == user.pk
+    )
+
+
+@relation("represents-organization")
+def represents_organization(user, obj) -> bool:
+    """A representative of the organization the project (or the record's project) is about."""
+    organization = _project_of(obj).organization
+    return user.is_authenticated and ObjectPermissionChecker(user).has_perm(
+        "represent_organization", organization
+    )
+
 
 S = AccreditationProject.Status
 
@@ -54,6 +87,120 @@ PROJECT_WORKFLOW = Workflow(
         S.POST_MONITORING: {
             S.COUNCIL: (None, _("Decision set aside on appeal")),
             S.CLOSED: (None, _("Project closed")),
+        },
+    },
+)
+
+CS = CommissionState
+
+# The expert commission's composition (§6.3): formed by whoever runs the project, agreed (or
+# objected to) by the organization, approved by the Director General.
+COMMISSION_WORKFLOW = Workflow(
+    AccreditationProject,
+    "commission_state",
+    {
+        CS.DRAFT: {
+            CS.PROPOSED: (rel("runs-project"), _("Commission sent to the organization for agreement"))
+        },
+        CS.OBJECTED: {
+            CS.PROPOSED: (rel("runs-project"), _("Commission sent to the organization for agreement"))
+        },
+        CS.PROPOSED: {
+            CS.AGREED: (rel("represents-organization"), _("The organization agreed the commission")),
+            CS.OBJECTED: (rel("represents-organization"), _("The organization objected to the commission")),
+        },
+        CS.AGREED: {CS.APPROVED: (perm("accreditation.approve_commission"), _("Commission approved"))},
+    },
+)
+
+M = CouncilMeeting.Status
+
+# A council meeting (§6.5.2): planned by the secretary, opened with a quorum, closed with minutes.
+MEETING_WORKFLOW = Workflow(
+    CouncilMeeting,
+    "status",
+    {
+        M.PLANNED: {M.OPEN: (perm("accreditation.record_council_decision"), _("Meeting opened"))},
+        M.OPEN: {M.CLOSED: (perm("accreditation.record_council_decision"), _("Meeting closed"))},
+    },
+)
+
+ITEM = AgendaItem.State
+
+# An item on the agenda: the secretary closes its vote as a decision or as no decision.
+AGENDA_ITEM_WORKFLOW = Workflow(
+    AgendaItem,
+    "state",
+    {
+        ITEM.PENDING: {
+            ITEM.DECIDED: (perm("accreditation.record_council_decision"), _("Council decision recorded")),
+            ITEM.NO_DECISION: (perm("accreditation.record_council_decision"), _("No decision")),
+        },
+    },
+)
+
+C = Certificate.Status
+
+# A certificate (§6.5.3): signed by the Director General, then changed only by the council's
+# decisions (suspend, revoke, keep), by a signed reissue, or cancelled unsigned when its
+# decision is set aside on appeal.
+CERTIFICATE_WORKFLOW = Workflow(
+    Certificate,
+    "status",
+    {
+        C.DRAFT: {
+            C.VALID: (perm("accreditation.sign_certificate"), _("Signed")),
+            C.CANCELLED: (None, _("Cancelled: the decision was set aside on appeal")),
+        },
+        C.VALID: {
+            C.SUSPENDED: (None, _("Suspended by the council")),
+            C.REVOKED: (None, _("Revoked by the council")),
+            C.REPLACED: (None, _("Replaced by a reissue")),
+        },
+        C.SUSPENDED: {
+            C.VALID: (None, _("Suspension lifted by the council")),
+            C.REVOKED: (None, _("Revoked by the council")),
+            C.REPLACED: (None, _("Replaced by a reissue")),
+        },
+    },
+)
+
+A = Appeal.Status
+
+# An appeal or a complaint (§6.5): the appeals commission takes it under review and decides.
+APPEAL_WORKFLOW = Workflow(
+    Appeal,
+    "status",
+    {
+        A.FILED: {
+            A.UNDER_REVIEW: (perm("accreditation.hear_appeal"), _("Taken under review")),
+            A.DECIDED: (perm("accreditation.hear_appeal"), _("Decided")),
+        },
+        A.UNDER_REVIEW: {A.DECIDED: (perm("accreditation.hear_appeal"), _("Decided"))},
+    },
+)
+
+T = MonitoringTask.Status
+
+# Post-accreditation monitoring: the organization uploads its annual report, the project's
+# coordinator accepts it or returns it; a mid-term visit is recorded (or returned) directly.
+MONITORING_WORKFLOW = Workflow(
+    MonitoringTask,
+    "status",
+    {
+        T.PLANNED: {
+            T.SUBMITTED: (rel("represents-organization"), _("Monitoring report uploaded")),
+            T.ACCEPTED: (rel("runs-project"), _("Accepted")),
+            T.RETURNED: (rel("runs-project"), _("Returned for correction")),
+        },
+        T.SUBMITTED: {
+            T.ACCEPTED: (rel("runs-project"), _("Accepted")),
+            T.RETURNED: (rel("runs-project"), _("Returned for correction")),
+        },
+        T.RETURNED: {
+            T.SUBMITTED: (rel("represents-organization"), _("Monitoring report uploaded")),
+            T.ACCEPTED: (rel("runs-project"), _("Accepted")),
+            T.RETURNED: (rel("runs-project"), _("Returned for correction")),
         },
     },
 )

@@ -14,9 +14,10 @@ from guardian.core import ObjectPermissionChecker
 from core.permissions import people_with_perm, require_perm
 from core.services import notification_send, sequence_next
 from core.tasks import send_email
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 
 from ..models import AccreditationProject, Appeal, Certificate, Decision, Publication
+from ..workflow import APPEAL_WORKFLOW, CERTIFICATE_WORKFLOW
 from .projects import project_advance
 
 S = AccreditationProject.Status
@@ -110,10 +111,9 @@ def appeal_take(*, appeal: Appeal, actor) -> Appeal:
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
     if appeal.status != Appeal.Status.FILED:
         raise ValidationError(_("This case is under review or decided already."))
-    appeal.status = Appeal.Status.UNDER_REVIEW
-    appeal.save()
-    event_record(obj=appeal, action=gettext_lazy("Taken under review"), actor=actor)
-    return appeal
+    return transition_perform(
+        obj=appeal, workflow=APPEAL_WORKFLOW, target=Appeal.Status.UNDER_REVIEW, actor=actor
+    )
 
 
 @transaction.atomic
@@ -128,15 +128,15 @@ def appeal_decide(*, appeal: Appeal, actor, result: str, reasons: str) -> Appeal
         raise ValidationError(_("Choose the outcome."))
     if not reasons.strip():
         raise ValidationError(_("Give the reasons for the outcome."))
-    appeal.status, appeal.result, appeal.reasons = Appeal.Status.DECIDED, result, reasons
-    appeal.decided_by, appeal.decided_at = actor, timezone.now()
-    appeal.save()
-    event_record(
+    appeal = transition_perform(
         obj=appeal,
-        action=gettext_lazy("Decided: %(result)s"),
+        workflow=APPEAL_WORKFLOW,
+        target=Appeal.Status.DECIDED,
         actor=actor,
-        params={"result": appeal.get_result_display()},
+        action=gettext_lazy("Decided: %(result)s"),
+        params={"result": Appeal.Result(result).label},
         comment=reasons,
+        also={"result": result, "reasons": reasons, "decided_by": actor, "decided_at": timezone.now()},
     )
     reopen = appeal.kind == Appeal.Kind.APPEAL and result in (Appeal.Result.UPHELD, Appeal.Result.PARTIAL)
     if reopen and appeal.decision_id:
@@ -144,9 +144,13 @@ def appeal_decide(*, appeal: Appeal, actor, result: str, reasons: str) -> Appeal
         decision.set_aside = True
         decision.save()
         for certificate in Certificate.objects.filter(decision=decision, status=C.DRAFT):
-            certificate.status = C.CANCELLED
-            certificate._change_reason = f"Decision set aside on appeal {appeal.number}"
-            certificate.save()
+            transition_perform(
+                obj=certificate,
+                workflow=CERTIFICATE_WORKFLOW,
+                target=C.CANCELLED,
+                actor=actor,
+                comment=f"Decision set aside on appeal {appeal.number}",
+            )
         for publication in Publication.objects.filter(decision=decision, withdrawn=False):
             publication.withdrawn = True
             publication._change_reason = f"Decision set aside on appeal {appeal.number}"

@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy
 
 from core.permissions import password_confirm, people_with_perm, require_perm, signer_name
 from core.services import notification_send, sequence_next
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 
 from ..models import AccreditationProject, Certificate, Decision
+from ..workflow import CERTIFICATE_WORKFLOW
 
 C = Certificate.Status
 PREFIX = {
@@ -102,18 +103,28 @@ def certificate_sign(*, certificate: Certificate, actor, password: str) -> Certi
     if certificate.status != C.DRAFT:
         raise ValidationError(_("This certificate is signed or withdrawn already."))
     password_confirm(actor, password)
-    certificate.status = C.VALID
-    certificate.signed_by, certificate.signed_at = actor, timezone.now()
-    certificate.signer_name = signer_name(actor)
-    certificate.content_sha256 = hashlib.sha256(certificate_content(certificate).encode()).hexdigest()
-    certificate._change_reason = "Signed"
-    certificate.save()
+    certificate = transition_perform(
+        obj=certificate,
+        workflow=CERTIFICATE_WORKFLOW,
+        target=C.VALID,
+        actor=actor,
+        also={
+            "signed_by": actor,
+            "signed_at": timezone.now(),
+            "signer_name": signer_name(actor),
+            "content_sha256": hashlib.sha256(certificate_content(certificate).encode()).hexdigest(),
+        },
+    )
     if certificate.reissue_of_id:
-        old = Certificate.objects.select_for_update().get(pk=certificate.reissue_of_id)
+        old = Certificate.objects.get(pk=certificate.reissue_of_id)
         if old.status in (C.VALID, C.SUSPENDED):
-            old.status = C.REPLACED
-            old._change_reason = f"Replaced by {certificate.number}"
-            old.save()
+            transition_perform(
+                obj=old,
+                workflow=CERTIFICATE_WORKFLOW,
+                target=C.REPLACED,
+                actor=actor,
+                comment=f"Replaced by {certificate.number}",
+            )
     event_record(
         obj=certificate.project,
         action=gettext_lazy("Certificate %(number)s signed"),
@@ -167,8 +178,6 @@ def certificates_mark(*, project, status: str, actor) -> int:
     source = {C.SUSPENDED: [C.VALID], C.REVOKED: [C.VALID, C.SUSPENDED], C.VALID: [C.SUSPENDED]}[status]
     changed = 0
     for certificate in Certificate.objects.select_for_update().filter(project=project, status__in=source):
-        certificate.status = status
-        certificate._change_reason = f"Council: {status}"
-        certificate.save()
+        transition_perform(obj=certificate, workflow=CERTIFICATE_WORKFLOW, target=status, actor=actor)
         changed += 1
     return changed

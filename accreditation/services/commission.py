@@ -12,7 +12,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 from core import events
 from core.permissions import people_with_perm, require_perm
 from core.services import notification_send
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 from documents.files import check_upload
 
 from ..conflicts import conflicts_for
@@ -32,6 +32,7 @@ from ..models import (
     VisitSession,
 )
 from ..selectors import criteria_of, representatives_of, runs, seat_of, seats_of
+from ..workflow import COMMISSION_WORKFLOW
 from .projects import locked, project_advance, require_runner, require_stage
 
 S = AccreditationProject.Status
@@ -149,11 +150,12 @@ def commission_propose(*, project, actor) -> AccreditationProject:
         raise ValidationError(_("Seat a chair first."))
     if len(seats) < 2:
         raise ValidationError(_("A commission has a chair and at least one member."))
-    project.commission_state = CommissionState.PROPOSED
-    project.commission_objection = ""
-    project.save()
-    event_record(
-        obj=project, action=gettext_lazy("Commission sent to the organization for agreement"), actor=actor
+    project = transition_perform(
+        obj=project,
+        workflow=COMMISSION_WORKFLOW,
+        target=CommissionState.PROPOSED,
+        actor=actor,
+        also={"commission_objection": ""},
     )
     notification_send(
         recipients=representatives_of(project.organization),
@@ -174,16 +176,13 @@ def commission_respond(*, project, actor, agree: bool, reasons: str = "") -> Acc
         raise ValidationError(_("No composition is waiting for your agreement."))
     if not agree and not reasons.strip():
         raise ValidationError(_("Say why the organization objects."))
-    project.commission_state = CommissionState.AGREED if agree else CommissionState.OBJECTED
-    project.commission_objection = "" if agree else reasons
-    project.save()
-    event_record(
+    project = transition_perform(
         obj=project,
-        action=gettext_lazy("The organization agreed the commission")
-        if agree
-        else gettext_lazy("The organization objected to the commission"),
+        workflow=COMMISSION_WORKFLOW,
+        target=CommissionState.AGREED if agree else CommissionState.OBJECTED,
         actor=actor,
         comment=reasons,
+        also={"commission_objection": "" if agree else reasons},
     )
     recipients = [u for u in (project.coordinator, project.project_manager) if u] or list(
         people_with_perm("accreditation.change_accreditationproject")
@@ -214,9 +213,13 @@ def commission_approve(*, project, actor) -> AccreditationProject:
         raise ValidationError(
             _("Waiting for the no-conflict declarations of: %(names)s.") % {"names": ", ".join(unsigned)}
         )
-    project.commission_state = CommissionState.APPROVED
-    project.commission_approved_by, project.commission_approved_at = actor, timezone.now()
-    project.save()
+    project = transition_perform(
+        obj=project,
+        workflow=COMMISSION_WORKFLOW,
+        target=CommissionState.APPROVED,
+        actor=actor,
+        also={"commission_approved_by": actor, "commission_approved_at": timezone.now()},
+    )
     project = project_advance(project=project, actor=actor, target=S.VISIT)
     notification_send(
         recipients=[s.expert.user for s in seats_of(project)] + [u for u in (project.coordinator,) if u],

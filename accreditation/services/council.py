@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from core.permissions import require_perm
 from core.services import notification_send
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 
 from ..models import (
     AccreditationProject,
@@ -22,6 +22,7 @@ from ..models import (
     Vote,
 )
 from ..selectors import choices_for, quorum, representatives_of, tally
+from ..workflow import AGENDA_ITEM_WORKFLOW, MEETING_WORKFLOW
 from .certificates import certificates_mark, certificates_prepare
 from .projects import project_advance
 
@@ -121,10 +122,7 @@ def meeting_open(*, meeting, actor) -> CouncilMeeting:
         raise ValidationError(_("Put at least one project on the agenda."))
     if not quorum(meeting)["met"]:
         raise ValidationError(_("No quorum: mark who is present first."))
-    meeting.status = M.OPEN
-    meeting.save()
-    event_record(obj=meeting, action=gettext_lazy("Meeting opened"), actor=actor)
-    return meeting
+    return transition_perform(obj=meeting, workflow=MEETING_WORKFLOW, target=M.OPEN, actor=actor)
 
 
 def _attending(meeting, member) -> CouncilAttendance | None:
@@ -212,11 +210,16 @@ def item_close(*, item, actor) -> Decision | None:
     if item.state != AgendaItem.State.PENDING:
         raise ValidationError(_("This item is decided already."))
     result = tally(item)
-    item.tally = {"rows": [[str(label), n] for label, n in result["rows"]], "cast": result["cast"]}
+    counted = {"rows": [[str(label), n] for label, n in result["rows"]], "cast": result["cast"]}
     project = item.project
     if result["winner"] is None:
-        item.state, item.note = AgendaItem.State.NO_DECISION, result["note"]
-        item.save()
+        transition_perform(
+            obj=item,
+            workflow=AGENDA_ITEM_WORKFLOW,
+            target=AgendaItem.State.NO_DECISION,
+            actor=actor,
+            also={"tally": counted, "note": result["note"]},
+        )
         event_record(
             obj=project,
             action=gettext_lazy("No council decision at meeting %(number)s"),
@@ -236,8 +239,13 @@ def item_close(*, item, actor) -> Decision | None:
         votes_cast=result["cast"],
         recorded_by=actor,
     )
-    item.state = AgendaItem.State.DECIDED
-    item.save()
+    transition_perform(
+        obj=item,
+        workflow=AGENDA_ITEM_WORKFLOW,
+        target=AgendaItem.State.DECIDED,
+        actor=actor,
+        also={"tally": counted},
+    )
     label = str(decision)
     if project.status == S.COUNCIL:
         project_advance(project=project, actor=actor, target=S.DECIDED, comment=label)
@@ -277,7 +285,11 @@ def meeting_close(*, meeting, actor, minutes: str) -> CouncilMeeting:
         raise ValidationError(_("Close the vote on every item first."))
     if not minutes.strip():
         raise ValidationError(_("Write the minutes."))
-    meeting.status, meeting.minutes = M.CLOSED, minutes
-    meeting.save()
-    event_record(obj=meeting, action=gettext_lazy("Meeting closed"), actor=actor, comment=minutes)
-    return meeting
+    return transition_perform(
+        obj=meeting,
+        workflow=MEETING_WORKFLOW,
+        target=M.CLOSED,
+        actor=actor,
+        comment=minutes,
+        also={"minutes": minutes},
+    )

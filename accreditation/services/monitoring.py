@@ -10,11 +10,12 @@ from guardian.shortcuts import assign_perm
 
 from core.permissions import people_with_perm
 from core.services import notification_send
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 from documents.files import check_upload
 
 from ..models import AccreditationProject, Decision, MonitoringTask
 from ..selectors import representatives_of
+from ..workflow import MONITORING_WORKFLOW
 from .certificates import add_years
 from .projects import project_advance, require_runner
 
@@ -47,9 +48,18 @@ def monitoring_submit(*, task: MonitoringTask, actor, upload) -> MonitoringTask:
         raise ValidationError(_("This report is submitted already."))
     check_upload(upload)
     task.file.save(upload.name, upload, save=False)
-    task.file_name = upload.name[:255]
-    task.status, task.submitted_by, task.submitted_at = MonitoringTask.Status.SUBMITTED, actor, timezone.now()
-    task.save()
+    task = transition_perform(
+        obj=task,
+        workflow=MONITORING_WORKFLOW,
+        target=MonitoringTask.Status.SUBMITTED,
+        actor=actor,
+        also={
+            "file": task.file.name,
+            "file_name": upload.name[:255],
+            "submitted_by": actor,
+            "submitted_at": timezone.now(),
+        },
+    )
     event_record(obj=task.project, action=gettext_lazy("Monitoring report uploaded"), actor=actor)
     project = task.project
     notification_send(
@@ -72,9 +82,14 @@ def monitoring_review(*, task: MonitoringTask, actor, accepted: bool, comments: 
         raise ValidationError(_("This visit is recorded already."))
     if not accepted and not comments.strip():
         raise ValidationError(_("Say what the organization must correct."))
-    task.status = MonitoringTask.Status.ACCEPTED if accepted else MonitoringTask.Status.RETURNED
-    task.reviewed_by, task.comments = actor, comments
-    task.save()
+    task = transition_perform(
+        obj=task,
+        workflow=MONITORING_WORKFLOW,
+        target=MonitoringTask.Status.ACCEPTED if accepted else MonitoringTask.Status.RETURNED,
+        actor=actor,
+        comment=comments,
+        also={"reviewed_by": actor, "comments": comments},
+    )
     event_record(
         obj=task.project,
         action=gettext_lazy("%(task)s accepted") if accepted else gettext_lazy("%(task)s returned"),

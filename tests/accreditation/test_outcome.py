@@ -236,3 +236,30 @@ def test_a_signed_certificate_never_changes(cast, decided):
     certificate.refresh_from_db()
     certificate.status = "suspended"  # its standing may change; what it says may not
     certificate.save()
+
+
+def test_each_certificate_move_leaves_one_history_row_and_one_event_with_its_reason(cast, decided):
+    from core.models import WorkflowEvent
+
+    old = decided.certificates.get()
+    before = old.history.count()
+    outcome.certificate_sign(certificate=old, actor=cast.director, password=cast.password)
+    assert old.history.count() == before + 1
+    signed = old.history.first()
+    assert signed.status == "valid" and signed.history_user == cast.director
+    new = outcome.certificate_reissue(certificate=old, actor=cast.secretary, reason="error")
+    outcome.certificate_sign(certificate=new, actor=cast.director, password=cast.password)
+    replaced = old.history.first()
+    assert replaced.status == "replaced" and replaced.history_change_reason == f"Replaced by {new.number}"
+    assert old.history.count() == before + 2
+    events = WorkflowEvent.objects.filter(object_id=old.pk, content_type__model="certificate")
+    assert [(e.from_state, e.to_state) for e in events.order_by("at", "pk")] == [
+        ("draft", "valid"),
+        ("valid", "replaced"),
+    ]
+    # The table refuses what it does not list: a replaced certificate is never signed again.
+    with pytest.raises(ValidationError):
+        from accreditation.workflow import CERTIFICATE_WORKFLOW
+        from core.workflow import transition_perform
+
+        transition_perform(obj=old, workflow=CERTIFICATE_WORKFLOW, target="valid", actor=cast.director)
