@@ -30,7 +30,7 @@ from ..models import (
     SelfAssessment,
     Visit,
 )
-from ..workflow import PROJECT_WORKFLOW, checklist_for
+from ..workflow import PROJECT_WORKFLOW, checklist_for, runs_project
 
 
 def projects_visible_to(user) -> QuerySet[AccreditationProject]:
@@ -148,9 +148,7 @@ def seat_of(user, project):
 
 
 def runs(user, project) -> bool:
-    return user.is_authenticated and (
-        user.has_perm("accreditation.change_accreditationproject") or project.coordinator_id == user.pk
-    )
+    return runs_project(user, project)
 
 
 def project_run_by(user, pk: int) -> AccreditationProject:
