@@ -38,6 +38,13 @@ def runs_project(user, obj) -> bool:
     )
 
 
+@relation("forms-commission")
+def forms_commission(user, obj) -> bool:
+    """Runs the project while it is at the EEC formation stage, when the commission is formed."""
+    project = _project_of(obj)
+    return project.status == AccreditationProject.Status.EEC_FORMATION and runs_project(user, project)
+
+
 @relation("represents-organization")
 def represents_organization(user, obj) -> bool:
     """A representative of the organization the project (or the record's project) is about."""
@@ -100,10 +107,10 @@ COMMISSION_WORKFLOW = Workflow(
     "commission_state",
     {
         CS.DRAFT: {
-            CS.PROPOSED: (rel("runs-project"), _("Commission sent to the organization for agreement"))
+            CS.PROPOSED: (rel("forms-commission"), _("Commission sent to the organization for agreement"))
         },
         CS.OBJECTED: {
-            CS.PROPOSED: (rel("runs-project"), _("Commission sent to the organization for agreement"))
+            CS.PROPOSED: (rel("forms-commission"), _("Commission sent to the organization for agreement"))
         },
         CS.PROPOSED: {
             CS.AGREED: (rel("represents-organization"), _("The organization agreed the commission")),

@@ -63,7 +63,6 @@ def commission(request: HttpRequest, pk: int) -> HttpResponse:
             "candidates": [c for c in candidates if c[1]],
             "runs": runs,
             "seat": selectors.seat_of(request.user, project),
-            "can_approve": request.user.has_perm("accreditation.approve_commission"),
         },
     )
 
