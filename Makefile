@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Tests run in parallel, one process per core (PYTEST_WORKERS=0 runs them in one process).
+PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help run setup test lint fmt seed bench browser messages clean
@@ -45,7 +47,7 @@ fmt: $(STAMP) ## Format and fix what ruff can
 test: $(STAMP) browser lint ## Lint, check migrations and run every test (browser and worker tests included)
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	DJANGO_SETTINGS_MODULE=iaar_qms.settings.test $(PY) manage.py makemigrations --check --dry-run -v1
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 bench: setup ## Benchmark the portal under gunicorn with wrk (see bench/README.md)
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -51,10 +51,28 @@ def _missing_services() -> list[str]:
 def pytest_sessionstart(session: pytest.Session) -> None:
     if REQUIRE_SERVICES and (problems := _missing_services()):
         pytest.exit("Required services are missing:\n  - " + "\n  - ".join(problems), returncode=3)
+    import fcntl
+
     from core.pdf_signing import demo_key_create, signing_ready
 
-    if not signing_ready():  # the tests' self-signed agency certificate, as `make run` makes the demo's
-        demo_key_create(Path(settings.IAAR_SIGNING_KEY_FILE), Path(settings.IAAR_SIGNING_CERT_FILE))
+    # The tests' self-signed agency certificate, as `make run` makes the demo's; made once, by
+    # whichever process of a parallel run comes first (the others wait on the lock).
+    key = Path(settings.IAAR_SIGNING_KEY_FILE)
+    key.parent.mkdir(parents=True, exist_ok=True)
+    with (key.parent / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not signing_ready():
+            demo_key_create(key, Path(settings.IAAR_SIGNING_CERT_FILE))
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """In a parallel run (``-n N --dist loadgroup``, as ``make test`` runs), the demo's readers
+    run together on one worker, so the demo is seeded once; so do the tests that start a real
+    Celery worker, which share one broker."""
+    if _reads_demo(item):
+        item.add_marker(pytest.mark.xdist_group("demo"))
+    elif item.get_closest_marker("celery_worker"):
+        item.add_marker(pytest.mark.xdist_group("celery_worker"))
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-django has put the database tests in its order
