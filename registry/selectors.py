@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 
 from accreditation.models import (
     Certificate,
+    Decision,
     Organization,
     Outcome,
     Programme,
@@ -54,6 +55,37 @@ def public_status(certificate: Certificate, today=None) -> str:
     if certificate.status == Certificate.Status.VALID and certificate.valid_until < today:
         return "expired"
     return certificate.status
+
+
+def standing(certificate: Certificate, today=None) -> dict | None:
+    """Since when and why a certificate is not in force: the council's decision that suspended
+    or revoked it (its date, outcome and meeting), the reissue that replaced it, or the end of
+    its term. None for a certificate in force."""
+    status = public_status(certificate, today)
+    if status == "expired":
+        return {"since": certificate.valid_until, "why": "expired"}
+    if status in (Certificate.Status.SUSPENDED, Certificate.Status.REVOKED):
+        outcome = Outcome.SUSPEND if status == Certificate.Status.SUSPENDED else Outcome.REVOKE
+        decision = (
+            Decision.objects.filter(project_id=certificate.project_id, outcome=outcome, set_aside=False)
+            .select_related("item__meeting")
+            .order_by("-decided_on", "-pk")
+            .first()
+        )
+        if decision is None:
+            return None
+        return {
+            "since": decision.decided_on,
+            "why": "council",
+            "decision": decision,
+            "meeting": decision.item.meeting,
+        }
+    if status == Certificate.Status.REPLACED:
+        new = Certificate.objects.filter(reissue_of=certificate).exclude(signed_at=None).first()
+        if new is None:
+            return None
+        return {"since": timezone.localdate(new.signed_at), "why": "reissued", "reissue": new}
+    return None
 
 
 def with_public_status(rows: QuerySet[Certificate], status: str) -> QuerySet[Certificate]:

@@ -163,6 +163,7 @@ def _verify_file(request: HttpRequest) -> HttpResponse:
         file_name=upload.name[:120],
     )
     context["status"] = selectors.public_status(certificate) if certificate else None
+    context["standing"] = selectors.standing(certificate) if certificate else None
     return render(request, "registry/verify.html", context)
 
 
@@ -194,7 +195,13 @@ def _verify_result(request: HttpRequest, number: str) -> HttpResponse:
     return _render(
         request,
         "registry/verify.html",
-        {"searched": True, "number": number[:40], "certificate": certificate, "status": status},
+        {
+            "searched": True,
+            "number": number[:40],
+            "certificate": certificate,
+            "status": status,
+            "standing": selectors.standing(certificate) if certificate else None,
+        },
         status=200 if certificate else 404,
     )
 

@@ -115,6 +115,9 @@ def test_a_reissue_for_an_error_replaces_the_certificate_and_counts_for_kpi_3(ca
     outcome.certificate_sign(certificate=new, actor=cast.director, password=cast.password)
     old.refresh_from_db()
     assert old.status == "replaced"
+    from registry.selectors import standing
+
+    assert standing(old)["reissue"] == new and standing(new) is None
     assert Certificate.objects.filter(reissue_reason="error").count() == 1  # KPI 3
 
 
@@ -136,6 +139,11 @@ def test_suspension_shows_at_once_on_the_public_check(cast, client):
     council.item_close(item=item, actor=cast.secretary)
     html = client.get(url, follow=True).content.decode()
     assert "not in force" in html and "Suspended" in html
+    # Since when and why: the council's decision, its date and meeting.
+    assert "the Accreditation Council decided “Suspend the accreditation” at its meeting AC-S." in html
+    from django.utils import formats
+
+    assert f"Since {formats.date_format(datetime.date.today(), 'DATE_FORMAT')}:" in html
     unknown = reverse("accreditation:certificate_verify", args=["00000000-0000-0000-0000-000000000000"])
     assert client.get(unknown).status_code == 404
 
