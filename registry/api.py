@@ -124,6 +124,9 @@ class ReportSerializer(serializers.ModelSerializer):
     date = serializers.DateField(source="decision.decided_on")
     valid_from = serializers.SerializerMethodField()
     valid_to = serializers.SerializerMethodField()
+    report_valid = serializers.SerializerMethodField()
+    standing = serializers.SerializerMethodField()
+    later_decisions = serializers.SerializerMethodField()
     files = serializers.SerializerMethodField()
 
     class Meta:
@@ -139,6 +142,9 @@ class ReportSerializer(serializers.ModelSerializer):
             "date",
             "valid_from",
             "valid_to",
+            "report_valid",
+            "standing",
+            "later_decisions",
             "files",
         ]
 
@@ -161,6 +167,22 @@ class ReportSerializer(serializers.ModelSerializer):
     def get_valid_to(self, obj) -> datetime.date | None:
         dates = [c.valid_until for c in self._certificates(obj)]
         return max(dates) if dates else None
+
+    def get_standing(self, obj) -> str:
+        """valid, suspended, revoked, expired, set_aside, or decided (a decision that granted
+        no accreditation)."""
+        return selectors.report_standing(obj.decision, self._certificates(obj))
+
+    def get_report_valid(self, obj) -> bool:
+        """DEQAR's report_valid: the decision stands and a certificate it granted is in force."""
+        return self.get_standing(obj) == "valid"
+
+    def get_later_decisions(self, obj) -> list[dict]:
+        """The council's later decisions on the project that changed the report's standing."""
+        return [
+            {"decision": d.outcome, "date": d.decided_on, "meeting": d.item.meeting.number}
+            for d in selectors.later_decisions(obj.decision, obj.project.decisions.all())
+        ]
 
     def get_files(self, obj) -> list[dict]:
         request = self.context["request"]
@@ -318,6 +340,8 @@ class ReportViewSet(_PublicViewSet):
         return (
             Publication.objects.filter(withdrawn=False)
             .select_related("project__organization", "decision")
-            .prefetch_related("project__programmes", "decision__certificates")
+            .prefetch_related(
+                "project__programmes", "decision__certificates", "project__decisions__item__meeting"
+            )
             .order_by("-decision__decided_on", "-pk")
         )

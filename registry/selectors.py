@@ -230,8 +230,42 @@ def _with_status(rows, today=None) -> list[Certificate]:
     return rows
 
 
-def _history(publications, certificates_: list[Certificate]) -> list[dict]:
-    """Each published decision, newest first, with the certificates it granted."""
+# The council's decisions on an accredited project that change a report's standing (§6.5.2).
+LATER_OUTCOMES = (Outcome.SUSPEND, Outcome.REVOKE, Outcome.MAINTAIN)
+
+
+def later_decisions(decision: Decision, decisions) -> list[Decision]:
+    """The council's later decisions on the same project (suspend, revoke, keep), oldest first,
+    from the project's decisions as given (prefetched by the caller)."""
+    return sorted(
+        (
+            d
+            for d in decisions
+            if d.pk != decision.pk
+            and d.outcome in LATER_OUTCOMES
+            and not d.set_aside
+            and (d.decided_on, d.pk) > (decision.decided_on, decision.pk)
+        ),
+        key=lambda d: (d.decided_on, d.pk),
+    )
+
+
+def report_standing(decision: Decision, granted: list[Certificate], today=None) -> str:
+    """A published report's standing today: set aside on appeal; in force while a certificate
+    it granted is; otherwise what became of them (suspended, revoked, expired). A decision that
+    granted nothing (a refusal) keeps the standing "decided"."""
+    if decision.set_aside:
+        return "set_aside"
+    statuses = {public_status(c, today) for c in granted}
+    for standing_ in ("valid", "suspended", "revoked", "expired"):
+        if standing_ in statuses:
+            return standing_
+    return "decided"
+
+
+def _history(publications, certificates_: list[Certificate], today=None) -> list[dict]:
+    """Each published decision, newest first, with the certificates it granted, its standing
+    today and the council's later decisions that changed it."""
     by_decision: dict[int, list[Certificate]] = {}
     for certificate in certificates_:
         by_decision.setdefault(certificate.decision_id, []).append(certificate)
@@ -245,6 +279,8 @@ def _history(publications, certificates_: list[Certificate]) -> list[dict]:
                 "certificates": granted,
                 "valid_from": min((c.valid_from for c in granted), default=None),
                 "valid_until": max((c.valid_until for c in granted), default=None),
+                "standing": report_standing(publication.decision, granted, today),
+                "later": later_decisions(publication.decision, publication.project.decisions.all()),
             }
         )
     return history
@@ -254,7 +290,7 @@ def organization_page(organization: Organization) -> dict:
     publications = list(
         Publication.objects.filter(project__organization=organization, withdrawn=False)
         .select_related("decision", "project")
-        .prefetch_related("project__programmes")
+        .prefetch_related("project__programmes", "project__decisions__item__meeting")
         .order_by("-decision__decided_on", "-pk")
     )
     rows = _with_status(certificates().filter(organization=organization).order_by("-valid_from", "number"))
@@ -287,7 +323,7 @@ def programme_page(programme: Programme) -> dict:
     publications = (
         Publication.objects.filter(decision__in=[c.decision_id for c in rows], withdrawn=False)
         .select_related("decision", "project")
-        .prefetch_related("project__programmes")
+        .prefetch_related("project__programmes", "project__decisions__item__meeting")
         .order_by("-decision__decided_on", "-pk")
     )
     return {
