@@ -315,7 +315,11 @@ def transition_perform(
     if actor is not None and getattr(actor, "is_authenticated", False):
         locked._history_user = actor
     with translation.override(None):
-        locked._change_reason = comment or str(action or move.label)
+        reason = str(action or move.label)
+        if params:
+            # The reason is read as it is (no reader's language): its %-params are filled in now.
+            reason = reason % {k: str(v) for k, v in params.items()}
+        locked._change_reason = comment or reason
     locked.save()
     event_record(
         obj=locked,
