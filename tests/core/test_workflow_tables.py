@@ -49,10 +49,6 @@ NOT_YET = {
     ("accreditation.Certificate", "status"),
     ("accreditation.CouncilMeeting", "status"),
     ("accreditation.MonitoringTask", "status"),
-    ("improvement.Action", "status"),
-    ("improvement.ManagementReview", "status"),
-    ("improvement.Risk", "status"),
-    ("improvement.Supplier", "status"),
     ("surveys.Campaign", "status"),
     ("surveys.SurveyVersion", "status"),
 }
@@ -133,8 +129,6 @@ STILL_ASSIGNING = {
     "accreditation/services/commission.py": 3,
     "accreditation/services/council.py": 2,
     "accreditation/services/monitoring.py": 1,
-    "improvement/services/actions.py": 2,
-    "reporting/services/reviews.py": 7,
     "surveys/services/builder.py": 3,
     "surveys/services/campaigns.py": 1,
 }
