@@ -300,12 +300,15 @@ def transition_perform(
     action: str = "",
     params: dict | None = None,
     also: dict | None = None,
+    reason: str = "",
 ) -> models.Model:
     """Lock the row, check the table and the actor's right, move, record the event.
 
     ``also`` sets other fields that change with the move (a due date, who decided), in the
-    same save, so history keeps one row per move, with the reason. The object passed in is
-    updated too, so a caller may go on using it."""
+    same save, so history keeps one row per move, with the reason: the comment, or else the
+    action (or the move's label) in English with its ``params`` filled in; ``reason`` names it
+    when the event's comment is not one (a checksum, say). The object passed in is updated too,
+    so a caller may go on using it."""
     locked = type(obj).objects.select_for_update().get(pk=obj.pk)
     current = getattr(locked, workflow.field)
     move = workflow.check(locked, target, actor)
@@ -315,7 +318,11 @@ def transition_perform(
     if actor is not None and getattr(actor, "is_authenticated", False):
         locked._history_user = actor
     with translation.override(None):
-        locked._change_reason = comment or str(action or move.label)
+        text = str(reason or action or move.label)
+        if params:
+            # The reason is read as it is (no reader's language): its %-params are filled in now.
+            text = text % {k: str(v) for k, v in params.items()}
+    locked._change_reason = text if reason else (comment or text)
     locked.save()
     event_record(
         obj=locked,

@@ -7,21 +7,54 @@ effective (from its date) → superseded or withdrawn → archived.
 
 from django.utils.translation import gettext_lazy as _
 
-from core.workflow import Workflow
+from core.permissions import user_can
+from core.workflow import Move, Workflow, perm, rel, relation
 
-from .models import DocumentVersion
+from .models import Document, DocumentVersion, Record, ReviewStep, RevisionRequest
 
 S = DocumentVersion.Status
+D = Document.Status
+R = RevisionRequest.Status
+
+
+@relation("edits the document")
+def edits_document(user, document) -> bool:
+    """The owner and the drafting staff (legal head, IQAS owner) draft, revise and withdraw."""
+    if not user_can(user, "documents.change_document", document):
+        return False
+    return (
+        document.owner_id == user.pk
+        or user.has_perm("documents.manage_familiarization")
+        or user.has_perm("documents.view_all_documents")
+    )
+
+
+@relation("edits the version")
+def edits_version(user, version) -> bool:
+    return edits_document(user, version.document)
+
+
+@relation("reviews the version")
+def reviews_version(user, version) -> bool:
+    """A reviewer or peer reviewer named on the version's current round of review."""
+    steps = version.steps.exclude(kind=ReviewStep.Kind.VALIDATION)
+    latest = steps.order_by("-round").values_list("round", flat=True).first()
+    return latest is not None and steps.filter(round=latest, reviewer_id=user.pk).exists()
+
 
 VERSION_WORKFLOW = Workflow(
     DocumentVersion,
     "status",
     {
-        S.DRAFT: {S.IN_REVIEW: ("documents.change_document", _("Sent for review"))},
+        S.DRAFT: {S.IN_REVIEW: (rel("edits the version"), _("Sent for review"))},
         S.IN_REVIEW: {
-            # Moved by the reviewers' decisions, after the service checks each is a named reviewer.
-            S.DRAFT: (None, _("Returned with comments")),
-            S.AWAITING_APPROVAL: (None, _("Agreed by every reviewer")),
+            # Moved by the reviewers' decisions (the service also checks whose turn it is); a
+            # standard or guideline goes on once its editor records the collegial body's validation.
+            S.DRAFT: (rel("reviews the version"), _("Returned with comments")),
+            S.AWAITING_APPROVAL: (
+                rel("reviews the version") | rel("edits the version"),
+                _("Agreed by every reviewer"),
+            ),
         },
         S.AWAITING_APPROVAL: {
             S.APPROVED: ("documents.approve_document", _("Approved by the Director General")),
@@ -34,6 +67,51 @@ VERSION_WORKFLOW = Workflow(
         },
         S.SUPERSEDED: {S.ARCHIVED: (None, _("Archived"))},
         S.WITHDRAWN: {S.ARCHIVED: (None, _("Archived"))},
+    },
+)
+
+# The document follows its versions: in force with its effective version, withdrawn by its
+# editors (with the reason), then archived.
+DOCUMENT_WORKFLOW = Workflow(
+    Document,
+    "status",
+    {
+        D.DRAFT: {D.EFFECTIVE: (None, _("Became effective"))},
+        D.EFFECTIVE: {
+            D.WITHDRAWN: Move(
+                _("Withdraw"), rel("edits the document"), via="documents:withdraw", style="outline-danger"
+            ),
+        },
+        D.WITHDRAWN: {
+            D.ARCHIVED: Move(
+                _("Archive"),
+                rel("edits the document"),
+                via="documents:archive",
+                post=True,
+                style="outline-dark",
+            ),
+            # A withdrawn document revised again comes back into force with its new version.
+            D.EFFECTIVE: (None, _("Became effective")),
+        },
+    },
+)
+
+RECORD_WORKFLOW = Workflow(
+    Record,
+    "status",
+    {Record.Status.ACTIVE: {Record.Status.ARCHIVED: (perm("documents.change_record"), _("Archive"))}},
+)
+
+# An order to revise follows the document's own revisions (documents.services.revision).
+REVISION_REQUEST_WORKFLOW = Workflow(
+    RevisionRequest,
+    "status",
+    {
+        R.OPEN: {
+            R.IN_REVISION: (None, _("Revision started")),
+            R.DONE: (None, _("Revised")),
+        },
+        R.IN_REVISION: {R.DONE: (None, _("Revised"))},
     },
 )
 

@@ -1,15 +1,66 @@
 """The status tables of the improvement app: a nonconformity's status and a corrective action's
-six steps (§7.5.2). Moves whose permission is ``None`` are made by a service after its own
-checks (the CAPA owner or the IQAS owner, a verifier who is neither)."""
+six steps (§7.5.2), an action's, a risk's and a supplier's status, and the management review's
+(§4.6; its services are the reporting app's, which may import this app, not the other way).
+Moves whose permission is ``None`` are made by a service after its own checks (the CAPA owner or
+the IQAS owner, a verifier who is neither)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from core.workflow import Workflow
+from core.workflow import Workflow, perm, rel, relation
 
-from .models import CorrectiveAction, Nonconformity
+from .models import Action, CorrectiveAction, ManagementReview, Nonconformity, Risk, Supplier
+from .selectors.nonconformities import MANAGE_CAPA
 
 Status = Nonconformity.Status
 Step = CorrectiveAction.Step
+A = Action.Status
+K = Risk.Status
+P = Supplier.Status
+M = ManagementReview.Status
+
+MANAGE_REVIEW = "improvement.change_managementreview"
+SIGN_ORDER = "improvement.sign_review_order"
+
+
+@relation("works the corrective action")
+def works_capa(user, capa: CorrectiveAction) -> bool:
+    """The CAPA owner or the IQAS owner works steps 1–5."""
+    return user.is_active and (user.pk == capa.owner_id or user.has_perm(MANAGE_CAPA))
+
+
+@relation("changes the risk")
+def changes_risk(user, risk: Risk) -> bool:
+    """The risk manager, or the risk's owner or its process owner with the right to change risks."""
+    return user.has_perm("improvement.manage_risks") or (
+        user.has_perm("improvement.change_risk") and user.pk in (risk.owner_id, risk.process.owner_id)
+    )
+
+
+@relation("owns the action")
+def owns_action(user, action: Action) -> bool:
+    return user.pk == action.owner_id
+
+
+@relation("cancels the action")
+def cancels_action(user, action: Action) -> bool:
+    """Whoever may add actions to its corrective action or risk; for a decision of a management
+    review, the IQAS owner while the order is not submitted for signature."""
+    if action.decision_id:
+        return user.has_perm(MANAGE_REVIEW) and action.decision.review.status == M.HELD
+    if action.capa_id:
+        return works_capa(user, action.capa)
+    return changes_risk(user, action.risk)
+
+
+@relation("carries the decision over")
+def carries_decision_over(user, action: Action) -> bool:
+    """The IQAS owner closing a review whose order is signed moves its open decisions on."""
+    return (
+        bool(action.decision_id)
+        and user.has_perm(MANAGE_REVIEW)
+        and action.decision.review.status == M.SIGNED
+    )
+
 
 NONCONFORMITY_WORKFLOW = Workflow(
     Nonconformity,
@@ -75,3 +126,65 @@ def step_after(step: str) -> str:
 def step_before(step: str) -> str | None:
     index = STEPS.index(step) if step in STEPS else -1
     return STEPS[index - 1] if index > 0 else None
+
+
+ACTION_WORKFLOW = Workflow(
+    Action,
+    "status",
+    {
+        A.OPEN: {
+            A.DONE: (rel("owns the action"), _("Done")),
+            A.CANCELLED: (rel("cancels the action") | rel("carries the decision over"), _("Cancelled")),
+        },
+    },
+)
+
+# A risk's status is set when it is reviewed: any status to any other, by whoever may change it.
+RISK_WORKFLOW = Workflow(
+    Risk,
+    "status",
+    {
+        source: {
+            target: (rel("changes the risk"), _("Status changed")) for target in K.values if target != source
+        }
+        for source in K.values
+    },
+)
+
+# A supplier's status is the conclusion of its evaluation (§8.4): any to any other.
+SUPPLIER_WORKFLOW = Workflow(
+    Supplier,
+    "status",
+    {
+        source: {
+            target: (perm("improvement.manage_purchasing"), _("Evaluated"))
+            for target in P.values
+            if target != source
+        }
+        for source in P.values
+    },
+)
+
+# planned → inputs assembled (again and again until the meeting) → held (its record corrected
+# until the order goes for signature) → order awaiting signature → order signed (or returned
+# to held) → closed.
+REVIEW_WORKFLOW = Workflow(
+    ManagementReview,
+    "status",
+    {
+        M.PLANNED: {M.INPUTS: (perm(MANAGE_REVIEW), _("Input pack assembled"))},
+        M.INPUTS: {
+            M.INPUTS: (perm(MANAGE_REVIEW), _("Input pack assembled")),
+            M.HELD: (perm(MANAGE_REVIEW), _("Held")),
+        },
+        M.HELD: {
+            M.HELD: (perm(MANAGE_REVIEW), _("Held")),
+            M.SIGNATURE: (perm(MANAGE_REVIEW), _("Order awaiting signature")),
+        },
+        M.SIGNATURE: {
+            M.SIGNED: (perm(SIGN_ORDER), _("Order signed")),
+            M.HELD: (perm(SIGN_ORDER), _("Order returned for changes")),
+        },
+        M.SIGNED: {M.CLOSED: (perm(MANAGE_REVIEW), _("Review closed"))},
+    },
+)

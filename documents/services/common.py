@@ -4,21 +4,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from core.permissions import password_confirm, user_can, user_role_labels
+from core.permissions import password_confirm, user_role_labels
 
 from ..files import CheckedFile, check_upload, sha256_of
 from ..models import Document, DocumentVersion, Signature
+from ..workflow import edits_document
 
 
 def can_edit(user, document: Document) -> bool:
-    """The owner and the drafting staff (legal head, IQAS owner) draft and revise."""
-    if not user_can(user, "documents.change_document", document):
-        return False
-    return (
-        document.owner_id == user.pk
-        or user.has_perm("documents.manage_familiarization")
-        or (user.has_perm("documents.view_all_documents"))
-    )
+    """The owner and the drafting staff (legal head, IQAS owner) draft and revise: the
+    relation "edits the document" of the workflow tables."""
+    return edits_document(user, document)
 
 
 def require_edit(user, document: Document) -> None:

@@ -16,7 +16,7 @@ from core.services import notification_send, sequence_next
 from core.workflow import event_record, transition_perform
 
 from ..models import CodePrefix, Document, DocumentVersion, Record, ReviewReminder, Signature
-from ..workflow import IN_PROGRESS, VERSION_WORKFLOW
+from ..workflow import DOCUMENT_WORKFLOW, IN_PROGRESS, RECORD_WORKFLOW, VERSION_WORKFLOW
 from .common import checked_upload, require_edit, sign, store_file
 from .revision import revision_requests_advance
 
@@ -217,19 +217,15 @@ def document_withdraw(*, document: Document, actor, comment: str) -> Document:
         actor=actor,
         comment=comment,
     )
-    document.status = Document.Status.WITHDRAWN
-    document.next_review_date = None
-    document._change_reason = comment
-    document.save()
-    event_record(
+    return transition_perform(
         obj=document,
-        action=gettext_lazy("Withdrawn"),
+        workflow=DOCUMENT_WORKFLOW,
+        target=Document.Status.WITHDRAWN,
         actor=actor,
-        from_state="effective",
-        to_state="withdrawn",
         comment=comment,
+        action=gettext_lazy("Withdrawn"),
+        also={"next_review_date": None},
     )
-    return document
 
 
 @transaction.atomic
@@ -241,18 +237,14 @@ def document_archive(*, document: Document, actor, comment: str = "") -> Documen
         raise ValidationError(_("Only a withdrawn document can be archived."))
     for version in document.versions.filter(status__in=[S.SUPERSEDED, S.WITHDRAWN]):
         transition_perform(obj=version, workflow=VERSION_WORKFLOW, target=S.ARCHIVED, actor=actor)
-    document.status = Document.Status.ARCHIVED
-    document._change_reason = comment or _("Archived")
-    document.save()
-    event_record(
+    return transition_perform(
         obj=document,
-        action=gettext_lazy("Archived"),
+        workflow=DOCUMENT_WORKFLOW,
+        target=Document.Status.ARCHIVED,
         actor=actor,
-        from_state="withdrawn",
-        to_state="archived",
         comment=comment,
+        action=gettext_lazy("Archived"),
     )
-    return document
 
 
 def reviews_remind(today: date | None = None) -> int:
@@ -322,18 +314,14 @@ def record_archive(*, record: Record, actor, comment: str = "") -> Record:
         raise PermissionDenied(_("You cannot archive records."))
     if record.status == Record.Status.ARCHIVED:
         raise ValidationError(_("This record is already archived."))
-    record.status = Record.Status.ARCHIVED
-    record._change_reason = comment or _("Archived")
-    record.save()
-    event_record(
+    return transition_perform(
         obj=record,
-        action=gettext_lazy("Archived"),
+        workflow=RECORD_WORKFLOW,
+        target=Record.Status.ARCHIVED,
         actor=actor,
-        from_state="active",
-        to_state="archived",
         comment=comment,
+        action=gettext_lazy("Archived"),
     )
-    return record
 
 
 def people_with_perm(codename: str, app_label: str = "documents"):

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.services import notification_send
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 
 from ..models import Document, DocumentVersion, RevisionRequest
-from ..workflow import IN_PROGRESS
+from ..workflow import IN_PROGRESS, REVISION_REQUEST_WORKFLOW
 
 R = RevisionRequest.Status
 
@@ -82,9 +82,15 @@ def revision_requests_advance(document: Document) -> int:
             action = gettext_lazy("Revision order: version %(number)s started")
         else:
             continue
-        request.status, request.version = target, version
-        request._change_reason = str(action) % {"number": version.number}
-        request.save()
+        transition_perform(
+            obj=request,
+            workflow=REVISION_REQUEST_WORKFLOW,
+            target=target,
+            actor=None,
+            action=action,
+            params={"number": version.number},
+            also={"version": version},
+        )
         event_record(obj=document, action=action, params={"number": version.number})
         moved += 1
     return moved

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,7 +17,7 @@ from core.services import notification_send
 from core.workflow import event_record, transition_perform
 
 from ..models import Acknowledgement, Distribution, Document, DocumentVersion, ReviewStep, Signature
-from ..workflow import VERSION_WORKFLOW
+from ..workflow import DOCUMENT_WORKFLOW, VERSION_WORKFLOW
 from .common import require_edit, sign
 from .register import add_months, people_with_perm
 from .revision import revision_requests_advance
@@ -322,19 +322,33 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
         )
         # The hold-over of the previous revision's outstanding acknowledgements ends here.
     version = transition_perform(obj=version, workflow=VERSION_WORKFLOW, target=S.EFFECTIVE, actor=None)
-    document.effective_version = version
-    document.status = Document.Status.EFFECTIVE
-    document.next_review_date = add_months(
-        version.effective_from or timezone.localdate(), document.review_interval_months
-    )
-    document._change_reason = _("Version %(number)s became effective") % {"number": version.number}
-    document.save()
-    event_record(
-        obj=document,
-        action=gettext_lazy("Version %(number)s became effective"),
-        params={"number": version.number},
-        to_state=document.status,
-    )
+    # The document's status, its effective version and its next review change in one save:
+    # one move, one history row.
+    action = gettext_lazy("Version %(number)s became effective")
+    params = {"number": version.number}
+    also = {
+        "effective_version": version,
+        "next_review_date": add_months(
+            version.effective_from or timezone.localdate(), document.review_interval_months
+        ),
+    }
+    if document.status != Document.Status.EFFECTIVE:
+        document = transition_perform(
+            obj=document,
+            workflow=DOCUMENT_WORKFLOW,
+            target=Document.Status.EFFECTIVE,
+            actor=None,
+            action=action,
+            params=params,
+            also=also,
+        )
+    else:  # a new version of a document in force: the status stays
+        for name, value in also.items():
+            setattr(document, name, value)
+        with translation.override(None):
+            document._change_reason = str(action) % params
+        document.save()
+        event_record(obj=document, action=action, params=params, to_state=document.status)
     due = timezone.localdate() + timedelta(days=version.ack_days)
     people = _audience(version)
     for person in people:

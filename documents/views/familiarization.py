@@ -12,6 +12,7 @@ from core.form_pages import form_page, run_service
 from .. import selectors, services
 from ..forms import DistributionForm, PeriodicReviewForm, ReasonForm
 from ..services.common import can_edit
+from ..workflow import DOCUMENT_WORKFLOW
 
 
 @require_POST
@@ -90,7 +91,7 @@ def periodic_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("documents.view_document")
+@access("documents.view_document", moves=DOCUMENT_WORKFLOW.acts("withdrawn"))
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     if not can_edit(request.user, document):
@@ -109,7 +110,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access("documents.view_document")
+@access("documents.view_document", moves=DOCUMENT_WORKFLOW.acts("archived"))
 def archive(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     if not can_edit(request.user, document):

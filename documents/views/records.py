@@ -13,6 +13,7 @@ from core.selectors import events_for
 
 from .. import selectors, services
 from ..forms import ReasonForm, RecordForm
+from ..workflow import RECORD_WORKFLOW
 
 
 @access("documents.view_record")
@@ -60,7 +61,7 @@ def record_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access("documents.change_record")
+@access("documents.change_record", moves=RECORD_WORKFLOW.acts("archived"))
 def record_archive(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.record_get_for(request.user, pk)
     form = ReasonForm(request.POST)

@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.services import notification_send, sequence_next
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 from documents.files import check_upload
 
 from ..models import Action, CorrectiveAction, ManagementReview, Risk, actions_in_force
 from ..selectors.nonconformities import qms_owners
+from ..workflow import ACTION_WORKFLOW
 from .capa import TEXT_LIMIT, can_work
 from .risks import can_change
 
@@ -146,13 +147,13 @@ def action_complete(*, action: Action, actor, evidence: str, evidence_file=None)
             errors["evidence_file"] = exc.messages
     if errors:
         raise ValidationError(errors)
-    action.status = Action.Status.DONE
-    action.evidence = evidence
-    action.done_by, action.done_at = actor, timezone.now()
+    also = {"evidence": evidence, "done_by": actor, "done_at": timezone.now()}
     if evidence_file is not None:
         action.evidence_file.save(evidence_file.name.rsplit("/", 1)[-1][:100], evidence_file, save=False)
-    action._change_reason = "Done"
-    action.save()
+        also["evidence_file"] = action.evidence_file.name
+    action = transition_perform(
+        obj=action, workflow=ACTION_WORKFLOW, target=Action.Status.DONE, actor=actor, also=also
+    )
     parent = _parent(action)
     event_record(
         obj=parent,
@@ -193,9 +194,9 @@ def action_cancel(*, action: Action, actor, reason: str) -> Action:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the action is cancelled.")})
-    action.status = Action.Status.CANCELLED
-    action._change_reason = reason[:100]
-    action.save()
+    action = transition_perform(
+        obj=action, workflow=ACTION_WORKFLOW, target=Action.Status.CANCELLED, actor=actor, comment=reason
+    )
     event_record(
         obj=parent,
         action=gettext_lazy("Action %(number)s cancelled"),

@@ -24,8 +24,8 @@ from core.services import notification_send, sequence_next
 from core.workflow import event_record, transition_perform
 
 from ..models import Action, CorrectiveAction, Nonconformity
-from ..selectors.nonconformities import MANAGE_CAPA, VERIFY
-from ..workflow import CAPA_WORKFLOW, NONCONFORMITY_WORKFLOW, step_after, step_before
+from ..selectors.nonconformities import VERIFY
+from ..workflow import CAPA_WORKFLOW, NONCONFORMITY_WORKFLOW, step_after, step_before, works_capa
 
 Step = CorrectiveAction.Step
 TEXT_LIMIT = 10_000
@@ -50,8 +50,8 @@ STEP_FIELDS: dict[str, tuple[str, ...]] = {
 
 
 def can_work(user, capa: CorrectiveAction) -> bool:
-    """The CAPA owner or the IQAS owner works steps 1–5."""
-    return user.is_active and (user.pk == capa.owner_id or user.has_perm(MANAGE_CAPA))
+    """The CAPA owner or the IQAS owner works steps 1–5 (the relation of the tables)."""
+    return works_capa(user, capa)
 
 
 def verifier_refusal(user, capa: CorrectiveAction) -> str:

@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy
 
 from core.models import Process
 from core.permissions import require_perm
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 
 from ..models import IncomingInspection, Nonconformity, PurchaseContract, Supplier
+from ..workflow import SUPPLIER_WORKFLOW
 from .nonconformities import nonconformity_raise
 
 PERMISSION = "improvement.manage_purchasing"
@@ -106,16 +107,25 @@ def supplier_update(*, supplier: Supplier, actor, **fields) -> Supplier:
     before = {name: getattr(supplier, name) for name in SUPPLIER_FIELDS}
     if values == before:
         return supplier
+    evaluated = any(before[name] != values[name] for name in ("status", "evaluated_on", "evaluation"))
+    target = values.pop("status")
+    if target != before["status"]:  # the status moves by the table, the other fields in the same save
+        return transition_perform(
+            obj=supplier,
+            workflow=SUPPLIER_WORKFLOW,
+            target=target,
+            actor=actor,
+            action=gettext_lazy("Evaluated"),
+            comment=values["evaluation"],
+            also=values,
+        )
     for name, value in values.items():
         setattr(supplier, name, value)
     supplier.save()
-    evaluated = any(before[name] != values[name] for name in ("status", "evaluated_on", "evaluation"))
     event_record(
         obj=supplier,
         action=gettext_lazy("Evaluated") if evaluated else gettext_lazy("Details updated"),
         actor=actor,
-        from_state=before["status"] if before["status"] != supplier.status else "",
-        to_state=supplier.status if before["status"] != supplier.status else "",
         comment=supplier.evaluation if evaluated else "",
     )
     return supplier

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.services import sequence_next
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 
 from ..models import Risk
+from ..workflow import RISK_WORKFLOW, changes_risk
 
 FIELDS = (
     "title",
@@ -65,9 +66,7 @@ def _check(fields: dict, *, today: datetime.date) -> None:
 
 
 def can_change(user, risk: Risk) -> bool:
-    return user.has_perm("improvement.manage_risks") or (
-        user.has_perm("improvement.change_risk") and user.pk in (risk.owner_id, risk.process.owner_id)
-    )
+    return changes_risk(user, risk)
 
 
 @transaction.atomic
@@ -92,14 +91,18 @@ def risk_update(*, risk: Risk, actor, **fields) -> Risk:
     values = {name: fields.get(name, getattr(risk, name)) for name in FIELDS}
     _check(values, today=timezone.localdate())
     before = risk.status
+    target = values.pop("status")
+    if target != before:  # the status moves by the table, the other fields in the same save
+        return transition_perform(
+            obj=risk,
+            workflow=RISK_WORKFLOW,
+            target=target,
+            actor=actor,
+            action=gettext_lazy("Status changed"),
+            also=values,
+        )
     for name, value in values.items():
         setattr(risk, name, value)
     risk.save()
-    event_record(
-        obj=risk,
-        action=gettext_lazy("Reviewed") if before == risk.status else gettext_lazy("Status changed"),
-        actor=actor,
-        from_state=before,
-        to_state=risk.status,
-    )
+    event_record(obj=risk, action=gettext_lazy("Reviewed"), actor=actor, from_state=before, to_state=before)
     return risk

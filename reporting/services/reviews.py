@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy
 
 from core.permissions import password_confirm, require_perm, signer_name
 from core.services import notification_send, sequence_next
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 from improvement.models import Action, ManagementReview, ReviewDecision
 from improvement.services.capa import TEXT_LIMIT
+from improvement.workflow import ACTION_WORKFLOW, REVIEW_WORKFLOW
 
 from ..pdf import order_pdf, pack_pdf
 from ..selectors.reviews import (
@@ -131,20 +132,17 @@ def review_inputs_assemble(*, review: ManagementReview, actor) -> ManagementRevi
     if review.status not in PACK_OPEN:
         raise ValidationError(_("The review is held: its input pack is final."))
     content = pack_pdf(review)
-    previous_status = review.status
-    review.pack_sha256 = hashlib.sha256(content).hexdigest()
-    review.pack_assembled_at = timezone.now()
+    sha256 = hashlib.sha256(content).hexdigest()
     review.pack_file.save(f"{review.number}-inputs.pdf", ContentFile(content), save=False)
-    review.status = S.INPUTS
-    review._change_reason = "Input pack assembled"
-    review.save()
-    event_record(
+    review = transition_perform(
         obj=review,
-        action=gettext_lazy("Input pack assembled"),
+        workflow=REVIEW_WORKFLOW,
+        target=S.INPUTS,
         actor=actor,
-        comment=f"SHA-256 {review.pack_sha256}",
-        from_state=previous_status,
-        to_state=S.INPUTS,
+        action=gettext_lazy("Input pack assembled"),
+        comment=f"SHA-256 {sha256}",
+        reason=gettext_lazy("Input pack assembled"),
+        also={"pack_sha256": sha256, "pack_assembled_at": timezone.now(), "pack_file": review.pack_file.name},
     )
     return review
 
@@ -224,22 +222,18 @@ def review_hold(
         errors["chair"] = _("The chair must be an active member of staff.")
     if errors:
         raise ValidationError(errors)
-    previous_status = review.status
-    review.held_on, review.participants, review.conclusions = held_on, participants, conclusions
+    also = {"held_on": held_on, "participants": participants, "conclusions": conclusions}
     if chair is not None:
-        review.chair = chair
-    review.status = S.HELD
-    review._change_reason = "Meeting recorded"
-    review.save()
-    event_record(
+        also["chair"] = chair
+    return transition_perform(
         obj=review,
-        action=gettext_lazy("Meeting of %(date)s recorded"),
+        workflow=REVIEW_WORKFLOW,
+        target=S.HELD,
         actor=actor,
+        action=gettext_lazy("Meeting of %(date)s recorded"),
         params={"date": held_on.isoformat()},
-        from_state=previous_status,
-        to_state=S.HELD,
+        also=also,
     )
-    return review
 
 
 @transaction.atomic
@@ -331,19 +325,15 @@ def order_submit(
         errors["order_text"] = _("Add at least one decision: the order is made of them.")
     if errors:
         raise ValidationError(errors)
-    review.order_number = order_number or f"ORD-{review.number}"
-    review.order_text = order_text
-    review.order_submitted_at = timezone.now()
-    review.status = S.SIGNATURE
-    review._change_reason = "Order submitted"
-    review.save()
-    event_record(
+    order_number = order_number or f"ORD-{review.number}"
+    review = transition_perform(
         obj=review,
-        action=gettext_lazy("Order %(number)s submitted for signature"),
+        workflow=REVIEW_WORKFLOW,
+        target=S.SIGNATURE,
         actor=actor,
-        params={"number": review.order_number},
-        from_state=S.HELD,
-        to_state=S.SIGNATURE,
+        action=gettext_lazy("Order %(number)s submitted for signature"),
+        params={"number": order_number},
+        also={"order_number": order_number, "order_text": order_text, "order_submitted_at": timezone.now()},
     )
     notification_send(
         recipients=signers(),
@@ -365,17 +355,14 @@ def order_return(*, review: ManagementReview, actor, reason: str) -> ManagementR
     reason = _text(errors, "reason", reason, required=_("Say what must change."))
     if errors:
         raise ValidationError(errors)
-    review.status = S.HELD
-    review.order_submitted_at = None
-    review._change_reason = "Order returned"
-    review.save()
-    event_record(
+    review = transition_perform(
         obj=review,
-        action=gettext_lazy("Order returned for changes"),
+        workflow=REVIEW_WORKFLOW,
+        target=S.HELD,
         actor=actor,
+        action=gettext_lazy("Order returned for changes"),
         comment=reason,
-        from_state=S.SIGNATURE,
-        to_state=S.HELD,
+        also={"order_submitted_at": None},
     )
     notification_send(
         recipients=managers(),
@@ -397,23 +384,29 @@ def order_sign(*, review: ManagementReview, actor, password: str) -> ManagementR
     if review.status != S.SIGNATURE:
         raise ValidationError(_("The order is not waiting for signature."))
     password_confirm(actor, password)
-    review.order_signed_by, review.order_signed_at = actor, timezone.now()
-    review.order_signer_name = signer_name(actor)[:300]
-    review.order_sha256 = hashlib.sha256(order_content(review).encode()).hexdigest()
-    review.status = S.SIGNED
+    REVIEW_WORKFLOW.check(review, S.SIGNED, actor)
+    signed = {
+        "order_signed_by": actor,
+        "order_signed_at": timezone.now(),
+        "order_signer_name": signer_name(actor)[:300],
+        "order_sha256": hashlib.sha256(order_content(review).encode()).hexdigest(),
+    }
+    for name, value in signed.items():  # the PDF shows who signed, when, and the status signed
+        setattr(review, name, value)
     content = order_pdf(review)
-    review.order_file_sha256 = hashlib.sha256(content).hexdigest()
+    signed["order_file_sha256"] = hashlib.sha256(content).hexdigest()
     review.order_file.save(f"{review.order_number}.pdf", ContentFile(content), save=False)
-    review._change_reason = "Order signed"
-    review.save()
-    event_record(
+    signed["order_file"] = review.order_file.name
+    review = transition_perform(
         obj=review,
-        action=gettext_lazy("Order %(number)s signed"),
+        workflow=REVIEW_WORKFLOW,
+        target=S.SIGNED,
         actor=actor,
+        action=gettext_lazy("Order %(number)s signed"),
         params={"number": review.order_number},
-        comment=f"SHA-256 {review.order_sha256}",
-        from_state=S.SIGNATURE,
-        to_state=S.SIGNED,
+        comment=f"SHA-256 {signed['order_sha256']}",
+        reason=gettext_lazy("Order %(number)s signed"),
+        also=signed,
     )
     for decision in review.decisions.select_related("action", "action__owner"):
         action = decision.action
@@ -460,21 +453,17 @@ def review_close(
         target = _lock(target)
         for decision in still_open:
             _carry(decision, target, actor=actor, today=today)
-    review.status = S.CLOSED
-    review.closed_at = timezone.now()
-    review._change_reason = "Closed"
-    review.save()
-    event_record(
+    return transition_perform(
         obj=review,
+        workflow=REVIEW_WORKFLOW,
+        target=S.CLOSED,
+        actor=actor,
         action=gettext_lazy("Review closed")
         if target is None
         else gettext_lazy("Closed; %(count)s open decisions carried over to %(next)s"),
-        actor=actor,
         params={"count": len(still_open), "next": target.number if target else ""},
-        from_state=S.SIGNED,
-        to_state=S.CLOSED,
+        also={"closed_at": timezone.now()},
     )
-    return review
 
 
 def _carry(decision: ReviewDecision, target: ManagementReview, *, actor, today) -> ReviewDecision:
@@ -491,9 +480,13 @@ def _carry(decision: ReviewDecision, target: ManagementReview, *, actor, today) 
         reminded_on=old.reminded_on,
         escalated_on=old.escalated_on,
     )
-    old.status = Action.Status.CANCELLED
-    old._change_reason = f"Carried over to {target.number} as {new.number}"[:100]
-    old.save()
+    transition_perform(
+        obj=old,
+        workflow=ACTION_WORKFLOW,
+        target=Action.Status.CANCELLED,
+        actor=actor,
+        comment=f"Carried over to {target.number} as {new.number}",
+    )
     event_record(
         obj=target,
         action=gettext_lazy("Decision %(old)s of %(review)s carried over as %(number)s"),

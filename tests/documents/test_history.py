@@ -61,3 +61,22 @@ def test_approval_with_today_as_date_writes_a_row_per_move(people, draft):
     )
     # Two moves (approved, then in force the same day): two rows, not three.
     assert _rows(version) == before + 2
+
+
+def test_approval_writes_one_history_row_of_the_document(people, draft):
+    """The document follows its version into force in one save: status, effective version and
+    next review in one history row, with the reason filled in."""
+    version = draft.versions.get()
+    services.version_submit(version=version, actor=people["owner"], reviewers=[people["reviewer"]])
+    services.step_decide(
+        step=version.steps.get(), actor=people["reviewer"], decision="agreed", password=PASSWORD
+    )
+    before = draft.history.count()
+    services.version_approve(
+        version=version, actor=people["director"], password=PASSWORD, effective_from=timezone.localdate()
+    )
+    assert draft.history.count() == before + 1
+    row = draft.history.latest()
+    assert (row.status, row.effective_version_id) == ("effective", version.pk)
+    assert row.next_review_date is not None
+    assert row.history_change_reason == f"Version {version.number} became effective"
