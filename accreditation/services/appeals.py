@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from guardian.core import ObjectPermissionChecker
 
+from core.models import stored_label
 from core.permissions import people_with_perm, require_perm
 from core.services import notification_send, sequence_next
 from core.tasks import send_email
@@ -135,7 +136,7 @@ def appeal_decide(*, appeal: Appeal, actor, result: str, reasons: str) -> Appeal
         obj=appeal,
         action=gettext_lazy("Decided: %(result)s"),
         actor=actor,
-        params={"result": appeal.get_result_display()},
+        params={"result": stored_label(appeal.Result, result)},
         comment=reasons,
     )
     reopen = appeal.kind == Appeal.Kind.APPEAL and result in (Appeal.Result.UPHELD, Appeal.Result.PARTIAL)
