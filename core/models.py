@@ -1,20 +1,107 @@
 """People, departments, workflow events and notifications shared by every domain app."""
 
+import datetime
+import re
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.translation import gettext
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+# Values of a stored message that are rendered for the reader: a date (kept as ISO, or as the
+# day.month.year older rows hold) in the reader's format, any other text through the catalogue,
+# so a choice label or a role stored as its English message id reads in the reader's language.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DOTTED_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
+# A translated row a message names (a document's title, a survey, a process): kept as a
+# reference, ``@app.model#pk`` or ``@app.model#pk.localized_title``, and read when shown.
+_REF = re.compile(r"@([a-z_]+\.[a-z_]+)#(\d+)(?:\.(localized_\w+))?")
+# The key of a message's English plural, and the count that chooses the form.
+PLURAL, COUNT = "plural", "n"
+
+
+def stored(text) -> str:
+    """A lazy message (a choice label, a role, a move) as it is stored: its English message id."""
+    with translation.override(None):
+        return str(text)
+
+
+def stored_date(day: datetime.date) -> str:
+    """A date as a stored message holds it, shown in each reader's own format."""
+    return day.isoformat()
+
+
+def stored_ref(obj: models.Model, attribute: str = "") -> str:
+    """A row a stored message names, shown in the reader's language when the message is:
+    as ``str(obj)``, or its ``localized_…`` attribute (``stored_ref(document, "localized_title")``)."""
+    if attribute and not attribute.startswith("localized_"):
+        raise ValueError(f"{attribute}: only a localized_… attribute is read")
+    return f"@{obj._meta.label_lower}#{obj.pk}" + (f".{attribute}" if attribute else "")
+
+
+def _render_ref(match: re.Match) -> str:
+    from django.apps import apps
+
+    label, pk, attribute = match.groups()
+    try:
+        obj = apps.get_model(label).objects.filter(pk=int(pk)).first()
+    except LookupError:
+        obj = None
+    if obj is None:
+        return match[0]
+    return str(getattr(obj, attribute) if attribute else obj)
+
+
+def choice_label(choices, value) -> str:
+    """A stored choice value as its label in the reader's language: ``choices`` is a
+    TextChoices class or a model field with choices; an unknown value is shown as stored."""
+    pairs = choices.choices if isinstance(choices, type) else choices.flatchoices
+    for key, label in pairs:
+        if key == value:
+            return str(label)
+    return str(value)
+
+
+def stored_label(choices, value) -> str:
+    """A choice value as a stored message keeps it: its label's English message id."""
+    with translation.override(None):
+        return choice_label(choices, value)
+
+
+def _render_value(value):
+    if not isinstance(value, str) or not value:
+        return value
+    if match := _REF.fullmatch(value):
+        return _render_ref(match)
+    if match := _ISO_DATE.fullmatch(value):
+        year, month, day = match.groups()
+    elif match := _DOTTED_DATE.fullmatch(value):
+        day, month, year = match.groups()
+    else:
+        return gettext(value)
+    try:
+        return date_format(datetime.date(int(year), int(month), int(day)), "DATE_FORMAT")
+    except ValueError:
+        return value
 
 
 def _render_message(message_id: str, params: dict) -> str:
     """A stored message id in the active language, with its values filled in."""
-    text = gettext(message_id)
+    if params and PLURAL in params:
+        try:
+            text = ngettext(message_id, params[PLURAL], int(params.get(COUNT, 1)))
+        except (TypeError, ValueError):
+            text = gettext(message_id)
+    else:
+        text = gettext(message_id)
     try:
-        return text % params if params else text
+        return text % {k: _render_value(v) for k, v in params.items()} if params else text
     except (KeyError, TypeError, ValueError):
         return message_id
 
@@ -64,6 +151,12 @@ class User(AbstractUser):
 
     def get_full_name(self) -> str:
         return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+
+    @property
+    def localized_position(self) -> str:
+        """The position as typed, in the reader's language when the catalogue has it (the
+        agency's positions are mostly its roles' names)."""
+        return gettext(self.position) if self.position else ""
 
 
 class WorkflowEvent(models.Model):

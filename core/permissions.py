@@ -15,10 +15,11 @@ def user_can(user, perm: str, obj: Model | None = None) -> bool:
 
 
 def user_role_labels(user) -> str:
-    """The roles a person holds, as words: what a signature records next to the name."""
-    from .roles import Role
+    """The roles a person holds, as a signature records them next to the name: their English
+    labels, shown in each reader's language (``core.roles.roles_label``)."""
+    from .roles import roles_stored
 
-    return ", ".join(str(Role(code).label) for code in user_roles(user))
+    return roles_stored(user_roles(user))
 
 
 def password_confirm(user, password: str) -> None:
@@ -82,6 +83,8 @@ def people_with_perm(*perms: str) -> QuerySet:
 
 
 def signer_name(actor) -> str:
-    """How a signature names its signer: the name, with the roles held when signing."""
-    roles = user_role_labels(actor)
-    return f"{actor} ({roles})" if roles else str(actor)
+    """How a signature names its signer: the name, with the roles held when signing (stored
+    language-neutral, shown with ``|signer``)."""
+    from .roles import signer_stored
+
+    return signer_stored(str(actor), user_roles(actor))

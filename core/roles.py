@@ -6,7 +6,11 @@ Rights over one object (a coordinator's own projects, an organization's own appl
 are granted per object with django-guardian by the service that makes the assignment.
 """
 
+import re
+
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -209,3 +213,44 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
 
 def role_label(code: str) -> str:
     return str(Role(code).label)
+
+
+# A signature, a manifest or a register keeps the roles a person held as their English labels
+# (message ids), joined by ", ", and shows them in the reader's language.
+ROLES_SEPARATOR = ", "
+
+
+def roles_stored(codes) -> str:
+    """Role codes as a signature stores them: their English labels, joined."""
+    with translation.override(None):
+        return ROLES_SEPARATOR.join(str(Role(code).label) for code in codes)
+
+
+def _english_labels() -> str:
+    with translation.override(None):
+        labels = sorted((str(label) for label in Role.labels), key=len, reverse=True)
+    return "|".join(re.escape(label) for label in labels)
+
+
+def roles_label(text: str) -> str:
+    """Stored roles (English labels, joined) in the reader's language; other words (a position
+    typed by hand) through the catalogue, else as written."""
+    pattern = rf"(?:^|(?<={ROLES_SEPARATOR}))(?:{_english_labels()})(?=,|$)"
+    if not text or not re.search(pattern, text):
+        return gettext(text) if text else ""
+    return re.sub(pattern, lambda m: gettext(m[0]), text)
+
+
+def signer_stored(name: str, codes) -> str:
+    """How a signature names its signer: the name, with the roles held when signing."""
+    roles = roles_stored(codes)
+    return f"{name} ({roles})" if roles else name
+
+
+def signer_label(text: str) -> str:
+    """A stored signer (``name (role, role)``) in the reader's language."""
+    alt = _english_labels()
+    match = re.fullmatch(rf"(.*) \(((?:{alt})(?:{ROLES_SEPARATOR}(?:{alt}))*)\)", text or "", re.S)
+    if match is None:
+        return text or ""
+    return f"{match[1]} ({roles_label(match[2])})"

@@ -7,6 +7,7 @@ story is a module of this package, run in order by ``demo/seed.py``.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils.translation import gettext_noop as _noop
 from guardian.shortcuts import assign_perm
 
 from core.models import Department
@@ -22,49 +23,92 @@ DEPARTMENTS = [
     ("strategy", "Strategic development"),
 ]
 
-# username, roles, first name, last name, department, position
+# username, roles, first name, last name, department, position (typed in English, as an admin
+# would; the catalogue has them, so each reader sees them in their language: localized_position)
 PEOPLE = [
-    ("board", [Role.SUPERVISORY_BOARD], "Aigerim", "Sadykova", None, "Chair of the Supervisory Board"),
-    ("director", [Role.DIRECTOR], "Alexander", "Nikolaev", "management", "Director General"),
+    ("board", [Role.SUPERVISORY_BOARD], "Aigerim", "Sadykova", None, _noop("Chair of the Supervisory Board")),
+    ("director", [Role.DIRECTOR], "Alexander", "Nikolaev", "management", _noop("Director General")),
     (
         "qms",
         [Role.QMS_OWNER, Role.STAFF],
         "Dana",
         "Tulegenova",
         "strategy",
-        "Advisor for strategic development",
+        _noop("Advisor for strategic development"),
     ),
-    ("legal", [Role.LEGAL_HEAD, Role.STAFF], "Marat", "Ospanov", "legal", "Head of the legal department"),
-    ("pm", [Role.PROJECT_MANAGER, Role.STAFF], "Saule", "Akhmetova", "accreditation", "Project manager"),
-    ("coordinator", [Role.COORDINATOR, Role.STAFF], "Timur", "Bekov", "accreditation", "Coordinator"),
+    (
+        "legal",
+        [Role.LEGAL_HEAD, Role.STAFF],
+        "Marat",
+        "Ospanov",
+        "legal",
+        _noop("Head of the legal department"),
+    ),
+    (
+        "pm",
+        [Role.PROJECT_MANAGER, Role.STAFF],
+        "Saule",
+        "Akhmetova",
+        "accreditation",
+        _noop("Project manager"),
+    ),
+    ("coordinator", [Role.COORDINATOR, Role.STAFF], "Timur", "Bekov", "accreditation", _noop("Coordinator")),
     (
         "secretary",
         [Role.COUNCIL_SECRETARY, Role.STAFF],
         "Gulnara",
         "Iskakova",
         "accreditation",
-        "Council secretary",
+        _noop("Council secretary"),
     ),
-    ("council", [Role.COUNCIL_MEMBER], "Erlan", "Zhunusov", None, "Member of the Accreditation Council"),
-    ("expert", [Role.EXPERT], "Nurlan", "Abenov", None, "External expert"),
-    ("expert2", [Role.EXPERT], "Gulnara", "Ismailova", None, "External expert (employer)"),
-    ("expert3", [Role.EXPERT], "Daniyar", "Tokayev", None, "External expert (student)"),
-    ("council2", [Role.COUNCIL_MEMBER], "Roza", "Mukhanova", None, "Member of the Accreditation Council"),
-    ("council3", [Role.COUNCIL_MEMBER], "Askar", "Baimukhanov", None, "Member of the Accreditation Council"),
+    (
+        "council",
+        [Role.COUNCIL_MEMBER],
+        "Erlan",
+        "Zhunusov",
+        None,
+        _noop("Member of the Accreditation Council"),
+    ),
+    ("expert", [Role.EXPERT], "Nurlan", "Abenov", None, _noop("External expert")),
+    ("expert2", [Role.EXPERT], "Gulnara", "Ismailova", None, _noop("External expert (employer)")),
+    ("expert3", [Role.EXPERT], "Daniyar", "Tokayev", None, _noop("External expert (student)")),
+    (
+        "council2",
+        [Role.COUNCIL_MEMBER],
+        "Roza",
+        "Mukhanova",
+        None,
+        _noop("Member of the Accreditation Council"),
+    ),
+    (
+        "council3",
+        [Role.COUNCIL_MEMBER],
+        "Askar",
+        "Baimukhanov",
+        None,
+        _noop("Member of the Accreditation Council"),
+    ),
     (
         "council4",
         [Role.COUNCIL_MEMBER],
         "Lyazzat",
         "Kenzhebekova",
         None,
-        "Member of the Accreditation Council",
+        _noop("Member of the Accreditation Council"),
     ),
-    ("council5", [Role.COUNCIL_MEMBER], "Ilyas", "Nurgaliev", None, "Member of the Accreditation Council"),
-    ("appeals", [Role.APPEALS_COMMISSION], "Bakyt", "Moldobaev", None, "Appeals commission member"),
-    ("auditor", [Role.AUDITOR, Role.STAFF], "Zarina", "Kasymova", "strategy", "Internal auditor"),
-    ("auditor2", [Role.AUDITOR, Role.STAFF], "Bolat", "Zhakenov", "legal", "Lawyer, internal auditor"),
-    ("staff", [Role.STAFF], "Asel", "Omarova", "accreditation", "Specialist"),
-    ("eo", [Role.EO_REPRESENTATIVE], "Kairat", "Serikbayev", None, "Vice-rector for academic affairs"),
+    (
+        "council5",
+        [Role.COUNCIL_MEMBER],
+        "Ilyas",
+        "Nurgaliev",
+        None,
+        _noop("Member of the Accreditation Council"),
+    ),
+    ("appeals", [Role.APPEALS_COMMISSION], "Bakyt", "Moldobaev", None, _noop("Appeals commission member")),
+    ("auditor", [Role.AUDITOR, Role.STAFF], "Zarina", "Kasymova", "strategy", _noop("Internal auditor")),
+    ("auditor2", [Role.AUDITOR, Role.STAFF], "Bolat", "Zhakenov", "legal", _noop("Lawyer, internal auditor")),
+    ("staff", [Role.STAFF], "Asel", "Omarova", "accreditation", _noop("Specialist")),
+    ("eo", [Role.EO_REPRESENTATIVE], "Kairat", "Serikbayev", None, _noop("Vice-rector for academic affairs")),
 ]
 
 

@@ -13,6 +13,7 @@ some invitations still unanswered.
 import datetime
 import random
 
+from surveys.models import campaign_title
 from surveys.services import survey_seed
 
 D = datetime.date
@@ -198,7 +199,7 @@ def _campaigns(people: dict) -> None:
                 code: campaign_open(
                     actor=qms,
                     survey=surveys[code],
-                    title=title % {"name": name},
+                    title=campaign_title(title, name),
                     opens_on=day,
                     closes_on=day + datetime.timedelta(days=2),
                     project=project,
@@ -222,7 +223,7 @@ def _campaigns(people: dict) -> None:
             eo_campaign = campaign_open(
                 actor=None,
                 survey=surveys["eo-satisfaction"],
-                title=f"Satisfaction after accreditation: {name}",
+                title=campaign_title("Satisfaction after accreditation: %(name)s", name),
                 opens_on=after,
                 closes_on=closes_on,
                 project=project,
@@ -231,7 +232,7 @@ def _campaigns(people: dict) -> None:
             feedback = campaign_open(
                 actor=None,
                 survey=surveys["expert-feedback"],
-                title=f"Expert feedback on the visit: {name}",
+                title=campaign_title("Expert feedback on the visit: %(name)s", name),
                 opens_on=after,
                 closes_on=closes_on,
                 project=project,
@@ -240,7 +241,7 @@ def _campaigns(people: dict) -> None:
             evaluation = campaign_open(
                 actor=None,
                 survey=surveys["eec-evaluation"],
-                title=f"Evaluation of the EEC: {name}",
+                title=campaign_title("Evaluation of the EEC: %(name)s", name),
                 opens_on=after,
                 closes_on=closes_on,
                 project=project,

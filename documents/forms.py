@@ -16,7 +16,7 @@ def staff_people():
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{obj} — {obj.position}" if obj.position else str(obj)
+        return f"{obj} — {obj.localized_position}" if obj.position else str(obj)
 
 
 class RegisterFilterForm(forms.Form):

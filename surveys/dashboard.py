@@ -23,5 +23,7 @@ def survey_tasks(user):
             reverse("survey_public:answer", args=[invitation.token]),
             _("Surveys"),
             due=campaign.closes_on,
-            detail=campaign.organization.localized_name if campaign.organization_id else campaign.title,
+            detail=campaign.organization.localized_name
+            if campaign.organization_id
+            else campaign.localized_title,
         )

@@ -16,13 +16,15 @@ to an anonymous survey keeps no trace of who answered: no invitation, no person,
 and only the day it came in.
 """
 
+import re
 import secrets
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils import translation
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -205,6 +207,31 @@ class Question(models.Model):
         return range(0)
 
 
+# The titles the portal gives the campaigns it opens (and the demo's): kept in English with the
+# organization's name, shown in the reader's language (``Campaign.localized_title``).
+CAMPAIGN_TITLES = (
+    _("Satisfaction after accreditation: %(name)s"),
+    _("Expert feedback on the visit: %(name)s"),
+    _("Evaluation of the EEC: %(name)s"),
+    _("Students during the EEC visit: %(name)s"),
+    _("Teaching staff during the EEC visit: %(name)s"),
+)
+
+
+def campaign_title(template, name: str) -> str:
+    """A campaign title as stored: the English words with the organization's name."""
+    with translation.override(None):
+        return str(template) % {"name": name}
+
+
+def _title_patterns() -> list[tuple[str, re.Pattern]]:
+    with translation.override(None):
+        english = [str(template) for template in CAMPAIGN_TITLES]
+    return [
+        (text, re.compile(re.escape(text).replace(re.escape("%(name)s"), "(?P<name>.+)"))) for text in english
+    ]
+
+
 class Campaign(models.Model):
     """One version of a survey asked of one group for a while."""
 
@@ -263,10 +290,23 @@ class Campaign(models.Model):
         indexes = [models.Index(fields=["status", "closes_on"])]
 
     def __str__(self) -> str:
-        return f"{self.number} {self.title}"
+        return f"{self.number} {self.localized_title}"
 
     def get_absolute_url(self) -> str:
         return reverse("surveys:campaign", args=[self.pk])
+
+    @property
+    def localized_title(self) -> str:
+        """A title the portal gave, in the reader's language; one a person typed, as typed."""
+        for english, pattern in _title_patterns():
+            if match := pattern.fullmatch(self.title):
+                name = match["name"]
+                # The organization's own name in the reader's language, when it is at hand.
+                organization = self._state.fields_cache.get("organization")
+                if organization is not None and name == organization.name:
+                    name = organization.localized_name
+                return gettext(english) % {"name": name}
+        return self.title
 
     @property
     def survey(self) -> Survey:

@@ -12,7 +12,7 @@ def campaign_results_pdf(campaign: Campaign) -> bytes:
     return render_pdf(
         "pdf/survey_results.html",
         {
-            "title": f"{campaign.number} {campaign.title}",
+            "title": f"{campaign.number} {campaign.localized_title}",
             "campaign": campaign,
             "survey": campaign.survey,
             "results": decorate(selectors.campaign_results(campaign)),

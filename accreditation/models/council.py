@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import COUNT, PLURAL, stored_label
+
 from .common import immutable
 from .projects import AccreditationProject
 
@@ -201,6 +203,14 @@ class Decision(models.Model):
                 "n": self.years
             }
         return str(self.get_outcome_display())
+
+    @property
+    def message(self) -> tuple[str, dict]:
+        """The decision as a timeline or a notification stores it: its English message id and
+        values (the same words as ``__str__``), shown in each reader's language."""
+        if self.outcome == Outcome.ACCREDIT and self.years:
+            return "Accredit for %(n)s year", {COUNT: self.years, PLURAL: "Accredit for %(n)s years"}
+        return stored_label(Outcome, self.outcome), {}
 
     @property
     def is_positive(self) -> bool:

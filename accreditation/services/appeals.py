@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from guardian.core import ObjectPermissionChecker
 
+from core.models import stored_label
 from core.permissions import people_with_perm, require_perm
 from core.services import notification_send, sequence_next
 from core.tasks import send_email
@@ -134,7 +135,7 @@ def appeal_decide(*, appeal: Appeal, actor, result: str, reasons: str) -> Appeal
         target=Appeal.Status.DECIDED,
         actor=actor,
         action=gettext_lazy("Decided: %(result)s"),
-        params={"result": Appeal.Result(result).label},
+        params={"result": stored_label(Appeal.Result, result)},
         comment=reasons,
         also={"result": result, "reasons": reasons, "decided_by": actor, "decided_at": timezone.now()},
     )

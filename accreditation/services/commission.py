@@ -10,6 +10,7 @@ from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, remove_perm
 
 from core import events
+from core.models import stored_date, stored_label
 from core.permissions import people_with_perm, require_perm
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
@@ -88,7 +89,7 @@ def member_add(*, project, actor, expert: Expert, role: str, conflict_note: str 
         obj=project,
         action=gettext_lazy("%(name)s seated on the commission as %(role)s"),
         actor=actor,
-        params={"name": str(expert), "role": member.get_role_display()},
+        params={"name": str(expert), "role": stored_label(member.Role, member.role)},
         comment=conflict_note,
     )
     notification_send(
@@ -252,7 +253,7 @@ def visit_plan(*, project, actor, starts_on, ends_on) -> Visit:
         obj=project,
         action=gettext_lazy("Visit planned for %(start)s–%(end)s"),
         actor=actor,
-        params={"start": starts_on.strftime("%d.%m.%Y"), "end": ends_on.strftime("%d.%m.%Y")},
+        params={"start": stored_date(starts_on), "end": stored_date(ends_on)},
     )
     recipients = list(representatives_of(project.organization)) + [s.expert.user for s in seats_of(project)]
     notification_send(
@@ -260,8 +261,8 @@ def visit_plan(*, project, actor, starts_on, ends_on) -> Visit:
         subject=gettext_lazy("Visit to %(organization)s: %(start)s–%(end)s"),
         params={
             "organization": project.organization.name,
-            "start": starts_on.strftime("%d.%m.%Y"),
-            "end": ends_on.strftime("%d.%m.%Y"),
+            "start": stored_date(starts_on),
+            "end": stored_date(ends_on),
         },
         url=project.get_absolute_url(),
     )

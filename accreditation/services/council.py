@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.models import PLURAL, stored, stored_date
 from core.permissions import require_perm
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
@@ -55,7 +56,7 @@ def meeting_create(*, actor, number: str, date, place: str = "", members=()) -> 
     notification_send(
         recipients=members,
         subject=gettext_lazy("Accreditation Council meeting %(number)s on %(date)s"),
-        params={"number": number, "date": date.strftime("%d.%m.%Y")},
+        params={"number": number, "date": stored_date(date)},
         url=meeting.get_absolute_url(),
     )
     return meeting
@@ -184,6 +185,17 @@ def vote_cast(*, item, actor, choice: str) -> Vote:
     return vote
 
 
+def decision_event(decision: Decision) -> tuple[str, dict]:
+    """The timeline's line for a council decision: a message id and its values."""
+    message, params = decision.message
+    if PLURAL in params:
+        return "Council decision: accredit for %(n)s year", {
+            **params,
+            PLURAL: "Council decision: accredit for %(n)s years",
+        }
+    return stored(gettext_lazy("Council decision: %(decision)s")), {"decision": message}
+
+
 OUTCOME_OF = {
     "accredit_7": (Outcome.ACCREDIT, 7),
     "accredit_5": (Outcome.ACCREDIT, 5),
@@ -246,30 +258,26 @@ def item_close(*, item, actor) -> Decision | None:
         actor=actor,
         also={"tally": counted},
     )
-    label = str(decision)
+    action, params = decision_event(decision)
     if project.status == S.COUNCIL:
-        project_advance(project=project, actor=actor, target=S.DECIDED, comment=label)
+        project_advance(project=project, actor=actor, target=S.DECIDED, action=action, params=params)
         if decision.is_positive:
             certificates_prepare(decision=decision)
     else:
-        event_record(
-            obj=project,
-            action=gettext_lazy("Council decision: %(decision)s"),
-            actor=actor,
-            params={"decision": label},
-        )
+        event_record(obj=project, action=action, actor=actor, params=params)
         if outcome == Outcome.SUSPEND:
             certificates_mark(project=project, status=Certificate.Status.SUSPENDED, actor=actor)
         elif outcome == Outcome.REVOKE:
             certificates_mark(project=project, status=Certificate.Status.REVOKED, actor=actor)
-            project_advance(project=project, actor=actor, target=S.CLOSED, comment=label)
+            project_advance(project=project, actor=actor, target=S.CLOSED, action=action, params=params)
         elif outcome == Outcome.MAINTAIN:
             certificates_mark(project=project, status=Certificate.Status.VALID, actor=actor)
     notification_send(
         recipients=list(representatives_of(project.organization)) + [u for u in (project.coordinator,) if u],
         subject=gettext_lazy("Accreditation Council decision on %(organization)s"),
         params={"organization": project.organization.name},
-        body=label,
+        body=gettext_lazy(decision.message[0]),
+        body_params=decision.message[1],
         url=project.get_absolute_url(),
     )
     return decision

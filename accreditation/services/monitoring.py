@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm
 
+from core.models import stored_label
 from core.permissions import people_with_perm
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
@@ -94,7 +95,7 @@ def monitoring_review(*, task: MonitoringTask, actor, accepted: bool, comments: 
         obj=task.project,
         action=gettext_lazy("%(task)s accepted") if accepted else gettext_lazy("%(task)s returned"),
         actor=actor,
-        params={"task": task.get_kind_display()},
+        params={"task": stored_label(task.Kind, task.kind)},
         comment=comments,
     )
     if task.submitted_by_id:

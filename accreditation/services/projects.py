@@ -66,14 +66,19 @@ def project_apply(
     return project
 
 
-def project_advance(*, project, actor, target: str, comment: str = "") -> AccreditationProject:
-    """Move the project to its next stage on the table and set the new stage's due date."""
+def project_advance(
+    *, project, actor, target: str, comment: str = "", action: str = "", params: dict | None = None
+) -> AccreditationProject:
+    """Move the project to its next stage on the table and set the new stage's due date;
+    ``action`` with ``params`` names the move on the timeline instead of the table's label."""
     return transition_perform(
         obj=project,
         workflow=PROJECT_WORKFLOW,
         target=target,
         actor=actor,
         comment=comment,
+        action=action,
+        params=params,
         also={"stage_due": stage_due(target, timezone.localdate()), "stage_reminded_on": None},
     )
 

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from core.models import stored_date, stored_label
 from core.services import notification_send
 
 from ..models import AccreditationProject, Certificate, ExpiryReminder, MonitoringTask
@@ -35,8 +36,8 @@ def reminders_send(today: datetime.date | None = None) -> dict[str, int]:
             subject=gettext_lazy("%(organization)s: the stage “%(stage)s” is due on %(date)s"),
             params={
                 "organization": project.organization.name,
-                "stage": project.get_status_display(),
-                "date": project.stage_due.strftime("%d.%m.%Y"),
+                "stage": stored_label(project.Status, project.status),
+                "date": stored_date(project.stage_due),
             },
             url=project.get_absolute_url(),
         )
@@ -59,8 +60,8 @@ def reminders_send(today: datetime.date | None = None) -> dict[str, int]:
             subject=gettext_lazy("%(organization)s: %(task)s due on %(date)s"),
             params={
                 "organization": project.organization.name,
-                "task": task.get_kind_display(),
-                "date": task.due_on.strftime("%d.%m.%Y"),
+                "task": stored_label(task.Kind, task.kind),
+                "date": stored_date(task.due_on),
             },
             url=project.get_absolute_url(),
         )
@@ -85,7 +86,7 @@ def reminders_send(today: datetime.date | None = None) -> dict[str, int]:
                 recipients=list(representatives_of(certificate.organization))
                 + [u for u in (certificate.project.coordinator,) if u],
                 subject=gettext_lazy("Certificate %(number)s expires on %(date)s: time to apply again"),
-                params={"number": certificate.number, "date": certificate.valid_until.strftime("%d.%m.%Y")},
+                params={"number": certificate.number, "date": stored_date(certificate.valid_until)},
                 url=certificate.project.get_absolute_url(),
             )
             sent["expiry"] += 1

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.models import stored_label
 from core.services import sequence_next
 from core.workflow import event_record, transition_perform
 from improvement.models import Nonconformity
@@ -173,7 +174,7 @@ def finding_record(
     event_record(
         obj=audit,
         action=gettext_lazy("Finding %(number)s recorded: %(kind)s"),
-        params={"number": number, "kind": finding.get_kind_display()},
+        params={"number": number, "kind": stored_label(finding.Kind, finding.kind)},
         actor=actor,
     )
     return finding

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from guardian.shortcuts import assign_perm
 
+from core.models import stored_label
 from core.permissions import password_confirm, require_perm, signer_name
 from core.services import notification_send
 from core.workflow import event_record
@@ -77,7 +78,7 @@ def team_appoint(
     event_record(
         obj=audit,
         action=gettext_lazy("%(name)s appointed: %(role)s"),
-        params={"name": auditor, "role": seat.get_role_display()},
+        params={"name": auditor, "role": stored_label(seat.Role, seat.role)},
         actor=actor,
         comment=reason if own else "",
     )

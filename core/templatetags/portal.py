@@ -2,6 +2,8 @@ from django import forms, template
 from django.contrib.auth.models import AnonymousUser
 
 from core.access import url_for_reader
+from core.permissions import user_roles
+from core.roles import role_label, roles_label, signer_label
 
 register = template.Library()
 
@@ -139,3 +141,20 @@ STATUS_COLOURS.update(
 STATUS_COLOURS.update(
     {"conforming": "success", "rejected": "danger", "self_assessment": "info", "contract": "primary"}
 )
+
+
+@register.filter
+def signer(stored: str) -> str:
+    """``{{ certificate.signer_name|signer }}``: a stored signer, roles in the reader's language."""
+    return signer_label(stored)
+
+
+@register.filter
+def roles(person_or_stored) -> str:
+    """``{{ user|roles }}``: the roles a person holds, in the reader's language; on a stored
+    list of roles (``{{ signature.signer_role|roles }}``) the same, other words as written."""
+    if isinstance(person_or_stored, str):
+        return roles_label(person_or_stored)
+    if person_or_stored is None:
+        return ""
+    return ", ".join(role_label(code) for code in user_roles(person_or_stored))

@@ -3,7 +3,9 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.models import stored
 from core.permissions import password_confirm, user_role_labels
 
 from ..files import CheckedFile, check_upload, sha256_of
@@ -52,7 +54,7 @@ def sign(*, version: DocumentVersion, actor, meaning: str, password: str) -> Sig
     """An electronic signature: the signer proves who they are again, and the file's hash is kept."""
     password_confirm(actor, password)
     verify_file(version)
-    roles = user_role_labels(actor) or actor.position or _("no role")
+    roles = user_role_labels(actor) or actor.position or stored(gettext_lazy("no role"))
     return Signature.objects.create(
         version=version,
         signer=actor,

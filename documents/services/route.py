@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.models import Department
+from core.models import Department, stored_ref
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
 
@@ -51,7 +51,7 @@ def _notify_reviewers(version: DocumentVersion, steps: Iterable[ReviewStep]) -> 
     notification_send(
         recipients=[s.reviewer for s in steps],
         subject=gettext_lazy("Please review %(version)s: %(title)s"),
-        params={"version": version, "title": version.document.title},
+        params={"version": version, "title": stored_ref(version.document, "localized_title")},
         body=version.change_summary,
         url=version.get_absolute_url(),
     )
@@ -356,7 +356,7 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
     notification_send(
         recipients=people,
         subject=gettext_lazy("Read and acknowledge %(version)s: %(title)s"),
-        params={"version": version, "title": document.title},
+        params={"version": version, "title": stored_ref(document, "localized_title")},
         body=gettext_lazy("Please read the new version and confirm by %(date)s."),
         body_params={"date": due.isoformat()},
         url=version.get_absolute_url(),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.models import stored_ref
 from core.permissions import people_with_perm
 from core.services import notification_send, sequence_next
 from core.workflow import event_record, transition_perform
@@ -122,7 +123,11 @@ def nonconformity_raise(
                 "The same process (%(process)s) failed the same requirement (%(criterion)s) again "
                 "after the corrective action on %(earlier)s was closed. It counts toward KPI 4."
             ),
-            body_params={"process": process, "criterion": criterion, "earlier": nc.repeated_of.number},
+            body_params={
+                "process": stored_ref(process),
+                "criterion": stored_ref(criterion),
+                "earlier": nc.repeated_of.number,
+            },
             url=nc.get_absolute_url(),
         )
     if owner is not None and owner.pk != actor.pk:

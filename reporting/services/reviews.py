@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -301,7 +302,10 @@ def default_order_text(review: ManagementReview) -> str:
         "On the results of the management review of the internal quality assurance system for "
         "%(start)s – %(end)s (§4.6 of the quality manual), I order the decisions below to be "
         "carried out by their owners by the dates given, and the IQAS owner to monitor them."
-    ) % {"start": review.period_start.strftime("%d.%m.%Y"), "end": review.period_end.strftime("%d.%m.%Y")}
+    ) % {
+        "start": date_format(review.period_start, "DATE_FORMAT"),
+        "end": date_format(review.period_end, "DATE_FORMAT"),
+    }
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 written from the numbers, and the summary's own history."""
 
 from django.db.models import QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.selectors import events_for
@@ -36,10 +37,10 @@ def summary_text(campaign: Campaign, results: Results | None = None) -> str:
     parts = [
         _("%(title)s: %(count)s responses from %(start)s to %(end)s.")
         % {
-            "title": campaign.title,
+            "title": campaign.localized_title,
             "count": results.responses,
-            "start": campaign.opens_on.strftime("%d.%m.%Y"),
-            "end": campaign.closes_on.strftime("%d.%m.%Y"),
+            "start": date_format(campaign.opens_on, "SHORT_DATE_FORMAT"),
+            "end": date_format(campaign.closes_on, "SHORT_DATE_FORMAT"),
         }
     ]
     if results.rate is not None:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..models import Answer, Campaign, Invitation, Question, Response
@@ -58,13 +59,13 @@ def answer_target(token: str, *, lock: bool = False) -> tuple[Campaign, Invitati
     if campaign.status == Campaign.Status.CLOSED or campaign.closes_on < today:
         raise ValidationError(
             _("This survey closed on %(date)s; answers are no longer taken. Thank you for your interest.")
-            % {"date": campaign.closes_on.strftime("%d.%m.%Y")},
+            % {"date": date_format(campaign.closes_on, "DATE_FORMAT")},
             code=CLOSED,
         )
     if campaign.opens_on > today:
         raise ValidationError(
             _("This survey opens on %(date)s. Please come back then.")
-            % {"date": campaign.opens_on.strftime("%d.%m.%Y")},
+            % {"date": date_format(campaign.opens_on, "DATE_FORMAT")},
             code=NOT_OPEN,
         )
     if invitation is not None and invitation.answered_on is not None:

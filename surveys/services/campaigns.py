@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy
 
 from accreditation.models import AccreditationProject, CommissionMember, Visit
 from accreditation.selectors import representatives_of
+from core.models import stored_date, stored_ref
 from core.services import notification_send, sequence_next
 from core.tasks import send_email
 from core.workflow import event_record
 
-from ..models import Campaign, Invitation, Survey, SurveyVersion, new_token
+from ..models import Campaign, Invitation, Survey, SurveyVersion, campaign_title, new_token
 from ..selectors.campaigns import can_run_campaign
 from .builder import survey_seed
 
@@ -77,7 +78,7 @@ def campaign_open(
     event_record(
         obj=campaign,
         action=gettext_lazy("Campaign opened: %(survey)s, version %(number)s"),
-        params={"survey": survey.title, "number": version.number},
+        params={"survey": stored_ref(survey), "number": version.number},
         actor=actor,
     )
     if project is not None:
@@ -93,8 +94,8 @@ def campaign_open(
 def _send(invitation: Invitation, *, reminder: bool) -> None:
     campaign = invitation.campaign
     path = answer_path(invitation.token)
-    params = {"survey": campaign.version.survey.title}
-    body_params = {"date": campaign.closes_on.strftime("%d.%m.%Y")}
+    params = {"survey": stored_ref(campaign.version.survey)}
+    body_params = {"date": stored_date(campaign.closes_on)}
     if invitation.about_expert_id:
         params["expert"] = str(invitation.about_expert.user)
         subject = (
@@ -310,7 +311,10 @@ def dispatch_after_visit(*, project_id: int) -> int:
     name = project.organization.name
     made = 0
     eo = _ensure(
-        project, EO_SATISFACTION, _("Satisfaction after accreditation: %(name)s") % {"name": name}, closes_on
+        project,
+        EO_SATISFACTION,
+        campaign_title(gettext_lazy("Satisfaction after accreditation: %(name)s"), name),
+        closes_on,
     )
     if eo is not None:
         for person in representatives_of(project.organization):
@@ -319,13 +323,19 @@ def dispatch_after_visit(*, project_id: int) -> int:
         CommissionMember.objects.filter(project=project, is_active=True).select_related("expert__user")
     )
     feedback = _ensure(
-        project, EXPERT_FEEDBACK, _("Expert feedback on the visit: %(name)s") % {"name": name}, closes_on
+        project,
+        EXPERT_FEEDBACK,
+        campaign_title(gettext_lazy("Expert feedback on the visit: %(name)s"), name),
+        closes_on,
     )
     if feedback is not None:
         for seat in seats:
             made += _invite_once(feedback, seat.expert.user)
     evaluation = _ensure(
-        project, EEC_EVALUATION, _("Evaluation of the EEC: %(name)s") % {"name": name}, closes_on
+        project,
+        EEC_EVALUATION,
+        campaign_title(gettext_lazy("Evaluation of the EEC: %(name)s"), name),
+        closes_on,
     )
     if evaluation is not None and project.coordinator_id:
         for seat in seats:
