@@ -35,7 +35,7 @@ def tally(item) -> dict:
     eligible = present - recused
     counts = Counter(v.choice for v in item.votes.all())
     cast = sum(counts.values())
-    labels = dict(choices_for(item))
+    labels = dict(Vote.CHOICES)  # every label: the item's choices change once the project moves on
     rows = [(labels.get(code, code), n) for code, n in counts.most_common()]
     top = counts.most_common(2)
     winner = None

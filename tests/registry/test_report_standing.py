@@ -49,6 +49,13 @@ def test_a_revoked_report_says_so_on_the_api_and_the_organization_and_programme_
     programme = project.programmes.first()
     html = client.get(reverse("registry:programme", args=[programme.pk])).content.decode()
     assert "“Revoke the accreditation” (meeting AC-R)" in html
+    # The closed item's tally names the vote by its label, though the project has moved on.
+    from accreditation.models import CouncilMeeting
+
+    meeting = CouncilMeeting.objects.get(number="AC-R")
+    client.force_login(cast.secretary)
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "revoke: 3" not in html and ": 3</span>" in html
 
 
 def test_a_suspension_then_keeping_shows_both_decisions_and_the_report_valid_again(cast, client):
