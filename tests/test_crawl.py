@@ -3,6 +3,9 @@
 No page may show its reader a link that answers 403 or 404, no page may answer 5xx, and no page
 may carry what the Content-Security-Policy forbids (an inline ``style=`` attribute, an inline
 ``<script>`` or an ``on…=`` handler): the browser would refuse it and log a console error.
+
+Each role reads in one of Russian, Kazakh and Kyrgyz (in turn), and no page may show it the
+portal's stored English (a choice label, a role, a move: see ``tests/english.py``).
 """
 
 import logging
@@ -13,14 +16,18 @@ from collections import deque
 from html import unescape
 from urllib.parse import urldefrag, urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.signals import got_request_exception
 from django.test import Client
+
+from tests.english import english_on, english_words_on
 
 log = logging.getLogger(__name__)
 DASHBOARD = "/dashboard/"
 DEPTH = 2
 SKIPPED_PREFIXES = ("/accounts/logout/", "/static/", "/media/", "/admin/", "/i18n/")
+LANGUAGES = ("ru", "kk", "ky")
 
 
 # A start tag and its attributes (the crawl reads thousands of pages: a regex, not html.parser).
@@ -75,7 +82,9 @@ def _is_html(response) -> bool:
     return not response.streaming and response.get("Content-Type", "").startswith("text/html")
 
 
-def _crawl(client: Client, role: str, dead: list, refusals: list) -> int:
+def _crawl(
+    client: Client, role: str, dead: list, refusals: list, english: list, language: str, words: list
+) -> int:
     """Breadth-first from the dashboard; each page is fetched once per role. Returns the count."""
     status_of: dict[str, int] = {}
     errors: dict[str, str] = {}
@@ -92,8 +101,13 @@ def _crawl(client: Client, role: str, dead: list, refusals: list) -> int:
                 response = client.get(url, follow=not download)
                 status_of[url] = response.status_code
                 if response.status_code == 200 and not download and _is_html(response):
-                    links, refused = _read(response.content.decode())
+                    html = response.content.decode()
+                    links, refused = _read(html)
                     refusals.extend((role, url, what) for what in dict.fromkeys(refused))
+                    if terms := english_on(html, language):
+                        english.append((role, language, url, terms))
+                    if english_words_on(html, language):
+                        words.append(language)
                     if depth < DEPTH:
                         for href, is_download in links:
                             if (target := _internal(href, url)) is not None:
@@ -130,17 +144,27 @@ def test_every_role_sees_only_links_it_can_open(seeded_demo, db, monkeypatch):
     monkeypatch.setattr("weasyprint.HTML.write_pdf", lambda self, **kwargs: blank.getvalue())
     monkeypatch.setattr(logging.getLogger("django.request"), "disabled", True)  # 403s are findings here
     started, cpu = time.monotonic(), time.process_time()
-    dead, refusals, pages = [], [], 0
+    dead, refusals, english, words, pages = [], [], [], [], 0
+    pages_in: dict[str, int] = dict.fromkeys(LANGUAGES, 0)
     people = _demo_roles()
     assert len(people) >= 10
-    for user in people:
+    for n, user in enumerate(people):
+        language = LANGUAGES[n % len(LANGUAGES)]
         client = Client(raise_request_exception=False)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         client.force_login(user)
         role_started = time.process_time()
-        crawled = _crawl(client, user.username, dead, refusals)
+        crawled = _crawl(client, user.username, dead, refusals, english, language, words)
         log.info("crawl: %s %s pages, %.1f s CPU", user.username, crawled, time.process_time() - role_started)
         pages += crawled
+        pages_in[language] += crawled
+    in_english = {lang: sum(1 for _r, page_lang, *_ in english if page_lang == lang) for lang in LANGUAGES}
     figures = f"{len(people)} roles, {pages} pages, {time.monotonic() - started:.0f} s ({time.process_time() - cpu:.0f} s CPU)"
+    figures += ", English on " + ", ".join(
+        f"{in_english[lang]} of {pages_in[lang]} {lang}" for lang in LANGUAGES
+    )
+    figures += " (a label's words anywhere, sentences included: "
+    figures += ", ".join(f"{words.count(lang)} {lang}" for lang in LANGUAGES) + ")"
     log.info("crawl: %s", figures)
     dead = sorted(set(dead))
     lines = [
@@ -151,6 +175,11 @@ def test_every_role_sees_only_links_it_can_open(seeded_demo, db, monkeypatch):
         f"  {role}: {page} has {what}, which the Content-Security-Policy refuses"
         for role, page, what in refusals
     ]
-    assert not lines, f"{len(dead)} dead links and {len(refusals)} CSP refusals ({figures}):\n" + "\n".join(
-        lines
+    lines += [
+        f"  {role} ({language}): {page} shows in English {', '.join(map(repr, terms))}"
+        for role, language, page, terms in english
+    ]
+    assert not lines, (
+        f"{len(dead)} dead links, {len(refusals)} CSP refusals and {len(english)} pages with stored"
+        f" English ({figures}):\n" + "\n".join(lines)
     )
