@@ -159,6 +159,14 @@ class AuditorAssignment(models.Model):
     def __str__(self) -> str:
         return f"{self.audit.number}: {self.auditor} ({self.get_role_display()})"
 
+    @property
+    def own_processes_shown(self) -> str:
+        """The processes the auditor owns, kept as their English names (they are part of the
+        signed order), shown in the reader's language."""
+        from django.utils.translation import gettext
+
+        return ", ".join(gettext(name) for name in self.own_processes.split(", ") if name)
+
 
 class ChecklistItem(models.Model):
     """One question of the audit checklist, built from a criterion, and what the group found."""

@@ -15,4 +15,6 @@ def portal(request: HttpRequest) -> dict:
         "my_roles": [Role(r).label for r in user_roles(user)],
         "unread_count": user.notifications.filter(read_at__isnull=True).count(),
         "idle_timeout_seconds": settings.IAAR_IDLE_TIMEOUT_MINUTES * 60,
+        # The language the agency's letters are written in (a notice to the authority, say).
+        "agency_language": settings.LANGUAGE_CODE,
     }

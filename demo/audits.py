@@ -348,7 +348,7 @@ def _this_year(people: dict, waiting: list) -> None:
             actor=qms,
             programme=programme,
             title="Internal audit of management responsibility and improvement",
-            scope="Quality policy, planning, management review, corrective actions and risks.",
+            scope="The quality policy and planning, the management review, corrective actions and risks.",
             processes=_processes("iqas-analysis", "improvement-planning", "improvement-control"),
             criteria=_criteria("m-4-1", "m-4-4", "m-4-6", "m-7-5-3"),
             starts_on=datetime.date(year, 12, 14),

@@ -181,7 +181,7 @@ def _agree_all(version):
         "position"
     ):
         services.step_decide(
-            step=step, actor=step.reviewer, decision="agreed", password=DEMO_PASSWORD, comment="Agreed."
+            step=step, actor=step.reviewer, decision="agreed", password=DEMO_PASSWORD, comment="Согласовано."
         )
 
 

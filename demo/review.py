@@ -36,10 +36,11 @@ CONCLUSIONS = (
     "targets and the survey calendar."
 )
 
+# Written by the secretary in the agency's working language, as the minutes are.
 PARTICIPANTS = (
-    "Alexander Nikolaev, Director General (chair); Dana Tulegenova, IQAS owner (secretary); "
-    "Marat Ospanov, head of the legal department; Saule Akhmetova, project manager; "
-    "Timur Bekov, coordinator; Zarina Kasymova, internal auditor."
+    "А. Николаев, генеральный директор (председатель); Д. Тулегенова, владелец СВОК (секретарь); "
+    "М. Оспанов, руководитель юридического отдела; С. Ахметова, менеджер проектов; "
+    "Т. Беков, координатор; З. Касымова, внутренний аудитор."
 )
 
 # owner, kind, decision, due (month, day of the review's year + 1), evidence and when it was done

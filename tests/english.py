@@ -43,8 +43,17 @@ def _titles(language: str) -> re.Pattern:
     return re.compile("|".join(map(re.escape, titles)) or r"(?!)")
 
 
+# An element that declares its own language (a letter in the agency's language, say) is read
+# in that language, not the page's.
+_OWN_LANGUAGE = re.compile(r"""<(?!html\b)(\w+)\b[^>]*\slang=["']([\w-]+)["'][^>]*>.*?</\1\s*>""", re.S)
+
+
+def _in_page_language(html: str, language: str) -> str:
+    return _OWN_LANGUAGE.sub(lambda m: m[0] if m[2] == language else " ", html)
+
+
 def _pieces(html: str, language: str):
-    for node in _TAG.split(_HIDDEN.sub(" ", html)):
+    for node in _TAG.split(_HIDDEN.sub(" ", _in_page_language(html, language))):
         text = _titles(language).sub(" ", _SPACE.sub(" ", unescape(node))).strip()
         if text:
             yield from (piece.strip(" .") for piece in _SEPARATOR.split(text))
