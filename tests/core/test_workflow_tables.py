@@ -49,8 +49,6 @@ NOT_YET = {
     ("accreditation.Certificate", "status"),
     ("accreditation.CouncilMeeting", "status"),
     ("accreditation.MonitoringTask", "status"),
-    ("surveys.Campaign", "status"),
-    ("surveys.SurveyVersion", "status"),
 }
 
 
@@ -129,8 +127,6 @@ STILL_ASSIGNING = {
     "accreditation/services/commission.py": 3,
     "accreditation/services/council.py": 2,
     "accreditation/services/monitoring.py": 1,
-    "surveys/services/builder.py": 3,
-    "surveys/services/campaigns.py": 1,
 }
 
 
