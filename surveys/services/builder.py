@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.permissions import require_perm
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 
 from ..models import Campaign, Question, Section, Survey, SurveyVersion
 from ..seed_forms import FORMS
+from ..workflow import VERSION_WORKFLOW
 
 V = SurveyVersion.Status
 LANGUAGES = ("ru", "kk", "ky")
@@ -168,13 +169,18 @@ def version_publish(*, actor, version: SurveyVersion, change_note: str = "") -> 
     for previous in SurveyVersion.objects.select_for_update().filter(
         survey=version.survey, status=V.PUBLISHED
     ):
-        previous.status = V.RETIRED
-        previous.save()
-    version.status = V.PUBLISHED
-    version.change_note = change_note.strip() or version.change_note
-    version.published_by = actor
-    version.published_at = timezone.now()
-    version.save()
+        transition_perform(obj=previous, workflow=VERSION_WORKFLOW, target=V.RETIRED, actor=actor)
+    version = transition_perform(
+        obj=version,
+        workflow=VERSION_WORKFLOW,
+        target=V.PUBLISHED,
+        actor=actor,
+        also={
+            "change_note": change_note.strip() or version.change_note,
+            "published_by": actor,
+            "published_at": timezone.now(),
+        },
+    )
     event_record(
         obj=version.survey,
         action=gettext_lazy("Version %(number)s published"),
@@ -407,8 +413,13 @@ def survey_seed() -> None:
         )
         if not created and survey.versions.exists():
             continue
+        # The manual's form is in use from the start: the version is made in that state.
         version = SurveyVersion.objects.create(
-            survey=survey, number=1, change_note="Form of the quality manual."
+            survey=survey,
+            number=1,
+            change_note="Form of the quality manual.",
+            status=V.PUBLISHED,
+            published_at=timezone.now(),
         )
         for s_position, section_data in enumerate(form["sections"], start=1):
             s_title, s_tr = _split(section_data["title"])
@@ -431,6 +442,3 @@ def survey_seed() -> None:
                     options=options,
                     required=q["required"],
                 )
-        version.status = V.PUBLISHED
-        version.published_at = timezone.now()
-        version.save()

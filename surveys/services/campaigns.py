@@ -17,10 +17,11 @@ from accreditation.selectors import representatives_of
 from core.models import stored_date, stored_ref
 from core.services import notification_send, sequence_next
 from core.tasks import send_email
-from core.workflow import event_record
+from core.workflow import event_record, transition_perform
 
 from ..models import Campaign, Invitation, Survey, SurveyVersion, campaign_title, new_token
 from ..selectors.campaigns import can_run_campaign
+from ..workflow import CAMPAIGN_WORKFLOW
 from .builder import survey_seed
 
 EO_SATISFACTION = "eo-satisfaction"
@@ -228,15 +229,14 @@ def campaign_close(*, campaign: Campaign, actor=None) -> Campaign:
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status == Campaign.Status.CLOSED:
         return campaign
-    campaign.status = Campaign.Status.CLOSED
-    campaign.closed_at = timezone.now()
-    campaign.save()
-    event_record(
+    return transition_perform(
         obj=campaign,
-        action=gettext_lazy("Campaign closed") if actor else gettext_lazy("Campaign closed on its date"),
+        workflow=CAMPAIGN_WORKFLOW,
+        target=Campaign.Status.CLOSED,
         actor=actor,
+        action=gettext_lazy("Campaign closed") if actor else gettext_lazy("Campaign closed on its date"),
+        also={"closed_at": timezone.now()},
     )
-    return campaign
 
 
 def campaigns_close_due(today: datetime.date | None = None) -> int:
