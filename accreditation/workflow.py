@@ -45,13 +45,15 @@ def forms_commission(user, obj) -> bool:
     return project.status == AccreditationProject.Status.EEC_FORMATION and runs_project(user, project)
 
 
+def represents(user, organization) -> bool:
+    """The person represents this organization (a right on the organization itself)."""
+    return ObjectPermissionChecker(user).has_perm("represent_organization", organization)
+
+
 @relation("represents-organization")
 def represents_organization(user, obj) -> bool:
     """A representative of the organization the project (or the record's project) is about."""
-    organization = _project_of(obj).organization
-    return user.is_authenticated and ObjectPermissionChecker(user).has_perm(
-        "represent_organization", organization
-    )
+    return user.is_authenticated and represents(user, _project_of(obj).organization)
 
 
 S = AccreditationProject.Status

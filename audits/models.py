@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -163,8 +164,6 @@ class AuditorAssignment(models.Model):
     def own_processes_shown(self) -> str:
         """The processes the auditor owns, kept as their English names (they are part of the
         signed order), shown in the reader's language."""
-        from django.utils.translation import gettext
-
         return ", ".join(gettext(name) for name in self.own_processes.split(", ") if name)
 
 

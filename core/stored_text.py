@@ -52,20 +52,40 @@ def role_ids() -> dict[str, str]:
     return found
 
 
+@cache
+def _role_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A role's label in any language inside a list of roles, and a signer with such a list."""
+    alternatives = "|".join(re.escape(label) for label in sorted(role_ids(), key=len, reverse=True))
+    in_list = re.compile(rf"(?:^|(?<={ROLES_SEPARATOR}))(?:{alternatives})(?=,|$)")
+    signer = re.compile(rf"(.*) \(((?:{alternatives})(?:, (?:{alternatives}))*)\)", re.S)
+    return in_list, signer
+
+
 def roles_to_english(text: str) -> str:
     """Stored roles ("Директор, Сотрудник") as the English labels now stored; other words kept."""
     ids = role_ids()
-    alternatives = "|".join(re.escape(label) for label in sorted(ids, key=len, reverse=True))
-    pattern = rf"(?:^|(?<={ROLES_SEPARATOR}))(?:{alternatives})(?=,|$)"
-    return re.sub(pattern, lambda m: ids[m[0]], text or "")
+    return _role_patterns()[0].sub(lambda m: ids[m[0]], text or "")
 
 
 def signer_to_english(text: str) -> str:
     """A stored signer ("Иванов И. (Директор, Сотрудник)") with the roles in English."""
-    ids = role_ids()
-    alternatives = "|".join(re.escape(label) for label in sorted(ids, key=len, reverse=True))
-    match = re.fullmatch(rf"(.*) \(((?:{alternatives})(?:, (?:{alternatives}))*)\)", text or "", re.S)
+    match = _role_patterns()[1].fullmatch(text or "")
     return f"{match[1]} ({roles_to_english(match[2])})" if match else text
+
+
+def rows_rewritten(model, fields: tuple[str, ...], convert) -> None:
+    """A data migration's pass: each row's text ``fields`` put through ``convert``, and only the
+    rows that change saved (with only those fields)."""
+    for row in model.objects.iterator():
+        changed = {}
+        for field in fields:
+            value = getattr(row, field)
+            if value and (neutral := convert(value)) != value:
+                changed[field] = neutral
+        if changed:
+            for field, value in changed.items():
+                setattr(row, field, value)
+            row.save(update_fields=list(changed))
 
 
 @cache

@@ -66,14 +66,11 @@ def standing(certificate: Certificate, today=None) -> dict | None:
         return {"since": certificate.valid_until, "why": "expired"}
     if status in (Certificate.Status.SUSPENDED, Certificate.Status.REVOKED):
         outcome = Outcome.SUSPEND if status == Certificate.Status.SUSPENDED else Outcome.REVOKE
-        decision = (
-            Decision.objects.filter(project_id=certificate.project_id, outcome=outcome, set_aside=False)
-            .select_related("item__meeting")
-            .order_by("-decided_on", "-pk")
-            .first()
-        )
-        if decision is None:
+        decisions = certificate.project.decisions.select_related("item__meeting")
+        found = [d for d in later_decisions(certificate.decision, decisions) if d.outcome == outcome]
+        if not found:
             return None
+        decision = found[-1]
         return {
             "since": decision.decided_on,
             "why": "council",

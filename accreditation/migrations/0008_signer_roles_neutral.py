@@ -4,18 +4,9 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from core.stored_text import signer_to_english
+    from core.stored_text import signer_to_english, rows_rewritten
 
-    for row in apps.get_model("accreditation", "Certificate").objects.iterator():
-        changed = {}
-        for field in ("signer_name",):
-            value = getattr(row, field)
-            if value and (neutral := signer_to_english(value)) != value:
-                changed[field] = neutral
-        if changed:
-            for field, value in changed.items():
-                setattr(row, field, value)
-            row.save(update_fields=list(changed))
+    rows_rewritten(apps.get_model("accreditation", "Certificate"), ("signer_name",), signer_to_english)
 
 
 class Migration(migrations.Migration):

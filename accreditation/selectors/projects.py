@@ -9,7 +9,6 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import get_objects_for_user, get_users_with_perms
 
 from ..models import (
@@ -30,7 +29,7 @@ from ..models import (
     SelfAssessment,
     Visit,
 )
-from ..workflow import PROJECT_WORKFLOW, checklist_for, runs_project
+from ..workflow import PROJECT_WORKFLOW, checklist_for, represents, runs_project
 
 
 def projects_visible_to(user) -> QuerySet[AccreditationProject]:
@@ -121,10 +120,6 @@ def project_page(user, project: AccreditationProject) -> dict:
         "reports": project.self_assessments.select_related("submitted_by", "reviewed_by"),
         "is_representative": represents(user, project.organization),
     }
-
-
-def represents(user, organization: Organization) -> bool:
-    return ObjectPermissionChecker(user).has_perm("represent_organization", organization)
 
 
 def self_assessment_get_for(project: AccreditationProject, pk: int) -> SelfAssessment:

@@ -4,18 +4,9 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from core.stored_text import roles_to_english
+    from core.stored_text import roles_to_english, rows_rewritten
 
-    for row in apps.get_model("documents", "Signature").objects.iterator():
-        changed = {}
-        for field in ("signer_role",):
-            value = getattr(row, field)
-            if value and (neutral := roles_to_english(value)) != value:
-                changed[field] = neutral
-        if changed:
-            for field, value in changed.items():
-                setattr(row, field, value)
-            row.save(update_fields=list(changed))
+    rows_rewritten(apps.get_model("documents", "Signature"), ("signer_role",), roles_to_english)
 
 
 class Migration(migrations.Migration):
