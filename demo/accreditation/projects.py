@@ -271,6 +271,30 @@ def _registry_history(orgs, cast) -> None:
         pdf = decision_pdf(decision)
         publication.decision_pdf.save(f"decision-{org.iaar_id}-{day:%Y}.pdf", ContentFile(pdf), save=False)
         publication.save()
+        if fate in ("suspended", "revoked"):
+            # A certificate is suspended or revoked only by a later council decision (§6.5.2):
+            # the monitoring meeting that took it, half-way through the term.
+            later = min(day + datetime.timedelta(days=365 * term // 2), today - datetime.timedelta(days=30))
+            review, _created = CouncilMeeting.objects.get_or_create(
+                number=f"AC-{later:%Y-%m}",
+                defaults={
+                    "date": later,
+                    "place": "Astana, IAAR",
+                    "secretary": cast.secretary,
+                    "status": "closed",
+                },
+            )
+            Decision.objects.create(
+                project=project,
+                item=AgendaItem.objects.create(
+                    meeting=review, project=project, state=AgendaItem.State.DECIDED
+                ),
+                outcome=Outcome.SUSPEND if fate == "suspended" else Outcome.REVOKE,
+                decided_on=review.date,
+                votes_for=4,
+                votes_cast=5,
+                recorded_by=cast.secretary,
+            )
 
 
 def _experts_score(project, cast) -> None:
