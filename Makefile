@@ -47,7 +47,7 @@ fmt: $(STAMP) ## Format and fix what ruff can
 test: $(STAMP) browser lint ## Lint, check migrations and run every test (browser and worker tests included)
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	DJANGO_SETTINGS_MODULE=iaar_qms.settings.test $(PY) manage.py makemigrations --check --dry-run -v1
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
 bench: setup ## Benchmark the portal under gunicorn with wrk (see bench/README.md)
 	$(PY) bench/run.py $(BENCH_ARGS)

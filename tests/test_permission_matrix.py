@@ -644,28 +644,73 @@ def test_post_only_views_refuse_get(admin_client, roles):
         assert admin_client.get(url).status_code == 405, name
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("name", sorted(VIEWS))
-def test_permission_matrix(name, persona, client, make_person):
-    person = None
-    if persona != ANONYMOUS:
-        person = make_person(*([] if persona == NO_ROLE else [persona]), username=f"m_{persona}")
-        client.force_login(person)
-    kwargs = _kwargs(name, person)
-    expected = _expected_status(name, persona, person, kwargs)
-    url = reverse(name, kwargs=kwargs)
-    response = client.post(url, _post_data(name)) if name in POST_ONLY else client.get(url)
-    login_url = reverse("login")
+# Views whose object is the reader's own (a notification, a reading task): made per person.
+PERSON_DEPENDENT = {"core:notification_read", "documents:acknowledge"}
 
-    if expected is None:
-        assert response.status_code in (200, 302), (name, persona, response.status_code)
-        if response.status_code == 302:
-            assert not response["Location"].startswith(login_url), (name, persona)
-    elif expected == 302:
-        assert response.status_code == 302, (name, persona, response.status_code)
-        assert response["Location"].startswith(login_url), (name, persona)
-    else:
-        assert response.status_code == expected, (name, persona, response.status_code)
+
+@pytest.fixture(scope="class")
+def view_world(name, django_db_setup, django_db_blocker):
+    """The view's objects and one person per persona, built once for all the personas of a
+    view, in a transaction of their own that the view's last test rolls back. Each test runs
+    inside it in its own savepoint (the ``db`` fixture), so what a test writes is gone before
+    the next persona tries, as if the world had been built for it alone."""
+    from django.db import connections, transaction
+
+    with django_db_blocker.unblock():
+        atomics = [transaction.atomic(using=alias) for alias in connections]
+        for atomic in atomics:
+            atomic.__enter__()
+    try:
+        with django_db_blocker.unblock():
+            people = {ANONYMOUS: None}
+            for persona in PERSONAS[1:]:
+                person = UserFactory(username=f"m_{persona}")
+                user_set_roles(user=person, roles=[] if persona == NO_ROLE else [persona])
+                people[persona] = person
+            shared = None if name in PERSON_DEPENDENT else _kwargs(name, None)
+            kwargs = {p: shared if shared is not None else _kwargs(name, people[p]) for p in PERSONAS}
+        yield people, kwargs
+    finally:
+        with django_db_blocker.unblock():
+            for alias, atomic in zip(reversed(list(connections)), reversed(atomics), strict=True):
+                transaction.set_rollback(True, using=alias)
+                atomic.__exit__(None, None, None)
+
+
+class TestEveryRoleAgainstEveryView:
+    """One row per view and persona; the rows of a view share its world (see ``view_world``)
+    and run together on one worker of a parallel run."""
+
+    @pytest.mark.parametrize("persona", PERSONAS)
+    @pytest.mark.parametrize(
+        "name",
+        [pytest.param(n, marks=pytest.mark.xdist_group(f"matrix:{n}")) for n in sorted(VIEWS)],
+        scope="class",
+    )
+    def test_permission_matrix(self, name, persona, view_world, client, db):
+        from django.contrib.auth import get_user_model
+
+        people, world = view_world
+        person = None
+        if persona != ANONYMOUS:
+            # Fresh from the database: no permission cache carried over from another persona.
+            person = get_user_model().objects.get(pk=people[persona].pk)
+            client.force_login(person)
+        kwargs = world[persona]
+        expected = _expected_status(name, persona, person, kwargs)
+        url = reverse(name, kwargs=kwargs)
+        response = client.post(url, _post_data(name)) if name in POST_ONLY else client.get(url)
+        login_url = reverse("login")
+
+        if expected is None:
+            assert response.status_code in (200, 302), (name, persona, response.status_code)
+            if response.status_code == 302:
+                assert not response["Location"].startswith(login_url), (name, persona)
+        elif expected == 302:
+            assert response.status_code == 302, (name, persona, response.status_code)
+            assert response["Location"].startswith(login_url), (name, persona)
+        else:
+            assert response.status_code == expected, (name, persona, response.status_code)
 
 
 def test_every_role_sees_only_menu_entries_it_may_open(client, make_person):
