@@ -11,13 +11,14 @@ import datetime
 from django.utils.translation import gettext_lazy as _
 from guardian.core import ObjectPermissionChecker
 
-from core.workflow import Workflow, perm, rel, relation
+from core.workflow import Workflow, on_record, perm, rel, relation
 
 from .models import (
     AccreditationProject,
     AgendaItem,
     Appeal,
     Certificate,
+    CommissionMember,
     CommissionState,
     CouncilMeeting,
     EducationLevel,
@@ -54,6 +55,34 @@ def represents(user, organization) -> bool:
 def represents_organization(user, obj) -> bool:
     """A representative of the organization the project (or the record's project) is about."""
     return user.is_authenticated and represents(user, _project_of(obj).organization)
+
+
+@relation("sits-on-commission")
+def sits_on_commission(user, obj) -> bool:
+    """An expert with an active seat on the project's commission."""
+    return (
+        user.is_authenticated
+        and CommissionMember.objects.filter(
+            project=_project_of(obj), is_active=True, expert__user=user
+        ).exists()
+    )
+
+
+@relation("attends-meeting")
+def attends_meeting(user, meeting) -> bool:
+    """A council member marked present at the meeting."""
+    return user.is_authenticated and meeting.attendance.filter(member=user, present=True).exists()
+
+
+# What the lifecycle's pages ask of a project that no table's move says.
+# Evidence for the visit: whoever runs the project, or an expert of its commission.
+EVIDENCE_ADD = on_record(AccreditationProject, rel("runs-project") | rel("sits-on-commission"))
+# A re-accreditation: the organization's representative, or a project manager.
+REACCREDITATION = on_record(
+    AccreditationProject, rel("represents-organization") | perm("accreditation.change_accreditationproject")
+)
+# A vote: a council member present at the meeting.
+VOTE = on_record(CouncilMeeting, rel("attends-meeting"))
 
 
 S = AccreditationProject.Status

@@ -251,6 +251,28 @@ class Acts:
         return any(t.allows(user, obj) for t in self.moves(obj))
 
 
+@dataclass(frozen=True)
+class OnRecord:
+    """What a view that makes no move of a table still asks of the record its URL names: a
+    rule (a permission and/or a relation). Declared as ``access(…, moves=on_record(Model,
+    rule))``, read by the permission matrix as it reads a table's moves, and asked by the view
+    itself (``allows_on``), so the refusal and the matrix share one rule."""
+
+    model: type[models.Model]
+    rule: "Rule | AnyRule"
+    key: str = "pk"
+
+    def allows(self, user, **url_kwargs) -> bool:
+        return self.rule.allows(user, self.model._base_manager.get(pk=url_kwargs[self.key]))
+
+    def allows_on(self, user, obj: models.Model) -> bool:
+        return self.rule.allows(user, obj)
+
+
+def on_record(model: type[models.Model], rule: "Rule | AnyRule", key: str = "pk") -> OnRecord:
+    return OnRecord(model, rule, key)
+
+
 def workflows_of(model: type[models.Model] | models.Model) -> list[Workflow]:
     label = model._meta.label
     return [w for (owner, _field), w in WORKFLOWS.items() if owner == label]

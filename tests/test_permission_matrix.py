@@ -86,64 +86,8 @@ OBJECT_RULES = {
         _any("improvement.manage_risks"),
         lambda held: 403 if "improvement.view_all_risks" in held else 404,
     ),
-    "accreditation:organization_detail": (_any("accreditation.view_all_accreditations"), 404),
-    "accreditation:project_detail": (_any("accreditation.view_all_accreditations"), 404),
-    "accreditation:self_assessment_submit": (_any("accreditation.view_all_accreditations"), 404),
-    "accreditation:self_assessment_file": (_any("accreditation.view_all_accreditations"), 404),
-    # A third person's project: those who see every project pass; the others get 404.
-    **{
-        f"accreditation:{name}": (_any("accreditation.view_all_accreditations"), 404)
-        for name in (
-            "project_assign",
-            "contract_amend",
-            "commission",
-            "member_remove",
-            "commission_propose",
-            "commission_approve",
-            "visit_plan",
-            "session_add",
-            "visit_held",
-            "evidence_file",
-            "report_pdf",
-            "report_review",
-            "publish",
-            "publication_file",
-            "monitoring_review",
-            "monitoring_file",
-            "certificate_detail",
-            "certificate_pdf",
-            "certificate_reissue",
-        )
-    },
-    # Only the organization's own representatives, or the commission's own experts: nobody here.
-    **{
-        f"accreditation:{name}": (_nobody, 404)
-        for name in (
-            "commission_respond",
-            "declaration_sign",
-            "scores",
-            "report_edit",
-            "report_submit",
-            "appeal_file",
-            "monitoring_submit",
-        )
-    },
-    # The coordinator or a project manager adds evidence; others who see the project may not.
-    "accreditation:evidence_add": (
-        _any("accreditation.change_accreditationproject"),
-        lambda held: 403 if "accreditation.view_all_accreditations" in held else 404,
-    ),
-    "accreditation:reaccreditation": (
-        _any("accreditation.change_accreditationproject"),
-        lambda held: 403 if "accreditation.view_all_accreditations" in held else 404,
-    ),
-    # A council member who is not on this meeting's council does not vote.
-    "accreditation:vote": (_nobody, 403),
-    # The appeals commission, or those who see every accreditation, read an appeal.
-    "accreditation:appeal_detail": (
-        _any("accreditation.hear_appeal", "accreditation.view_all_accreditations"),
-        404,
-    ),
+    # The accreditation views declare their object rule (the project, organization or
+    # certificate shown by the app's selectors): the matrix derives them.
     "improvement:transition": (_any("improvement.view_all_nonconformities"), 404),
     "documents:record_detail": (_any("documents.change_record", "documents.view_all_documents"), 404),
     "documents:record_download": (_any("documents.change_record", "documents.view_all_documents"), 404),

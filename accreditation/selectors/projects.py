@@ -341,11 +341,15 @@ def workspace(user):
     return [(value, label, columns.get(value, [])) for value, label in S.choices if value in columns]
 
 
+def certificates_visible_to(user) -> QuerySet[Certificate]:
+    """The certificates of the projects this person sees."""
+    return Certificate.objects.filter(project__in=projects_visible_to(user))
+
+
 def certificate_get_for(user, pk: int):
     return get_object_or_404(
-        Certificate.objects.select_related("organization", "programme", "project", "decision"),
+        certificates_visible_to(user).select_related("organization", "programme", "project", "decision"),
         pk=pk,
-        project__in=projects_visible_to(user),
     )
 
 

@@ -32,8 +32,8 @@ from ..models import (
     Visit,
     VisitSession,
 )
-from ..selectors import criteria_of, representatives_of, runs, seat_of, seats_of
-from ..workflow import COMMISSION_WORKFLOW
+from ..selectors import criteria_of, representatives_of, seat_of, seats_of
+from ..workflow import COMMISSION_WORKFLOW, EVIDENCE_ADD
 from .projects import locked, project_advance, require_runner, require_stage
 
 S = AccreditationProject.Status
@@ -286,7 +286,7 @@ def session_add(*, project, actor, starts_at, kind: str, title: str, attendees: 
 @transaction.atomic
 def evidence_add(*, project, actor, title: str, upload) -> Evidence:
     project = locked(project)
-    if not (runs(actor, project) or seat_of(actor, project)):
+    if not EVIDENCE_ADD.allows_on(actor, project):
         raise PermissionDenied(_("Only the commission and the coordinator add evidence."))
     require_stage(
         project, S.VISIT, S.EEC_REPORT, message=_("Evidence is added during the visit and the report.")

@@ -23,7 +23,7 @@ from ..models import (
     Vote,
 )
 from ..selectors import choices_for, quorum, representatives_of, tally
-from ..workflow import AGENDA_ITEM_WORKFLOW, MEETING_WORKFLOW
+from ..workflow import AGENDA_ITEM_WORKFLOW, MEETING_WORKFLOW, VOTE
 from .certificates import certificates_mark, certificates_prepare
 from .projects import project_advance
 
@@ -170,8 +170,7 @@ def vote_cast(*, item, actor, choice: str) -> Vote:
         raise ValidationError(_("Voting is possible only while the meeting is in session."))
     if item.state != AgendaItem.State.PENDING:
         raise ValidationError(_("Voting on this item is closed."))
-    seat = _attending(meeting, actor)
-    if seat is None or not seat.present:
+    if not VOTE.allows_on(actor, meeting):
         raise PermissionDenied(_("Only council members present at the meeting vote."))
     if item.recusals.filter(member=actor).exists():
         raise ValidationError(_("You stepped aside from this item."))

@@ -16,7 +16,7 @@ from documents.files import check_upload
 
 from ..models import AccreditationProject, Decision, MonitoringTask
 from ..selectors import representatives_of
-from ..workflow import MONITORING_WORKFLOW
+from ..workflow import MONITORING_WORKFLOW, REACCREDITATION
 from .certificates import add_years
 from .projects import project_advance, require_runner
 
@@ -114,8 +114,7 @@ def monitoring_review(*, task: MonitoringTask, actor, accepted: bool, comments: 
 def reaccreditation_start(*, project, actor) -> AccreditationProject:
     """A new application linked to the old project; the old one closes."""
     project = AccreditationProject.objects.select_for_update().get(pk=project.pk)
-    represents = ObjectPermissionChecker(actor).has_perm("represent_organization", project.organization)
-    if not (represents or actor.has_perm("accreditation.change_accreditationproject")):
+    if not REACCREDITATION.allows_on(actor, project):
         raise PermissionDenied(_("You are not allowed to do this."))
     if project.status != S.POST_MONITORING:
         raise ValidationError(_("Re-accreditation starts from an accredited project under monitoring."))

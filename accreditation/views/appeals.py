@@ -16,6 +16,9 @@ from .. import selectors, services
 from ..forms import AppealDecisionForm, AppealForm
 from ..models import Appeal
 
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+PROJECT_SHOWN = shown_by(selectors.projects_visible_to)
+
 
 class AppealListView(RegisterListView):
     access_rule = "accreditation.hear_appeal"
@@ -63,7 +66,7 @@ def appeal_take(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(appeal)
 
 
-@access("accreditation.apply_accreditation")
+@access("accreditation.apply_accreditation", opens=PROJECT_SHOWN)
 def appeal_file(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     if not selectors.represents(request.user, project.organization):

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import access
+from core.access import access, shown_by
 from core.form_pages import run_service
 from core.pdf import pdf_response
 
@@ -15,11 +15,15 @@ from .. import pdf, selectors, services
 from ..forms import ReissueForm, SignForm
 from ..models import Certificate
 
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+CERTIFICATE_SHOWN = shown_by(selectors.certificates_visible_to)
+PROJECT_SHOWN = shown_by(selectors.projects_visible_to)
+
 VIEW = "accreditation.view_accreditationproject"
 SECRETARY = "accreditation.record_council_decision"
 
 
-@access(VIEW)
+@access(VIEW, opens=CERTIFICATE_SHOWN)
 def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = selectors.certificate_get_for(request.user, pk)
     can_sign = (
@@ -53,14 +57,14 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(VIEW)
+@access(VIEW, opens=CERTIFICATE_SHOWN)
 def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = selectors.certificate_get_for(request.user, pk)
     return pdf_response(pdf.certificate_pdf(certificate), f"{certificate.number}.pdf")
 
 
 @require_POST
-@access(SECRETARY)
+@access(SECRETARY, opens=CERTIFICATE_SHOWN)
 def certificate_reissue(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = selectors.certificate_get_for(request.user, pk)
     form = ReissueForm(request.POST)
@@ -82,7 +86,7 @@ def certificate_reissue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access(SECRETARY)
+@access(SECRETARY, opens=PROJECT_SHOWN)
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     run_service(
@@ -93,7 +97,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(project)
 
 
-@access(VIEW)
+@access(VIEW, opens=PROJECT_SHOWN)
 def publication_file(request: HttpRequest, pk: int, publication_pk: int, what: str) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     publication = selectors.publication_get(project, publication_pk)

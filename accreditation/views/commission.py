@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import access
+from core.access import access, shown_by
 from core.form_pages import form_page, run_service
 from core.pdf import pdf_response
 
@@ -26,6 +26,10 @@ from ..forms import (
     VisitForm,
 )
 from ..models import CommissionMember
+from ..workflow import EVIDENCE_ADD
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+PROJECT_SHOWN = shown_by(selectors.projects_visible_to)
 
 VIEW = "accreditation.view_accreditationproject"
 COORDINATE = "accreditation.coordinate_project"
@@ -33,7 +37,7 @@ MANAGE = "accreditation.change_accreditationproject"
 SERVE = "accreditation.serve_on_commission"
 
 
-@access(VIEW)
+@access(VIEW, opens=PROJECT_SHOWN)
 def commission(request: HttpRequest, pk: int) -> HttpResponse:
     """Form the commission (coordinator), sign a declaration (expert), approve (director)."""
     project = selectors.project_get_for(request.user, pk)
@@ -68,7 +72,7 @@ def commission(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access(COORDINATE)
+@access(COORDINATE, opens=PROJECT_SHOWN)
 def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     member = selectors.commission_member_get(project, member_pk)
@@ -81,7 +85,7 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
 
 
 @require_POST
-@access(COORDINATE)
+@access(COORDINATE, opens=PROJECT_SHOWN)
 def commission_propose(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     run_service(
@@ -92,7 +96,7 @@ def commission_propose(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(project)
 
 
-@access("accreditation.apply_accreditation")
+@access("accreditation.apply_accreditation", opens=PROJECT_SHOWN)
 def commission_respond(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     if not selectors.represents(request.user, project.organization):
@@ -114,7 +118,7 @@ def commission_respond(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access(SERVE)
+@access(SERVE, opens=PROJECT_SHOWN)
 def declaration_sign(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     seat = selectors.seat_get_for(request.user, project)
@@ -127,7 +131,7 @@ def declaration_sign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access("accreditation.approve_commission")
+@access("accreditation.approve_commission", opens=PROJECT_SHOWN)
 def commission_approve(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     run_service(
@@ -141,7 +145,7 @@ def commission_approve(request: HttpRequest, pk: int) -> HttpResponse:
 # --- The visit -------------------------------------------------------------------------------
 
 
-@access(COORDINATE)
+@access(COORDINATE, opens=PROJECT_SHOWN)
 def visit_plan(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_run_by(request.user, pk)
     visit = selectors.visit_of(project)
@@ -157,7 +161,7 @@ def visit_plan(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(COORDINATE)
+@access(COORDINATE, opens=PROJECT_SHOWN)
 def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_run_by(request.user, pk)
     return form_page(
@@ -171,10 +175,10 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(VIEW)
+@access(VIEW, opens=PROJECT_SHOWN, moves=EVIDENCE_ADD)
 def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
-    if not (selectors.runs(request.user, project) or selectors.seat_of(request.user, project)):
+    if not EVIDENCE_ADD.allows_on(request.user, project):
         raise PermissionDenied
     return form_page(
         request,
@@ -189,14 +193,14 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(VIEW)
+@access(VIEW, opens=PROJECT_SHOWN)
 def evidence_file(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     evidence = selectors.evidence_get(project, evidence_pk)
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.file_name)
 
 
-@access(COORDINATE)
+@access(COORDINATE, opens=PROJECT_SHOWN)
 def visit_held(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_run_by(request.user, pk)
     form = EvaluationForm(request.POST or None)
@@ -221,7 +225,7 @@ def visit_held(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Scores and the report -------------------------------------------------------------------
 
 
-@access(SERVE)
+@access(SERVE, opens=PROJECT_SHOWN)
 def scores(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     seat = selectors.seat_get_for(request.user, project)
@@ -239,7 +243,7 @@ def scores(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(SERVE)
+@access(SERVE, opens=PROJECT_SHOWN)
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The chair's page: each expert's scores, the consolidated score, the report's text."""
     project = selectors.project_get_for(request.user, pk)
@@ -294,7 +298,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access(SERVE)
+@access(SERVE, opens=PROJECT_SHOWN)
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     selectors.seat_get_for(request.user, project)
@@ -307,14 +311,14 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("accreditation:report_edit", pk=project.pk)
 
 
-@access(VIEW)
+@access(VIEW, opens=PROJECT_SHOWN)
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     selectors.eec_report_get(project)
     return pdf_response(pdf.report_pdf(project), f"eec-report-{project.organization.iaar_id}.pdf")
 
 
-@access(MANAGE)
+@access(MANAGE, opens=PROJECT_SHOWN)
 def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     return form_page(

@@ -14,6 +14,7 @@ from core.selectors import events_for
 
 from .. import selectors, services
 from ..forms import AgendaForm, MeetingForm, MinutesForm, RecuseForm, VoteForm
+from ..workflow import VOTE
 
 SECRETARY = "accreditation.record_council_decision"
 
@@ -101,7 +102,7 @@ def meeting_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access("accreditation.vote_in_council")
+@access("accreditation.vote_in_council", moves=VOTE)
 def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(pk)
     item = selectors.agenda_item_get(meeting, item_pk)

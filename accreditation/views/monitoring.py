@@ -7,18 +7,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import access
+from core.access import access, shown_by
 from core.form_pages import form_page, run_service
 
 from .. import selectors, services
 from ..forms import MonitoringReviewForm, MonitoringUploadForm
+from ..workflow import REACCREDITATION
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+PROJECT_SHOWN = shown_by(selectors.projects_visible_to)
 
 VIEW = "accreditation.view_accreditationproject"
 COORDINATE = "accreditation.coordinate_project"
 
 
 @require_POST
-@access(VIEW)
+@access(VIEW, opens=PROJECT_SHOWN, moves=REACCREDITATION)
 def reaccreditation(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     made = {}
@@ -34,7 +38,7 @@ def reaccreditation(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Monitoring ------------------------------------------------------------------------------
 
 
-@access("accreditation.apply_accreditation")
+@access("accreditation.apply_accreditation", opens=PROJECT_SHOWN)
 def monitoring_submit(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     if not selectors.represents(request.user, project.organization):
@@ -51,7 +55,7 @@ def monitoring_submit(request: HttpRequest, pk: int, task_pk: int) -> HttpRespon
     )
 
 
-@access(COORDINATE)
+@access(COORDINATE, opens=PROJECT_SHOWN)
 def monitoring_review(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
     project = selectors.project_run_by(request.user, pk)
     task = selectors.monitoring_task_get(project, task_pk)
@@ -75,7 +79,7 @@ def monitoring_review(request: HttpRequest, pk: int, task_pk: int) -> HttpRespon
     )
 
 
-@access(VIEW)
+@access(VIEW, opens=PROJECT_SHOWN)
 def monitoring_file(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     task = selectors.monitoring_task_get(project, task_pk)

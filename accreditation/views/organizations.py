@@ -8,13 +8,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.access import access
+from core.access import access, shown_by
 from core.form_pages import form_page, run_service
 from core.lists import RegisterListView
 from core.selectors import events_for
 
 from .. import selectors, services
 from ..forms import OrganizationForm, ProgrammeForm, RepresentativeForm
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+ORGANIZATION_SHOWN = shown_by(selectors.organizations_visible_to)
 
 
 class OrganizationListView(RegisterListView):
@@ -27,7 +30,7 @@ class OrganizationListView(RegisterListView):
         return selectors.organizations_visible_to(user)
 
 
-@access("accreditation.view_organization")
+@access("accreditation.view_organization", opens=ORGANIZATION_SHOWN)
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organization = selectors.organization_get_for(request.user, pk)
     context = selectors.organization_page(request.user, organization)
@@ -54,7 +57,7 @@ def organization_create(request: HttpRequest) -> HttpResponse:
     return render(request, "accreditation/organization_form.html", {"form": form, "creating": True})
 
 
-@access("accreditation.change_organization")
+@access("accreditation.change_organization", opens=ORGANIZATION_SHOWN)
 def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organization = selectors.organization_get_for(request.user, pk)
     initial = {name: getattr(organization, name) for name in services.ORGANIZATION_FIELDS}
@@ -71,7 +74,7 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("accreditation.change_organization")
+@access("accreditation.change_organization", opens=ORGANIZATION_SHOWN)
 def programme_create(request: HttpRequest, pk: int) -> HttpResponse:
     organization = selectors.organization_get_for(request.user, pk)
     return form_page(
@@ -85,7 +88,7 @@ def programme_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("accreditation.change_organization")
+@access("accreditation.change_organization", opens=ORGANIZATION_SHOWN)
 def programme_edit(request: HttpRequest, pk: int, programme_pk: int) -> HttpResponse:
     organization = selectors.organization_get_for(request.user, pk)
     programme = selectors.programme_get_for(request.user, organization, programme_pk)
@@ -104,7 +107,7 @@ def programme_edit(request: HttpRequest, pk: int, programme_pk: int) -> HttpResp
 
 
 @require_POST
-@access("accreditation.change_organization")
+@access("accreditation.change_organization", opens=ORGANIZATION_SHOWN)
 def representative_add(request: HttpRequest, pk: int) -> HttpResponse:
     organization = selectors.organization_get_for(request.user, pk)
     form = RepresentativeForm(request.POST)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.access import access
+from core.access import access, shown_by
 from core.form_pages import form_page, run_service
 from core.lists import RegisterListView
 from core.selectors import events_for
@@ -26,6 +26,9 @@ from ..forms import (
     ThresholdForm,
 )
 from ..workflow import checklist_for
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+PROJECT_SHOWN = shown_by(selectors.projects_visible_to)
 
 VIEW = "accreditation.view_accreditationproject"
 MANAGE = "accreditation.change_accreditationproject"
@@ -65,7 +68,7 @@ def project_apply(request: HttpRequest) -> HttpResponse:
     return render(request, "accreditation/project_apply.html", {"form": form, "organizations": organizations})
 
 
-@access("accreditation.view_accreditationproject")
+@access("accreditation.view_accreditationproject", opens=PROJECT_SHOWN)
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     context = selectors.project_page(request.user, project)
@@ -73,7 +76,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access("accreditation.change_accreditationproject")
+@access("accreditation.change_accreditationproject", opens=PROJECT_SHOWN)
 def project_move(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     form = MoveForm(request.POST)
@@ -93,7 +96,7 @@ def project_move(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(project)
 
 
-@access("accreditation.change_accreditationproject")
+@access("accreditation.change_accreditationproject", opens=PROJECT_SHOWN)
 def project_threshold(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     form = ThresholdForm(request.POST or None, checklist=checklist_for(project.level))
@@ -110,7 +113,7 @@ def project_threshold(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("accreditation.change_accreditationproject")
+@access("accreditation.change_accreditationproject", opens=PROJECT_SHOWN)
 def project_contract(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     return form_page(
@@ -124,7 +127,7 @@ def project_contract(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("accreditation.apply_accreditation")
+@access("accreditation.apply_accreditation", opens=PROJECT_SHOWN)
 def self_assessment_submit(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     if not selectors.represents(request.user, project.organization):
@@ -142,7 +145,7 @@ def self_assessment_submit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("accreditation.change_accreditationproject")
+@access("accreditation.change_accreditationproject", opens=PROJECT_SHOWN)
 def self_assessment_review(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     report = selectors.self_assessment_get_for(project, report_pk)
@@ -162,7 +165,7 @@ def self_assessment_review(request: HttpRequest, pk: int, report_pk: int) -> Htt
     )
 
 
-@access("accreditation.view_accreditationproject")
+@access("accreditation.view_accreditationproject", opens=PROJECT_SHOWN)
 def self_assessment_file(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     report = selectors.self_assessment_get_for(project, report_pk)
@@ -176,7 +179,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     return render(request, "accreditation/workspace.html", {"columns": columns, "view": view})
 
 
-@access(MANAGE)
+@access(MANAGE, opens=PROJECT_SHOWN)
 def project_assign(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     initial = {"coordinator": project.coordinator_id, "standard_set": project.standard_set_id}
@@ -196,7 +199,7 @@ def project_assign(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(MANAGE)
+@access(MANAGE, opens=PROJECT_SHOWN)
 def contract_amend(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     return form_page(
