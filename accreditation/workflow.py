@@ -7,11 +7,15 @@ the stage (permission ``None``); the table still refuses every move it does not 
 """
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.core import ObjectPermissionChecker
 
-from core.workflow import Workflow, on_record, perm, rel, relation
+from core.workflow import AnyRule, Rule, Workflow, on_record, perm, rel, relation
 
 from .models import (
     AccreditationProject,
@@ -293,3 +297,242 @@ THRESHOLD_CHECKLISTS = {
 
 def checklist_for(level: str) -> list[tuple[str, str]]:
     return THRESHOLD_CHECKLISTS.get(level, _COMMON)
+
+
+# --- The next step on a project ---------------------------------------------------------------
+
+
+@relation("owes-declaration")
+def owes_declaration(user, obj) -> bool:
+    """An expert seated on the project's commission who has not signed the no-conflict declaration."""
+    return (
+        user.is_authenticated
+        and CommissionMember.objects.filter(
+            project=_project_of(obj), is_active=True, expert__user=user, declaration_signed_at__isnull=True
+        ).exists()
+    )
+
+
+@relation("chairs-commission")
+def chairs_commission(user, obj) -> bool:
+    """The chair of the project's commission."""
+    return (
+        user.is_authenticated
+        and CommissionMember.objects.filter(
+            project=_project_of(obj), is_active=True, expert__user=user, role=CommissionMember.Role.CHAIR
+        ).exists()
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do at a project's stage, as the project page's main button and the
+    dashboard's task: who may do it (the rule of the table's move where there is one), on which
+    record (``record(project)``: the project, its draft certificate, its monitoring report; None
+    when there is nothing to do now) and where (``via`` with ``args``)."""
+
+    label: str
+    rule: Rule | AnyRule
+    via: str
+    icon: str
+    post: bool = False
+    target: str = ""
+    record: Callable = lambda project: project
+    args: Callable | None = None  # (project, record) → URL arguments; by default the project's pk
+    due: Callable | None = None  # record → the date it is due
+
+    def button(self, project, record) -> dict:
+        args = self.args(project, record) if self.args else [project.pk]
+        action = {
+            "label": self.label,
+            "url": reverse(self.via, args=args),
+            "icon": self.icon,
+            "post": self.post,
+        }
+        if self.target:
+            action["target"] = self.target
+        if self.due:
+            action["due"] = self.due(record)
+        return action
+
+
+def _move(workflow: Workflow, source: str, target: str):
+    """The rule of a table's move: the step it starts is allowed to the same people."""
+    return workflow.get(source, target).rule
+
+
+def _pending_self_assessment_absent(project):
+    return None if project.self_assessments.filter(decision="pending").exists() else project
+
+
+def _commission_in(*states):
+    return lambda project: project if project.commission_state in states else None
+
+
+def _draft_certificate(project):
+    return project.certificates.filter(status=C.DRAFT).first()
+
+
+def _no_draft_certificate(project):
+    return None if project.certificates.filter(status=C.DRAFT).exists() else project
+
+
+def _no_pending_agenda_item(project):
+    return None if project.agenda_items.filter(state=ITEM.PENDING).exists() else project
+
+
+def _submitted_report(project):
+    return project.monitoring.filter(status=T.SUBMITTED).first()
+
+
+def _report_due(project):
+    """A monitoring report becomes a task three months before it is due."""
+    horizon = timezone.localdate() + datetime.timedelta(days=90)
+    return (
+        project.monitoring.filter(
+            status__in=(T.PLANNED, T.RETURNED), kind="annual_report", due_on__lte=horizon
+        )
+        .order_by("due_on")
+        .first()
+    )
+
+
+MANAGE_PROJECTS = perm("accreditation.change_accreditationproject")
+SECRETARY = perm("accreditation.record_council_decision")
+
+# Per stage, in order: the first step this person may take is their next action.
+NEXT_STEPS = {
+    S.APPLICATION: [
+        Step(
+            _("New application: start the threshold check"),
+            _move(PROJECT_WORKFLOW, S.APPLICATION, S.THRESHOLD_CHECK),
+            "accreditation:project_move",
+            "play-circle",
+            post=True,
+            target=S.THRESHOLD_CHECK,
+        )
+    ],
+    S.THRESHOLD_CHECK: [
+        Step(
+            _("Record the threshold check"), MANAGE_PROJECTS, "accreditation:project_threshold", "list-check"
+        )
+    ],
+    S.CONTRACT: [
+        Step(
+            _("Register the contract"), MANAGE_PROJECTS, "accreditation:project_contract", "file-earmark-text"
+        )
+    ],
+    S.SELF_ASSESSMENT: [
+        Step(
+            _("Upload the self-assessment report"),
+            rel("represents-organization"),
+            "accreditation:self_assessment_submit",
+            "upload",
+            record=_pending_self_assessment_absent,
+        )
+    ],
+    S.EEC_FORMATION: [
+        Step(
+            _("Form the expert commission"),
+            _move(COMMISSION_WORKFLOW, CS.DRAFT, CS.PROPOSED),
+            "accreditation:commission",
+            "people",
+            record=_commission_in(CS.DRAFT, CS.OBJECTED),
+        ),
+        Step(
+            _("Agree the expert commission"),
+            _move(COMMISSION_WORKFLOW, CS.PROPOSED, CS.AGREED),
+            "accreditation:commission_respond",
+            "hand-thumbs-up",
+            record=_commission_in(CS.PROPOSED),
+        ),
+        Step(
+            _("Sign the no-conflict declaration"), rel("owes-declaration"), "accreditation:commission", "pen"
+        ),
+        Step(
+            _("Approve the expert commission"),
+            _move(COMMISSION_WORKFLOW, CS.AGREED, CS.APPROVED),
+            "accreditation:commission",
+            "check2-circle",
+            record=_commission_in(CS.AGREED),
+        ),
+    ],
+    S.VISIT: [
+        Step(
+            _("Record the visit and evaluate the commission"),
+            rel("runs-project"),
+            "accreditation:visit_held",
+            "clipboard-check",
+        ),
+        Step(_("Score the criteria"), rel("sits-on-commission"), "accreditation:scores", "ui-checks-grid"),
+    ],
+    S.EEC_REPORT: [
+        Step(
+            _("Consolidate the scores and write the report"),
+            rel("chairs-commission"),
+            "accreditation:report_edit",
+            "journal-text",
+        ),
+        Step(_("Score the criteria"), rel("sits-on-commission"), "accreditation:scores", "ui-checks-grid"),
+    ],
+    S.INTERNAL_EXPERTISE: [
+        Step(_("Review the EEC report"), MANAGE_PROJECTS, "accreditation:report_review", "search")
+    ],
+    S.COUNCIL: [
+        Step(
+            _("Put on a council meeting's agenda"),
+            SECRETARY,
+            "accreditation:meeting_list",
+            "bank",
+            record=_no_pending_agenda_item,
+            args=lambda project, record: [],
+        )
+    ],
+    S.DECIDED: [
+        Step(
+            _("Sign the certificate"),
+            _move(CERTIFICATE_WORKFLOW, C.DRAFT, C.VALID),
+            "accreditation:certificate_detail",
+            "pen",
+            record=_draft_certificate,
+            args=lambda project, certificate: [certificate.pk],
+        ),
+        Step(
+            _("Publish the decision"),
+            SECRETARY,
+            "accreditation:publish",
+            "megaphone",
+            post=True,
+            record=_no_draft_certificate,
+        ),
+    ],
+    S.POST_MONITORING: [
+        Step(
+            _("Review the monitoring report"),
+            _move(MONITORING_WORKFLOW, T.SUBMITTED, T.ACCEPTED),
+            "accreditation:monitoring_review",
+            "search",
+            record=_submitted_report,
+            args=lambda project, task: [project.pk, task.pk],
+        ),
+        Step(
+            _("Upload the monitoring report"),
+            _move(MONITORING_WORKFLOW, T.PLANNED, T.SUBMITTED),
+            "accreditation:monitoring_submit",
+            "upload",
+            record=_report_due,
+            args=lambda project, task: [project.pk, task.pk],
+            due=lambda task: task.due_on,
+        ),
+    ],
+}
+
+
+def next_step(user, project) -> dict | None:
+    """The one thing this person should do next on this project, as a button: the first step
+    of its stage this person may take now."""
+    for step in NEXT_STEPS.get(project.status, ()):
+        record = step.record(project)
+        if record is not None and step.rule.allows(user, record):
+            return step.button(project, record)
+    return None

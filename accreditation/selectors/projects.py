@@ -1,13 +1,10 @@
 """What each person may see of organizations, projects, certificates and appeals; a project's
 page, its next step for the reader, and the coordinator's board."""
 
-import datetime
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user, get_users_with_perms
 
@@ -29,7 +26,7 @@ from ..models import (
     SelfAssessment,
     Visit,
 )
-from ..workflow import PROJECT_WORKFLOW, checklist_for, represents, runs_project
+from ..workflow import PROJECT_WORKFLOW, checklist_for, next_step, represents, runs_project
 
 
 def projects_visible_to(user) -> QuerySet[AccreditationProject]:
@@ -193,112 +190,9 @@ def lifecycle_page(user, project: AccreditationProject) -> dict:
 
 
 def next_action(user, project, seat=None) -> dict | None:
-    """The one thing this person should do next on this project, as a button."""
-    from django.urls import reverse
-
-    from ..models import CommissionState
-
-    S = AccreditationProject.Status
-    pk = project.pk
-    seat = seat if seat is not None else seat_of(user, project)
-    mine = runs(user, project)
-    rep = represents(user, project.organization)
-
-    def link(label, name, icon, post=False):
-        return {
-            "label": label,
-            "url": reverse(f"accreditation:{name}", args=[pk]),
-            "icon": icon,
-            "post": post,
-        }
-
-    status = project.status
-    if status == S.APPLICATION and user.has_perm("accreditation.change_accreditationproject"):
-        action = link(
-            _("New application: start the threshold check"), "project_move", "play-circle", post=True
-        )
-        return {**action, "target": S.THRESHOLD_CHECK}
-    if status == S.THRESHOLD_CHECK and user.has_perm("accreditation.change_accreditationproject"):
-        return link(_("Record the threshold check"), "project_threshold", "list-check")
-    if status == S.CONTRACT and user.has_perm("accreditation.change_accreditationproject"):
-        return link(_("Register the contract"), "project_contract", "file-earmark-text")
-    if (
-        status == S.SELF_ASSESSMENT
-        and rep
-        and not project.self_assessments.filter(decision="pending").exists()
-    ):
-        return link(_("Upload the self-assessment report"), "self_assessment_submit", "upload")
-    if status == S.EEC_FORMATION:
-        state = project.commission_state
-        if mine and state in (CommissionState.DRAFT, CommissionState.OBJECTED):
-            return link(_("Form the expert commission"), "commission", "people")
-        if rep and state == CommissionState.PROPOSED:
-            return link(_("Agree the expert commission"), "commission_respond", "hand-thumbs-up")
-        if seat is not None and not seat.declaration_signed_at:
-            return link(_("Sign the no-conflict declaration"), "commission", "pen")
-        if state == CommissionState.AGREED and user.has_perm("accreditation.approve_commission"):
-            return link(_("Approve the expert commission"), "commission", "check2-circle")
-    if status == S.VISIT:
-        if mine:
-            return link(_("Record the visit and evaluate the commission"), "visit_held", "clipboard-check")
-        if seat is not None:
-            return link(_("Score the criteria"), "scores", "ui-checks-grid")
-    if status == S.EEC_REPORT and seat is not None:
-        if seat.role == "chair":
-            return link(_("Consolidate the scores and write the report"), "report_edit", "journal-text")
-        return link(_("Score the criteria"), "scores", "ui-checks-grid")
-    if status == S.INTERNAL_EXPERTISE and user.has_perm("accreditation.change_accreditationproject"):
-        return link(_("Review the EEC report"), "report_review", "search")
-    if status == S.DECIDED:
-        drafts = project.certificates.filter(status="draft").first()
-        if drafts is not None and user.has_perm("accreditation.sign_certificate"):
-            return {
-                "label": _("Sign the certificate"),
-                "url": drafts.get_absolute_url(),
-                "icon": "pen",
-                "post": False,
-            }
-        if drafts is None and user.has_perm("accreditation.record_council_decision"):
-            return link(_("Publish the decision"), "publish", "megaphone", post=True)
-    if (
-        status == S.COUNCIL
-        and user.has_perm("accreditation.record_council_decision")
-        and not project.agenda_items.filter(state="pending").exists()
-    ):
-        return {
-            "label": _("Put on a council meeting's agenda"),
-            "url": reverse("accreditation:meeting_list"),
-            "icon": "bank",
-            "post": False,
-        }
-    if status == S.POST_MONITORING and mine:
-        task = project.monitoring.filter(status="submitted").first()
-        if task is not None:
-            return {
-                "label": _("Review the monitoring report"),
-                "url": reverse("accreditation:monitoring_review", args=[pk, task.pk]),
-                "icon": "search",
-                "post": False,
-            }
-    if status == S.POST_MONITORING and rep:
-        # A report becomes a task three months before it is due.
-        horizon = timezone.localdate() + datetime.timedelta(days=90)
-        task = (
-            project.monitoring.filter(
-                status__in=("planned", "returned"), kind="annual_report", due_on__lte=horizon
-            )
-            .order_by("due_on")
-            .first()
-        )
-        if task is not None:
-            return {
-                "label": _("Upload the monitoring report"),
-                "url": reverse("accreditation:monitoring_submit", args=[pk, task.pk]),
-                "icon": "upload",
-                "post": False,
-                "due": task.due_on,
-            }
-    return None
+    """The one thing this person should do next on this project, as a button: read from the
+    stage's steps (``accreditation.workflow.NEXT_STEPS``), whose rules are the tables' own."""
+    return next_step(user, project)
 
 
 def waiting_for(project) -> str:
