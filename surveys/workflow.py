@@ -1,13 +1,26 @@
 """The status tables of the surveys app: a survey version (draft → in use → retired, when the
 next one is published) and a campaign (open → closed, by whoever runs it or on its closing
-date; the campaign service checks who runs it). Moves whose rule is ``None`` are consequences
+date; whoever runs it: the relation runs-campaign). Moves whose rule is ``None`` are consequences
 made by a service."""
 
 from django.utils.translation import gettext_lazy as _
 
-from core.workflow import Workflow, perm
+from accreditation.workflow import runs_project
+from core.workflow import Move, Workflow, perm, rel, relation
 
 from .models import Campaign, SurveyVersion
+
+
+@relation("runs-campaign")
+def runs_campaign(user, campaign) -> bool:
+    """The IQAS owner and project managers run any campaign; a coordinator runs the campaigns
+    of the projects they coordinate."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("surveys.run_campaign"):
+        return True
+    return campaign.project_id is not None and runs_project(user, campaign.project)
+
 
 V = SurveyVersion.Status
 C = Campaign.Status
@@ -25,5 +38,5 @@ VERSION_WORKFLOW = Workflow(
 CAMPAIGN_WORKFLOW = Workflow(
     Campaign,
     "status",
-    {C.OPEN: {C.CLOSED: (None, _("Campaign closed"))}},
+    {C.OPEN: {C.CLOSED: Move(_("Campaign closed"), rel("runs-campaign"), by_portal_too=True)}},
 )

@@ -224,7 +224,8 @@ def invitations_remind(today: datetime.date | None = None) -> int:
 @transaction.atomic
 def campaign_close(*, campaign: Campaign, actor=None) -> Campaign:
     """Stop taking answers. ``actor`` None: the portal, on the closing date."""
-    if actor is not None and not can_run_campaign(actor, campaign.project):
+    closing = CAMPAIGN_WORKFLOW.get(Campaign.Status.OPEN, Campaign.Status.CLOSED)
+    if actor is not None and not closing.allows(actor, campaign):
         raise PermissionDenied(_("You are not allowed to run survey campaigns here."))
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status == Campaign.Status.CLOSED:
