@@ -80,6 +80,11 @@ urlpatterns = [
     path("experts/<int:pk>/", experts.expert_detail, name="expert_detail"),
     path("experts/<int:pk>/edit/", experts.expert_edit, name="expert_edit"),
     path("experts/<int:pk>/trainings/", experts.training_add, name="training_add"),
+    path(
+        "experts/<int:pk>/trainings/<int:training_pk>/certificate/",
+        experts.training_certificate,
+        name="training_certificate",
+    ),
     # Appeals and complaints
     path("appeals/", appeals.AppealListView.as_view(), name="appeal_list"),
     path("appeals/<int:pk>/", appeals.appeal_detail, name="appeal_detail"),

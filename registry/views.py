@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from accreditation import services
 from accreditation.pdf import certificate_number_signed
 from core.access import PUBLIC, access
+from core.file_responses import stored_file_response
 from core.ratelimit import over_limit
 
 from . import cache as registry_cache
@@ -114,7 +115,7 @@ def publication_file(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     if not file:
         raise Http404
     name = f"{publication.project.organization.iaar_id}-{what}.pdf"
-    return FileResponse(file.open("rb"), content_type="application/pdf", filename=name)
+    return stored_file_response(file, name, content_type="application/pdf")
 
 
 def _over_limit(request: HttpRequest) -> bool:

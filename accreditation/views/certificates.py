@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import access, shown_by
+from core.file_responses import stored_file_response
 from core.form_pages import run_service
 from core.pdf import pdf_response
 
@@ -104,6 +105,4 @@ def publication_file(request: HttpRequest, pk: int, publication_pk: int, what: s
     file = {"report": publication.report_pdf, "decision": publication.decision_pdf}.get(what)
     if not file:
         raise Http404
-    return FileResponse(
-        file.open("rb"), content_type="application/pdf", filename=file.name.rsplit("/", 1)[-1]
-    )
+    return stored_file_response(file, content_type="application/pdf")

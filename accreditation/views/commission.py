@@ -2,13 +2,14 @@
 the report and its internal expertise."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import access, shown_by
+from core.file_responses import stored_file_response
 from core.form_pages import form_page, run_service
 from core.pdf import pdf_response
 
@@ -197,7 +198,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_file(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     evidence = selectors.evidence_get(project, evidence_pk)
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.file_name)
+    return stored_file_response(evidence.file, evidence.file_name, attachment=True)
 
 
 @access(COORDINATE, opens=PROJECT_SHOWN)

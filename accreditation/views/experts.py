@@ -1,13 +1,14 @@
 """The expert pool (§5.2)."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import access
+from core.file_responses import stored_file_response
 from core.form_pages import form_page, run_service
 from core.lists import RegisterListView
 from core.selectors import events_for
@@ -87,3 +88,12 @@ def training_add(request: HttpRequest, pk: int) -> HttpResponse:
         _("The training is recorded."),
     )
     return redirect(expert)
+
+
+@access("accreditation.view_expert")
+def training_certificate(request: HttpRequest, pk: int, training_pk: int) -> HttpResponse:
+    """A training certificate, for those who read the expert pool (it has no public address)."""
+    training = selectors.expert_get(pk).trainings.filter(pk=training_pk).first()
+    if training is None or not training.certificate:
+        raise Http404
+    return stored_file_response(training.certificate)

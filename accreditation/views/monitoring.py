@@ -1,13 +1,14 @@
 """Post-accreditation monitoring and re-accreditation."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import access, shown_by
+from core.file_responses import stored_file_response
 from core.form_pages import form_page, run_service
 
 from .. import selectors, services
@@ -85,4 +86,4 @@ def monitoring_file(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse
     task = selectors.monitoring_task_get(project, task_pk)
     if not task.file:
         raise Http404
-    return FileResponse(task.file.open("rb"), as_attachment=True, filename=task.file_name)
+    return stored_file_response(task.file, task.file_name, attachment=True)

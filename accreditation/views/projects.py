@@ -3,13 +3,14 @@ threshold check, the contract, the coordinator's board and assignment."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import access, shown_by
+from core.file_responses import stored_file_response
 from core.form_pages import form_page, run_service
 from core.lists import RegisterListView
 from core.selectors import events_for
@@ -169,7 +170,7 @@ def self_assessment_review(request: HttpRequest, pk: int, report_pk: int) -> Htt
 def self_assessment_file(request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     report = selectors.self_assessment_get_for(project, report_pk)
-    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.file_name)
+    return stored_file_response(report.file, report.file_name, attachment=True)
 
 
 @access(VIEW)

@@ -17,6 +17,9 @@ from .. import selectors, services
 from ..forms import AuditPlanForm, ProgrammeEditForm, ProgrammeForm
 from ..models import Audit, AuditorAssignment, ChecklistItem
 
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+AUDIT_SHOWN = shown_by(selectors.audits_visible_to)
+
 S = Audit.Status
 ACTION_TEMPLATE = "audits/audit_action_form.html"
 
@@ -121,7 +124,7 @@ def audit_create(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@access("audits.change_audit")
+@access("audits.change_audit", opens=AUDIT_SHOWN)
 def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
     initial = {

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import SIGNED_IN, access
+from core.access import SIGNED_IN, access, shown_by
 from core.form_pages import run_service
 from core.pdf import pdf_response
 from documents.files import sha256_of
@@ -22,6 +22,9 @@ from ..forms import (
 )
 from ..models import Audit, Recommendation
 from .planning import action_page
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+AUDIT_SHOWN = shown_by(selectors.audits_visible_to)
 
 S = Audit.Status
 
@@ -57,13 +60,13 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
     return render(request, "audits/report_detail.html", pdf.report_context(audit))
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN)
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The accepted report is the stored file, handed out only if its checksum holds; before
     acceptance the report is rendered as it stands."""
@@ -104,7 +107,7 @@ def report_sign(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("audits.approve_audit_report")
+@access("audits.approve_audit_report", opens=AUDIT_SHOWN)
 def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
     return action_page(
@@ -121,7 +124,7 @@ def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("audits.approve_audit_report")
+@access("audits.approve_audit_report", opens=AUDIT_SHOWN)
 def report_return(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
     return action_page(
@@ -137,7 +140,7 @@ def report_return(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("audits.change_audit")
+@access("audits.change_audit", opens=AUDIT_SHOWN)
 @require_POST
 def audit_close(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
@@ -151,7 +154,7 @@ def audit_close(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(audit)
 
 
-@access("audits.approve_audit_report")
+@access("audits.approve_audit_report", opens=AUDIT_SHOWN)
 def recommendation_order(request: HttpRequest, pk: int, rec_pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
     recommendation = get_object_or_404(Recommendation, audit=audit, pk=rec_pk)

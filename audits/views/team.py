@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import SIGNED_IN, access
+from core.access import SIGNED_IN, access, shown_by
 from core.form_pages import run_service
 from core.pdf import pdf_response
 
@@ -16,8 +16,11 @@ from ..forms import OrderSignForm, ReasonForm, TeamForm
 from ..models import AuditorAssignment
 from .planning import action_page
 
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+AUDIT_SHOWN = shown_by(selectors.audits_visible_to)
 
-@access("audits.change_audit")
+
+@access("audits.change_audit", opens=AUDIT_SHOWN)
 def team_edit(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
     form = TeamForm(request.POST or None)
@@ -36,7 +39,7 @@ def team_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("audits.change_audit")
+@access("audits.change_audit", opens=AUDIT_SHOWN)
 @require_POST
 def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
@@ -51,7 +54,7 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
     return redirect("audits:team", pk=audit.pk)
 
 
-@access("audits.order_audit")
+@access("audits.order_audit", opens=AUDIT_SHOWN)
 def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
     form = OrderSignForm(request.POST or None, initial={"order_number": f"ORD-{audit.number}"})
@@ -69,7 +72,7 @@ def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN)
 def order_download(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
     if not audit.order_signed:

@@ -6,13 +6,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import SIGNED_IN, access
+from core.access import SIGNED_IN, access, shown_by
 from core.form_pages import form_page, run_service
 
 from .. import selectors, services
 from ..forms import DistributionForm, PeriodicReviewForm, ReasonForm
 from ..services.common import can_edit
 from ..workflow import DOCUMENT_WORKFLOW
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+DOCUMENT_SHOWN = shown_by(selectors.documents_visible_to)
 
 
 @require_POST
@@ -73,7 +76,7 @@ def confirm_withdrawal(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(item.version.document)
 
 
-@access("documents.view_document")
+@access("documents.view_document", opens=DOCUMENT_SHOWN)
 def periodic_review(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     if document.owner_id != request.user.pk:
@@ -91,7 +94,7 @@ def periodic_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("documents.view_document", moves=DOCUMENT_WORKFLOW.acts("withdrawn"))
+@access("documents.view_document", moves=DOCUMENT_WORKFLOW.acts("withdrawn"), opens=DOCUMENT_SHOWN)
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     if not can_edit(request.user, document):
@@ -110,7 +113,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access("documents.view_document", moves=DOCUMENT_WORKFLOW.acts("archived"))
+@access("documents.view_document", moves=DOCUMENT_WORKFLOW.acts("archived"), opens=DOCUMENT_SHOWN)
 def archive(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     if not can_edit(request.user, document):

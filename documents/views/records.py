@@ -7,13 +7,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import access
+from core.access import access, shown_by
 from core.form_pages import run_service
 from core.selectors import events_for
 
 from .. import selectors, services
 from ..forms import ReasonForm, RecordForm
 from ..workflow import RECORD_WORKFLOW
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+RECORD_SHOWN = shown_by(selectors.records_visible_to)
 
 
 @access("documents.view_record")
@@ -44,7 +47,7 @@ def record_create(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/record_form.html", {"form": form})
 
 
-@access("documents.view_record")
+@access("documents.view_record", opens=RECORD_SHOWN)
 def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.record_get_for(request.user, pk)
     return render(
@@ -54,14 +57,14 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("documents.view_record")
+@access("documents.view_record", opens=RECORD_SHOWN)
 def record_download(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.record_get_for(request.user, pk)
     return FileResponse(record.file.open("rb"), as_attachment=True, filename=record.file_name)
 
 
 @require_POST
-@access("documents.change_record", moves=RECORD_WORKFLOW.acts("archived"))
+@access("documents.change_record", moves=RECORD_WORKFLOW.acts("archived"), opens=RECORD_SHOWN)
 def record_archive(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.record_get_for(request.user, pk)
     form = ReasonForm(request.POST)

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import PUBLIC, SIGNED_IN, access
+from core.access import PUBLIC, SIGNED_IN, access, shown_by
 from core.form_pages import run_service
 from core.selectors import events_for
 
@@ -20,6 +20,9 @@ from ..files import sha256_of
 from ..forms import DiffForm, DocumentCreateForm, DocumentMetaForm, ReplaceFileForm, VersionForm
 from ..models import DocumentVersion
 from ..services.common import can_edit
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+DOCUMENT_SHOWN = shown_by(selectors.documents_visible_to)
 
 
 @access("documents.view_document")
@@ -72,7 +75,7 @@ def version_detail(request: HttpRequest, pk: int, version_pk: int) -> HttpRespon
     return render(request, "documents/document_detail.html", {**context, "events": _events(context)})
 
 
-@access("documents.view_document")
+@access("documents.view_document", opens=DOCUMENT_SHOWN)
 def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     if not can_edit(request.user, document):
@@ -96,7 +99,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/document_form.html", {"form": form, "document": document})
 
 
-@access("documents.view_document")
+@access("documents.view_document", opens=DOCUMENT_SHOWN)
 def version_create(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     if not can_edit(request.user, document):
@@ -206,7 +209,7 @@ def version_preview(request: HttpRequest, pk: int, version_pk: int) -> HttpRespo
     return response
 
 
-@access("documents.view_document")
+@access("documents.view_document", opens=DOCUMENT_SHOWN)
 def version_diff(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
     form = DiffForm(request.GET or None)

@@ -200,6 +200,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Stored files are served by their access-checked views only (core.file_responses); behind a
+# proxy that sends files itself: "x-accel-redirect" (nginx, an internal location at the
+# prefix) or "x-sendfile".
+IAAR_FILE_SENDER = env.str("IAAR_FILE_SENDER", default="")
+IAAR_FILE_ACCEL_PREFIX = env.str("IAAR_FILE_ACCEL_PREFIX", default="/protected/")
 
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:

@@ -6,16 +6,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import SIGNED_IN, access
+from core.access import SIGNED_IN, access, shown_by
+from core.file_responses import stored_file_response
 from core.form_pages import form_page
 from core.selectors import events_for
 
+from .. import selectors
 from ..forms import (
     STEP_FORMS,
     ActionCancelForm,
@@ -39,6 +41,11 @@ from ..selectors import (
 from ..services import actions as action_services
 from ..services import capa as capa_services
 from ..workflow import STEPS, step_before
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+ACTION_SHOWN = shown_by(selectors.actions_visible_to)
+CAPA_SHOWN = shown_by(selectors.capas_visible_to)
+NONCONFORMITY_SHOWN = shown_by(selectors.nonconformities_visible_to)
 
 Step = CorrectiveAction.Step
 VIEW_NC = "improvement.view_nonconformity"
@@ -127,7 +134,7 @@ def _fail(request: HttpRequest, exc: ValidationError, form=None) -> None:
     messages.error(request, " ".join(exc.messages))
 
 
-@access("improvement.add_correctiveaction")
+@access("improvement.add_correctiveaction", opens=NONCONFORMITY_SHOWN)
 def capa_open(request: HttpRequest, pk: int) -> HttpResponse:
     nc = nonconformity_get_for(request.user, pk)
     if hasattr(nc, "capa"):
@@ -169,7 +176,7 @@ def capa_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access(VIEW_NC)
+@access(VIEW_NC, opens=CAPA_SHOWN)
 def capa_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _capa_page(request, capa_get_for(request.user, pk))
 
@@ -228,7 +235,7 @@ def capa_back(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access("improvement.verify_effectiveness")
+@access("improvement.verify_effectiveness", opens=CAPA_SHOWN)
 def capa_verify(request: HttpRequest, pk: int) -> HttpResponse:
     capa = capa_get_for(request.user, pk)
     refusal = capa_services.verifier_refusal(request.user, capa)
@@ -296,7 +303,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=ACTION_SHOWN)
 def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
     action = action_get_for(request.user, pk)
     if action.owner_id != request.user.pk:
@@ -317,7 +324,7 @@ def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=ACTION_SHOWN)
 def action_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     action = action_get_for(request.user, pk)
     form = ActionCancelForm(request.POST)
@@ -333,10 +340,10 @@ def action_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(action.get_absolute_url())
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=ACTION_SHOWN)
 def action_file(request: HttpRequest, pk: int) -> HttpResponse:
     action = action_get_for(request.user, pk)
     if not action.evidence_file:
         raise Http404
     name = action.evidence_file.name.rsplit("/", 1)[-1]
-    return FileResponse(action.evidence_file.open("rb"), as_attachment=True, filename=name)
+    return stored_file_response(action.evidence_file, name, attachment=True)

@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import access
+from core.access import access, shown_by
 from core.selectors import events_for
 
-from .. import services
+from .. import selectors, services
 from ..forms import NonconformityForm, TransitionForm
 from ..models import Nonconformity
 from ..selectors import (
@@ -22,6 +22,9 @@ from ..selectors import (
     processes_of,
 )
 from ..workflow import NONCONFORMITY_WORKFLOW
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+NONCONFORMITY_SHOWN = shown_by(selectors.nonconformities_visible_to)
 
 
 @access("improvement.view_nonconformity")
@@ -63,7 +66,7 @@ def nonconformity_create(request: HttpRequest) -> HttpResponse:
     return render(request, "improvement/nonconformity_form.html", {"form": form})
 
 
-@access("improvement.view_nonconformity")
+@access("improvement.view_nonconformity", opens=NONCONFORMITY_SHOWN)
 def nonconformity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     nc = nonconformity_get_for(request.user, pk)
     capa = getattr(nc, "capa", None)
@@ -84,7 +87,7 @@ def nonconformity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access("improvement.change_nonconformity")
+@access("improvement.change_nonconformity", opens=NONCONFORMITY_SHOWN)
 def nonconformity_transition(request: HttpRequest, pk: int) -> HttpResponse:
     nc = nonconformity_get_for(request.user, pk)
     form = TransitionForm(request.POST)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import SIGNED_IN, access
+from core.access import SIGNED_IN, access, shown_by
 from core.form_pages import form_page
 from core.selectors import events_for
 
@@ -19,6 +19,9 @@ from ..forms import ActionForm, RiskForm
 from ..models import Action, Risk
 from ..services.actions import can_add_to
 from ..services.risks import FIELDS, can_change
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+RISK_SHOWN = shown_by(selectors.risks_visible_to)
 
 
 @access("improvement.view_risk")
@@ -83,13 +86,13 @@ def _risk_page(request: HttpRequest, risk: Risk, action_form: ActionForm | None 
 
 # Signed in: the owner of one of its preventive actions reads the risk without the risk role;
 # the selector decides who sees which risk.
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=RISK_SHOWN)
 def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _risk_page(request, selectors.risk_get_for(request.user, pk))
 
 
 @require_POST
-@access("improvement.change_risk")
+@access("improvement.change_risk", opens=RISK_SHOWN)
 def risk_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a preventive action to the risk (whoever may change the risk)."""
     risk = selectors.risk_get_for(request.user, pk)
@@ -111,7 +114,7 @@ def risk_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(risk)
 
 
-@access("improvement.change_risk")
+@access("improvement.change_risk", opens=RISK_SHOWN)
 def risk_edit(request: HttpRequest, pk: int) -> HttpResponse:
     risk = selectors.risk_get_for(request.user, pk)
     if not can_change(request.user, risk):

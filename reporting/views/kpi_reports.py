@@ -8,13 +8,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import access
+from core.file_responses import stored_file_response
 from improvement.models import KpiReport
 
 from .. import services
@@ -54,9 +55,7 @@ def kpi_report_download(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("reporting:kpi_report_list")
     name = report.file.name.rsplit("/", 1)[-1]
-    return FileResponse(
-        report.file.open("rb"), as_attachment=False, filename=name, content_type="application/pdf"
-    )
+    return stored_file_response(report.file, name, content_type="application/pdf")
 
 
 @require_POST

@@ -6,13 +6,14 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import SIGNED_IN, access
+from core.file_responses import stored_file_response
 from core.form_pages import form_page
 from core.pdf import pdf_response
 from core.selectors import events_for
@@ -190,8 +191,8 @@ def review_pack(request: HttpRequest, pk: int) -> HttpResponse:
     if not selectors.pack_intact(review):
         messages.error(request, _("The stored input pack no longer matches its SHA-256; it is not served."))
         return redirect(review)
-    return FileResponse(
-        review.pack_file.open("rb"), filename=f"{review.number}-inputs.pdf", content_type="application/pdf"
+    return stored_file_response(
+        review.pack_file, f"{review.number}-inputs.pdf", content_type="application/pdf"
     )
 
 
@@ -286,10 +287,8 @@ def review_order(request: HttpRequest, pk: int) -> HttpResponse:
         if not selectors.order_file_intact(review):
             messages.error(request, _("The stored order no longer matches its SHA-256; it is not served."))
             return redirect(review)
-        return FileResponse(
-            review.order_file.open("rb"),
-            filename=f"{review.order_number}.pdf",
-            content_type="application/pdf",
+        return stored_file_response(
+            review.order_file, f"{review.order_number}.pdf", content_type="application/pdf"
         )
     return pdf_response(order_pdf(review), f"{review.order_number}-draft.pdf")
 

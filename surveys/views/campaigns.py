@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accreditation.pdf import qr_svg
 from accreditation.selectors import project_get_for
-from core.access import access
+from core.access import access, shown_by
 from core.form_pages import form_page, run_service
 from core.lists import RegisterListView
 from core.selectors import events_for
@@ -24,7 +24,11 @@ from core.selectors import events_for
 from .. import selectors, services
 from ..forms import CampaignForm, InviteForm, VisitCampaignForm
 from ..models import Campaign
+from ..workflow import CAMPAIGN_WORKFLOW
 from .builder import FORM_TEMPLATE, VIEW
+
+# The object a URL names is opened by those the app's selector shows it to (404 otherwise).
+CAMPAIGN_SHOWN = shown_by(selectors.campaigns_visible_to)
 
 
 class CampaignListView(RegisterListView):
@@ -59,7 +63,7 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access(VIEW)
+@access(VIEW, opens=CAMPAIGN_SHOWN)
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_get_for(request.user, pk)
     context = selectors.campaign_page(request.user, campaign)
@@ -97,7 +101,7 @@ def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access(VIEW)
+@access(VIEW, opens=CAMPAIGN_SHOWN, moves=CAMPAIGN_WORKFLOW.acts(Campaign.Status.CLOSED))
 def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _runnable(request, pk)
     run_service(

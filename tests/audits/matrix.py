@@ -18,10 +18,6 @@ def _hidden_unless_management(held) -> int:
 OBJECT_RULES: dict = {
     # Management reads every audit, its report and its order; others do not see a third
     # person's audit at all.
-    **{
-        f"audits:{name}": (lambda held: VIEW_ALL in held, 404)
-        for name in ("detail", "report", "report_pdf", "order_pdf")
-    },
     # A yearly programme shows only the audits one may see: without any, it is refused.
     "audits:programme": (lambda held: VIEW_ALL in held, 403),
     # The IQAS owner (or the group's own leader, not here) starts the audit and builds its checklist.

@@ -30,15 +30,12 @@ def _seen_then_403(*perms):
 
 
 OBJECT_RULES: dict = {
-    "improvement:capa_open": (_any(ALL_NCS), 404),
-    "improvement:capa_detail": (_any(ALL_NCS, VERIFY), 404),
     "improvement:capa_save": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
     "improvement:capa_back": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
     "improvement:capa_action_add": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
     # Only the action's own owner marks it done.
     "improvement:action_complete": (_nobody, _seen_then_403(ALL_NCS, VERIFY)),
     "improvement:action_cancel": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
-    "improvement:action_file": (_any(ALL_NCS, VERIFY), 404),
     # A third person's risk: only the QMS owner (manage_risks) adds preventive actions.
     "improvement:risk_action_add": (
         _any("improvement.manage_risks"),

@@ -27,9 +27,7 @@ def _seen_then_403(*perms):
 
 
 OBJECT_RULES: dict = {
-    "surveys:campaign": (_any(RUN, ANALYZE), 404),
     "surveys:campaign_remind": (_any(RUN), _seen_then_403(RUN, ANALYZE)),
-    "surveys:campaign_close": (_any(RUN), _seen_then_403(RUN, ANALYZE)),
     "surveys:campaign_invite": (_any(RUN), _seen_then_403(RUN, ANALYZE)),
     "surveys:visit_campaign_open": (
         lambda held: RUN in held and ALL_PROJECTS in held,
