@@ -9,14 +9,18 @@ else (``X-Content-Type-Options: nosniff``). Behind a proxy that serves files its
 the file's path); the portal then sends the headers and the proxy the bytes.
 """
 
+import hashlib
+import logging
 import mimetypes
 from urllib.parse import quote
 
 from django.conf import settings
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.http import content_disposition_header
 
 PDF = "application/pdf"
+logger = logging.getLogger(__name__)
 
 
 def stored_file_response(
@@ -42,3 +46,22 @@ def stored_file_response(
         )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def file_sha256(file) -> str:
+    digest = hashlib.sha256()
+    with file.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def checked_file_response(
+    request: HttpRequest, file, sha256: str, filename: str = "", **kwargs
+) -> HttpResponse:
+    """The stored ``file`` only if its content still has the SHA-256 recorded when it was
+    stored; an altered file is not handed out (409, the reader told why, the fault logged)."""
+    if sha256 and file_sha256(file) != sha256:
+        logger.error("Stored file %s does not match its recorded SHA-256; not served.", file.name)
+        return render(request, "errors/altered_file.html", status=409)
+    return stored_file_response(file, filename, **kwargs)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from accreditation import services
 from accreditation.pdf import certificate_number_signed
 from core.access import PUBLIC, access
-from core.file_responses import stored_file_response
+from core.file_responses import checked_file_response
 from core.ratelimit import over_limit
 
 from . import cache as registry_cache
@@ -111,11 +111,14 @@ def programme(request: HttpRequest, pk: int) -> HttpResponse:
 @access(PUBLIC)
 def publication_file(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     publication = selectors.publication_get(pk)
-    file = {"report": publication.report_pdf, "decision": publication.decision_pdf}.get(what)
+    file, sha256 = {
+        "report": (publication.report_pdf, publication.report_sha256),
+        "decision": (publication.decision_pdf, publication.decision_sha256),
+    }.get(what, (None, ""))
     if not file:
         raise Http404
     name = f"{publication.project.organization.iaar_id}-{what}.pdf"
-    return stored_file_response(file, name, content_type="application/pdf")
+    return checked_file_response(request, file, sha256, name, content_type="application/pdf")
 
 
 def _over_limit(request: HttpRequest) -> bool:

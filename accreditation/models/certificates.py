@@ -129,6 +129,10 @@ class Publication(models.Model):
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     report_pdf = models.FileField(_("EEC report"), upload_to="published/%Y/", max_length=300, blank=True)
     decision_pdf = models.FileField(_("decision"), upload_to="published/%Y/", max_length=300)
+    # The SHA-256 of each published file as it was stored: the registry and manage.py
+    # verify_storage re-check the files against them.
+    report_sha256 = models.CharField(_("SHA-256 of the EEC report"), max_length=64, blank=True)
+    decision_sha256 = models.CharField(_("SHA-256 of the decision"), max_length=64, blank=True)
     authority_notice = models.TextField(_("notice to the education authority"))
     authority_email = models.EmailField(_("education authority e-mail"), blank=True)
     withdrawn = models.BooleanField(_("withdrawn"), default=False)

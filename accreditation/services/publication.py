@@ -1,6 +1,8 @@
 """Publishing a decision: the registry entry with the EEC report and the decision, and the
 notice to the education authority."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -69,8 +71,12 @@ def publish(*, project, actor) -> Publication:
     )
     stamp = f"{project.organization.iaar_id}-{decision.pk}"
     if hasattr(project, "report"):
-        publication.report_pdf.save(f"eec-report-{stamp}.pdf", ContentFile(report_pdf(project)), save=False)
-    publication.decision_pdf.save(f"decision-{stamp}.pdf", ContentFile(decision_pdf(decision)), save=False)
+        content = report_pdf(project)
+        publication.report_sha256 = hashlib.sha256(content).hexdigest()
+        publication.report_pdf.save(f"eec-report-{stamp}.pdf", ContentFile(content), save=False)
+    content = decision_pdf(decision)
+    publication.decision_sha256 = hashlib.sha256(content).hexdigest()
+    publication.decision_pdf.save(f"decision-{stamp}.pdf", ContentFile(content), save=False)
     publication.save()
     if publication.authority_email:
         transaction.on_commit(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import access, shown_by
-from core.file_responses import stored_file_response
+from core.file_responses import checked_file_response
 from core.form_pages import run_service
 from core.pdf import pdf_response
 
@@ -102,7 +102,10 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 def publication_file(request: HttpRequest, pk: int, publication_pk: int, what: str) -> HttpResponse:
     project = selectors.project_get_for(request.user, pk)
     publication = selectors.publication_get(project, publication_pk)
-    file = {"report": publication.report_pdf, "decision": publication.decision_pdf}.get(what)
+    file, sha256 = {
+        "report": (publication.report_pdf, publication.report_sha256),
+        "decision": (publication.decision_pdf, publication.decision_sha256),
+    }.get(what, (None, ""))
     if not file:
         raise Http404
-    return stored_file_response(file, content_type="application/pdf")
+    return checked_file_response(request, file, sha256, content_type="application/pdf")

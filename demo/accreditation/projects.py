@@ -269,6 +269,7 @@ def _registry_history(orgs, cast) -> None:
             authority_notice=f"Notice of the council's decision of {day:%d.%m.%Y}.",
         )
         pdf = decision_pdf(decision)
+        publication.decision_sha256 = hashlib.sha256(pdf).hexdigest()
         publication.decision_pdf.save(f"decision-{org.iaar_id}-{day:%Y}.pdf", ContentFile(pdf), save=False)
         publication.save()
         if fate in ("suspended", "revoked"):

@@ -95,3 +95,32 @@ def test_the_public_check_answers_for_an_uploaded_pdf(cast, signed_certificate, 
     assert "carries no IAAR signature" in check(b"%PDF-1.4 nothing here").content.decode()
     empty = client.post(reverse("registry:verify"), {})
     assert empty.status_code == 400 and "Choose the PDF file" in empty.content.decode()
+
+
+def test_published_files_keep_their_sha256_and_an_altered_one_is_not_handed_out(
+    cast, signed_certificate, client
+):
+    import hashlib
+
+    from django.core.files.storage import default_storage
+
+    from core.backup import storage_verify
+
+    publication = outcome.publish(project=signed_certificate.project, actor=cast.secretary)
+    for stored, recorded in (
+        (publication.decision_pdf, publication.decision_sha256),
+        (publication.report_pdf, publication.report_sha256),
+    ):
+        stored.open("rb")
+        assert hashlib.sha256(stored.read()).hexdigest() == recorded
+        stored.close()
+    url = reverse("registry:file", args=[publication.pk, "decision"])
+    assert client.get(url).status_code == 200
+    assert not storage_verify().altered
+
+    with default_storage.open(publication.decision_pdf.name, "wb") as handle:
+        handle.write(b"%PDF-1.7 forged decision")
+    response = client.get(url)
+    assert response.status_code == 409
+    assert "no longer matches the checksum" in response.content.decode()
+    assert any(publication.decision_pdf.name in line for line in storage_verify().altered)
