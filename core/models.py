@@ -144,7 +144,10 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
-        permissions = [("view_role_register", _("Can see who holds which role"))]
+        permissions = [
+            ("view_role_register", _("Can see who holds which role")),
+            ("view_metrics", _("Can read the portal's operational metrics")),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

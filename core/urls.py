@@ -15,4 +15,5 @@ urlpatterns = [
     path("roles/pdf/", views.role_register_pdf, name="roles_pdf"),
     path("healthz", views.healthz, name="healthz"),
     path("ping", views.ping, name="ping"),
+    path("metrics", views.metrics, name="metrics"),
 ]

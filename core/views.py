@@ -1,3 +1,5 @@
+import hmac
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -85,6 +87,32 @@ def role_register_pdf(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> JsonResponse:
     healthy, report = health_report()
     return JsonResponse({"status": "ok" if healthy else "error", **report}, status=200 if healthy else 503)
+
+
+@never_cache
+@access("core.view_metrics")
+def _metrics_for_administrators(request: HttpRequest) -> HttpResponse:
+    from django_prometheus.exports import ExportToDjangoView
+
+    return ExportToDjangoView(request)
+
+
+@never_cache
+def metrics(request: HttpRequest) -> HttpResponse:
+    """Prometheus metrics: for a scraper presenting ``IAAR_METRICS_TOKEN`` as a bearer token,
+    otherwise for those signed in with the right to read them (administrators)."""
+    from django_prometheus.exports import ExportToDjangoView
+
+    token = settings.IAAR_METRICS_TOKEN
+    presented = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if token and presented and hmac.compare_digest(presented.encode(), token.encode()):
+        return ExportToDjangoView(request)
+    return _metrics_for_administrators(request)
+
+
+metrics.access_rule = _metrics_for_administrators.access_rule
+metrics.object_rule = None
+metrics.moves = None
 
 
 @access(PUBLIC)

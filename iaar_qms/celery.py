@@ -9,3 +9,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iaar_qms.settings.base")
 app = Celery("iaar_qms")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Each task's log lines carry the request id of the request that queued it (django-structlog).
+from django_structlog.celery.steps import DjangoStructLogInitStep  # noqa: E402
+
+app.steps["worker"].add(DjangoStructLogInitStep)

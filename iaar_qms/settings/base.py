@@ -6,6 +6,7 @@ builds on this module and demands real secrets; ``test.py`` makes tests fast and
 
 from pathlib import Path
 
+import structlog
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env, env_bool, env_secret
@@ -55,10 +56,14 @@ INSTALLED_APPS = [
     "improvement",
     "reporting",  # the management review, KPIs and the quality board: reads the apps above
     "demo",  # last: it imports every app above, none imports it
+    "django_structlog",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
-    # First: the client's address from a trusted proxy only, for everything after it.
+    # Request counts and durations for /metrics: the outermost pair.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # The client's address from a trusted proxy only, for everything after it.
     "core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -73,8 +78,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Axes last: it must see the authenticated user and the login attempt.
+    # A request id (new for every request) bound
+    # to every log line of the request and carried into the Celery tasks it queues.
+    "django_structlog.middlewares.RequestMiddleware",
+    # Axes last but one: it must see the authenticated user and the login attempt.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "iaar_qms.urls"
@@ -316,13 +325,32 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # ---------------------------------------------------------------------------------------
-# Logging: plain lines on stderr; processes are supervised, not daemonized
+# Logging: one JSON object per line on stderr (LOG_FORMAT=plain for people reading a
+# terminal), each with the request id and the user; processes are supervised, not daemonized
 # ---------------------------------------------------------------------------------------
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+_PRE_CHAIN = [
+    structlog.contextvars.merge_contextvars,
+    structlog.stdlib.add_logger_name,
+    structlog.stdlib.add_log_level,
+    structlog.processors.TimeStamper(fmt="iso", utc=True),
+]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "json": {
+            "()": structlog.stdlib.ProcessorFormatter,
+            "processor": structlog.processors.JSONRenderer(ensure_ascii=False),
+            "foreign_pre_chain": _PRE_CHAIN,
+        },
+        "plain": {
+            "()": structlog.stdlib.ProcessorFormatter,
+            "processor": structlog.dev.ConsoleRenderer(colors=False),
+            "foreign_pre_chain": _PRE_CHAIN,
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
@@ -332,6 +360,26 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+structlog.configure(
+    processors=[
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.filter_by_level,
+        structlog.stdlib.add_logger_name,
+        structlog.stdlib.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.processors.format_exc_info,
+        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+    ],
+    logger_factory=structlog.stdlib.LoggerFactory(),
+    cache_logger_on_first_use=True,
+)
+DJANGO_STRUCTLOG_CELERY_ENABLED = True
+# The worker logs through LOGGING above, not Celery's own root handler.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = True
+# Scrapers of /metrics present this token (Authorization: Bearer …); without one only
+# administrators signed in see it. Under several gunicorn workers set PROMETHEUS_MULTIPROC_DIR.
+IAAR_METRICS_TOKEN = env.str("IAAR_METRICS_TOKEN", default="")
 
 CELERY_BEAT_SCHEDULE["accreditation-reminders"] = {
     # 08:30: stage deadlines, monitoring tasks due, certificates expiring in 12/6/3 months.
