@@ -64,3 +64,15 @@ def test_an_administrator_reads_them_signed_in(client, django_user_model, db):
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "x" * 16)
     client.force_login(admin)
     assert client.get("/metrics").status_code == 200
+
+
+def test_a_task_queued_during_a_request_carries_its_request_id(db):
+    import structlog
+    from celery.signals import before_task_publish
+
+    headers: dict = {}
+    with structlog.contextvars.bound_contextvars(request_id="3f1c2b9e-0000-4000-8000-000000000001"):
+        before_task_publish.send(
+            sender="core.tasks.x", headers=headers, body={}, properties={}, routing_key="celery"
+        )
+    assert headers["__django_structlog__"]["request_id"] == "3f1c2b9e-0000-4000-8000-000000000001"
