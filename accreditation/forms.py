@@ -47,6 +47,15 @@ class OrganizationForm(forms.Form):
         error_messages={"invalid": _("Give the two-letter country code, e.g. KZ.")},
     )
     city = forms.CharField(label=_("City"), max_length=120, required=False)
+    city_ru = forms.CharField(
+        label=_("City (Russian)"),
+        max_length=120,
+        required=False,
+        help_text=_("Filled in from the list of known cities when left empty."),
+    )
+    city_kk = forms.CharField(label=_("City (Kazakh)"), max_length=120, required=False)
+    city_ky = forms.CharField(label=_("City (Kyrgyz)"), max_length=120, required=False)
+    city_en = forms.CharField(label=_("City (English)"), max_length=120, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     def clean_country(self) -> str:

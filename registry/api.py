@@ -24,6 +24,7 @@ from accreditation.models import (
     Programme,
     Publication,
 )
+from accreditation.places import lookup_key
 from core.access import PUBLIC
 from core.ratelimit import over_limit
 
@@ -204,7 +205,7 @@ class CertificateFilter(StrictFilterSet):
     q = text_filter(200, method="filter_q", help_text="Words of a name or a number")
     institution = text_filter(20, field_name="organization__iaar_id")
     country = text_filter(2, field_name="organization__country", lookup_expr="iexact")
-    city = text_filter(120, field_name="organization__city", lookup_expr="iexact")
+    city = text_filter(120, method="filter_city", help_text="A city's name in any language or script")
     agency_activity = text_filter(30, field_name="kind")
     level = django_filters.ChoiceFilter(field_name="project__level", choices=EducationLevel.choices)
     decision = django_filters.ChoiceFilter(
@@ -225,6 +226,9 @@ class CertificateFilter(StrictFilterSet):
     def filter_status(self, rows, name, value):
         return selectors.with_public_status(rows, value)
 
+    def filter_city(self, rows, name, value):
+        return rows.filter(organization__city_search__contains=lookup_key(value))
+
     def filter_valid_on(self, rows, name, value):
         return rows.filter(status=Certificate.Status.VALID, valid_from__lte=value, valid_until__gte=value)
 
@@ -232,12 +236,15 @@ class CertificateFilter(StrictFilterSet):
 class InstitutionFilter(StrictFilterSet):
     # Bounded: a longer value cannot match, and SQLite refuses LIKE patterns over 50 000 bytes.
     country = text_filter(2, field_name="country", lookup_expr="iexact")
-    city = text_filter(120, field_name="city", lookup_expr="iexact")
+    city = text_filter(120, method="filter_city", help_text="A city's name in any language or script")
     name = text_filter(300, field_name="name", lookup_expr="icontains")
 
     class Meta:
         model = Organization
         fields = ["country", "city", "name"]
+
+    def filter_city(self, rows, name, value):
+        return rows.filter(city_search__contains=lookup_key(value))
 
 
 class ProgrammeFilter(StrictFilterSet):

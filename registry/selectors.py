@@ -22,6 +22,7 @@ from accreditation.models import (
     Programme,
     Publication,
 )
+from accreditation.places import lookup_key
 
 from .forms import RegistryFilter
 
@@ -173,7 +174,7 @@ def search(data) -> tuple[QuerySet[Certificate], RegistryFilter]:
     if "country" in values:
         rows = rows.filter(organization__country=values["country"].upper())
     if "city" in values:
-        rows = rows.filter(organization__city__iexact=values["city"].strip())
+        rows = rows.filter(organization__city_search__contains=lookup_key(values["city"]))
     if "kind" in values:
         rows = rows.filter(kind=values["kind"])
     if "level" in values:

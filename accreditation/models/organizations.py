@@ -6,6 +6,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accreditation.places import known_names, search_key
+
 
 class EducationLevel(models.TextChoices):
     SECONDARY = "secondary", _("Secondary education")
@@ -44,11 +46,17 @@ class Organization(models.Model):
         _("country"), max_length=2, default="KZ", help_text=_("ISO 3166 code, e.g. KZ, KG")
     )
     city = models.CharField(_("city"), max_length=120, blank=True)
+    city_ru = models.CharField(_("city (Russian)"), max_length=120, blank=True)
+    city_kk = models.CharField(_("city (Kazakh)"), max_length=120, blank=True)
+    city_ky = models.CharField(_("city (Kyrgyz)"), max_length=120, blank=True)
+    city_en = models.CharField(_("city (English)"), max_length=120, blank=True)
+    # Every name of the city, normalized, between bars: what a city typed in any script finds.
+    city_search = models.CharField(max_length=600, editable=False, blank=True, default="")
     website = models.URLField(_("website"), blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     # Every name, the acronym and the ID in lower case: what the registry's search reads.
     search_text = models.TextField(editable=False, blank=True, default="")
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "city_search"])
 
     SEARCHED_FIELDS = ("iaar_id", "acronym", "name", "name_ru", "name_kk", "name_ky", "name_en")
 
@@ -65,12 +73,36 @@ class Organization(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.search_text = search_text_of(self)
+        self.fill_city_names()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "search_text",
+                "city_search",
+                *(f"city_{language}" for language in ("ru", "kk", "ky", "en")),
+            }
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("accreditation:organization_detail", args=[self.pk])
+
+    def fill_city_names(self) -> None:
+        """The city's names in each language come from the gazetteer when it knows the city;
+        names left from another known city (the city was changed) are replaced or cleared."""
+        names = known_names(self.city)
+        for language in ("ru", "kk", "ky", "en"):
+            current = getattr(self, f"city_{language}")
+            belongs_elsewhere = bool(current) and known_names(current) not in (None, names)
+            if names and (not current or belongs_elsewhere or known_names(current) is None):
+                setattr(self, f"city_{language}", names[language])
+            elif not names and belongs_elsewhere:
+                setattr(self, f"city_{language}", "")
+        self.city_search = search_key(self.city, self.city_ru, self.city_kk, self.city_ky, self.city_en)
+
+    @property
+    def localized_city(self) -> str:
+        language = (get_language() or "")[:2]
+        return getattr(self, f"city_{language}", "") or self.city
 
     @property
     def localized_name(self) -> str:

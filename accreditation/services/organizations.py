@@ -26,6 +26,10 @@ ORGANIZATION_FIELDS = (
     "levels",
     "country",
     "city",
+    "city_ru",
+    "city_kk",
+    "city_ky",
+    "city_en",
     "website",
 )
 PROGRAMME_FIELDS = ("code", "name", "name_ru", "name_kk", "name_ky", "name_en", "level", "languages")
