@@ -93,12 +93,8 @@ class StandardSetAdmin(ControlledRecordAdmin):
                     copy = Standard.objects.create(
                         standard_set=new, number=standard.number, title=standard.title
                     )
-                    Criterion.objects.bulk_create(
-                        [
-                            Criterion(standard=copy, number=c.number, text=c.text)
-                            for c in standard.criteria.all()
-                        ]
-                    )
+                    for c in standard.criteria.all():  # one save each: every copy has its history row
+                        Criterion.objects.create(standard=copy, number=c.number, text=c.text)
                 messages.success(
                     request,
                     _("Version %(v)s of %(code)s is ready to edit.") % {"v": new.version, "code": new.code},

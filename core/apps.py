@@ -10,4 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Every app's status tables (``<app>/workflow.py``) register themselves with their models.
         autodiscover_modules("workflow")
-        from . import middleware, signing_guard  # noqa: F401 - their signal receivers
+        from django.db.models.signals import post_migrate
+
+        from . import append_only, middleware, signing_guard  # noqa: F401 - their signal receivers
+
+        post_migrate.connect(append_only.on_post_migrate, sender=self)

@@ -51,7 +51,8 @@ def meeting_create(*, actor, number: str, date, place: str = "", members=()) -> 
             meeting = CouncilMeeting.objects.create(number=number, date=date, place=place, secretary=actor)
     except IntegrityError as exc:
         raise ValidationError(_("Meeting number %(number)s is used already.") % {"number": number}) from exc
-    CouncilAttendance.objects.bulk_create([CouncilAttendance(meeting=meeting, member=m) for m in members])
+    for member in members:  # one save each, so every invitation has its history row
+        CouncilAttendance.objects.create(meeting=meeting, member=member)
     event_record(obj=meeting, action=gettext_lazy("Meeting planned"), actor=actor)
     notification_send(
         recipients=members,

@@ -35,7 +35,10 @@ def monitoring_schedule(*, project, decision: Decision) -> list[MonitoringTask]:
     if years >= 3:
         midterm = start + (add_years(start, years) - start) / 2
         tasks.append(MonitoringTask(project=project, kind=MonitoringTask.Kind.MIDTERM_VISIT, due_on=midterm))
-    return MonitoringTask.objects.bulk_create(sorted(tasks, key=lambda t: t.due_on))
+    tasks.sort(key=lambda t: t.due_on)
+    for task in tasks:  # one save each, so every task has its history row (no bulk_create)
+        task.save()
+    return tasks
 
 
 @transaction.atomic
