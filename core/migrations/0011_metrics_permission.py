@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0009_stored_text_neutral'),
+        ('core', '0010_append_only_history'),
     ]
 
     operations = [
