@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from accreditation import services as council
-from accreditation.models import AccreditationProject, AgendaItem, Decision, Vote
+from accreditation.models import AccreditationProject, AgendaItem, CouncilAttendance, Decision, Vote
 from demo.walkthrough import drive
 
 S = AccreditationProject.Status
@@ -84,6 +84,10 @@ def test_a_meeting_without_quorum_does_not_open(cast, make_person):
     meeting = council.meeting_create(
         actor=cast.secretary, number="AC-8", date=datetime.date.today(), members=cast.council
     )
+    invitations = CouncilAttendance.objects.filter(meeting=meeting)
+    assert invitations.count() == len(cast.council)
+    for attendance in invitations:  # each invitation has its history
+        assert attendance.history.filter(history_type="+").count() == 1
     council.agenda_add(meeting=meeting, actor=cast.secretary, project=project)
     council.attendance_record(
         meeting=meeting, actor=cast.secretary, present_ids=[m.pk for m in cast.council[:3]]

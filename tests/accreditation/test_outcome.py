@@ -188,6 +188,10 @@ def test_anyone_may_complain_without_an_account(client, roles):
 def test_monitoring_reports_and_reminders(cast, client):
     project = drive(cast.project, cast, S.POST_MONITORING)
     first = MonitoringTask.objects.filter(project=project, kind="annual_report").first()
+    tasks = MonitoringTask.objects.filter(project=project)
+    assert tasks.exists()
+    for task in tasks:  # each scheduled task has its history
+        assert task.history.filter(history_type="+").count() == 1
     today = first.due_on - datetime.timedelta(days=20)
     sent = outcome.reminders_send(today)
     assert sent["monitoring"] == 1
