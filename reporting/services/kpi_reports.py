@@ -74,8 +74,8 @@ def _stored(kind: str, start: datetime.date, end: datetime.date, actor) -> KpiRe
 
 def kpi_report_send(report: KpiReport) -> bool:
     """E-mail the stored PDF to the Director General and the IQAS owner, once. The row is
-    locked while sending; ``emailed_at`` is set right after the send, in the same transaction,
-    so a retry after a failure before the send sends it, and one after the send does not.
+    claimed (``emailed_at`` set under a row lock and committed) before the send, so a task
+    redelivered after its worker died does not send again; a send that fails releases the claim.
     Returns whether it was sent now."""
     with transaction.atomic():
         report = KpiReport.objects.select_for_update().get(pk=report.pk)
@@ -96,11 +96,20 @@ def kpi_report_send(report: KpiReport) -> bool:
         message = EmailMessage(settings.EMAIL_SUBJECT_PREFIX + title, body, to=[p.email for p in people])
         with report.file.open("rb") as handle:
             message.attach(report.file.name.rsplit("/", 1)[-1], handle.read(), "application/pdf")
-        message.send()
+        # Claim first and commit the claim, then send: a worker killed after the send
+        # (redelivered by acks_late) finds emailed_at set and does not send twice.
         report.emailed_at = timezone.now()
         report.recipients = ", ".join(p.email for p in people)
         report.save(update_fields=["emailed_at", "recipients"])
-        return True
+    try:
+        message.send()
+    except Exception:
+        with transaction.atomic():
+            report = KpiReport.objects.select_for_update().get(pk=report.pk)
+            report.emailed_at = None
+            report.save(update_fields=["emailed_at"])
+        raise
+    return True
 
 
 def kpi_report_make(

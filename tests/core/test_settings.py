@@ -70,3 +70,21 @@ def test_production_refuses_sqlite_and_the_file_broker():
     assert "Production runs on PostgreSQL" in result.stderr
     result = _manage("check", **{**PRODUCTION_ENV, "CELERY_BROKER_URL": "filesystem://"})
     assert "Production runs Celery on Redis" in result.stderr
+
+
+def test_redis_visibility_timeout_exceeds_hard_time_limit(monkeypatch):
+    """A task whose worker died comes back within minutes, never while it still runs."""
+    import importlib
+
+    import iaar_qms.settings.base as base
+
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+    try:
+        reloaded = importlib.reload(base)
+        timeout = reloaded.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+        assert reloaded.CELERY_TASK_SOFT_TIME_LIMIT < reloaded.CELERY_TASK_TIME_LIMIT < timeout < 600
+        assert reloaded.CELERY_TASK_ACKS_LATE and reloaded.CELERY_TASK_REJECT_ON_WORKER_LOST
+        assert reloaded.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
+    finally:
+        monkeypatch.delenv("CELERY_BROKER_URL")
+        importlib.reload(base)

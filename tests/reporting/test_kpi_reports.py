@@ -257,3 +257,19 @@ def test_the_schedule_is_declared_for_beat():
 
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"improvement.tasks.make_monthly_kpi_report", "improvement.tasks.make_yearly_kpi_report"} <= tasks
+
+
+def test_the_claim_is_stored_before_the_send_so_a_redelivered_task_does_not_send_again(march):
+    seen = []
+    real_send = mail.EmailMessage.send
+
+    def watching(self, *args, **kwargs):
+        # A worker killed right here: a redelivered task finds the report already claimed.
+        seen.append(KpiReport.objects.get().emailed_at)
+        return real_send(self, *args, **kwargs)
+
+    with mock.patch.object(mail.EmailMessage, "send", watching):
+        kpi_reports.kpi_report_make("monthly", MARCH, today=AFTER)
+    assert seen and seen[0] is not None
+    assert kpi_reports.kpi_report_send(KpiReport.objects.get()) is False
+    assert len(mail.outbox) == 1
