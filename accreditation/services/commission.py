@@ -10,11 +10,11 @@ from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, remove_perm
 
 from core import events
+from core.files import check_upload
 from core.models import stored_date, stored_label
 from core.permissions import people_with_perm, require_perm
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
-from documents.files import check_upload
 
 from ..conflicts import conflicts_for
 from ..models import (

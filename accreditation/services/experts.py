@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.files import check_upload
 from core.permissions import require_perm
 from core.roles import Role
 from core.workflow import event_record
-from documents.files import check_upload
 
 from ..models import Expert, ExpertTraining
 

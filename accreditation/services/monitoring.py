@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm
 
+from core.files import check_upload
 from core.models import stored_label
 from core.permissions import people_with_perm
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
-from documents.files import check_upload
 
 from ..models import AccreditationProject, Decision, MonitoringTask
 from ..selectors import representatives_of

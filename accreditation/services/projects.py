@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, remove_perm
 
+from core.files import check_upload
 from core.permissions import people_with_perm, require_perm
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
-from documents.files import check_upload
 
 from ..models import (
     AccreditationProject,

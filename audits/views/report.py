@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import SIGNED_IN, access, shown_by
+from core.files import sha256_of
 from core.form_pages import run_service
 from core.pdf import pdf_response
-from documents.files import sha256_of
 
 from .. import pdf, selectors, services
 from ..forms import (

@@ -5,10 +5,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.files import CheckedFile, check_upload, sha256_of
 from core.models import stored
 from core.permissions import password_confirm, user_role_labels
 
-from ..files import CheckedFile, check_upload, sha256_of
 from ..models import Document, DocumentVersion, Signature
 from ..workflow import edits_document
 

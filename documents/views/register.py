@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import PUBLIC, SIGNED_IN, access, shown_by
+from core.files import sha256_of
 from core.form_pages import run_service
 from core.selectors import events_for
 
 from .. import selectors, services
-from ..files import sha256_of
 from ..forms import DiffForm, DocumentCreateForm, DocumentMetaForm, ReplaceFileForm, VersionForm
 from ..models import DocumentVersion
 from ..services.common import can_edit

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.files import check_upload
 from core.services import notification_send, sequence_next
 from core.workflow import event_record, transition_perform
-from documents.files import check_upload
 
 from ..models import Action, CorrectiveAction, ManagementReview, Risk, actions_in_force
 from ..selectors.nonconformities import qms_owners
