@@ -21,6 +21,7 @@ from documents.models import Document
 from improvement.models import Nonconformity
 
 from .models import Audit, AuditorAssignment, AuditProgramme, ChecklistItem, Finding
+from .workflow import LEADS_AUDIT, SITS_ON_AUDIT, STARTS_AUDIT
 
 S = Audit.Status
 
@@ -41,21 +42,6 @@ def audit_get_for(user, pk: int) -> Audit:
     return get_object_or_404(audits_visible_to(user), pk=pk)
 
 
-def seat_of(user, audit: Audit) -> AuditorAssignment | None:
-    if not user.is_authenticated:
-        return None
-    return AuditorAssignment.objects.filter(audit=audit, auditor=user, active=True).first()
-
-
-def is_member(user, audit: Audit) -> bool:
-    return seat_of(user, audit) is not None
-
-
-def is_leader(user, audit: Audit) -> bool:
-    seat = seat_of(user, audit)
-    return seat is not None and seat.role == AuditorAssignment.Role.LEADER
-
-
 def can_plan(user) -> bool:
     """The IQAS owner plans audits and proposes their working groups."""
     return user.has_perm("audits.change_audit")
@@ -64,14 +50,14 @@ def can_plan(user) -> bool:
 def audit_get_for_member(user, pk: int) -> Audit:
     """The audit for a member of its working group: 404 if unseen, 403 if seen but not on it."""
     audit = audit_get_for(user, pk)
-    if not is_member(user, audit):
+    if not SITS_ON_AUDIT.allows_on(user, audit):
         raise PermissionDenied
     return audit
 
 
 def audit_get_for_leader(user, pk: int) -> Audit:
     audit = audit_get_for(user, pk)
-    if not is_leader(user, audit):
+    if not LEADS_AUDIT.allows_on(user, audit):
         raise PermissionDenied
     return audit
 
@@ -79,9 +65,18 @@ def audit_get_for_leader(user, pk: int) -> Audit:
 def audit_get_for_starter(user, pk: int) -> Audit:
     """The leader or the IQAS owner starts the audit (and builds its checklist)."""
     audit = audit_get_for(user, pk)
-    if not (can_plan(user) or is_member(user, audit)):
+    if not STARTS_AUDIT.allows_on(user, audit):
         raise PermissionDenied
     return audit
+
+
+def programme_readable(user, year: int) -> bool:
+    """A yearly programme opens for management and for those with an audit of it they may see."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("audits.view_all_audits"):
+        return True
+    return audits_visible_to(user).filter(programme__year=year).exists()
 
 
 def programmes_with_audits(user) -> list[dict]:

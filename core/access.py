@@ -97,6 +97,20 @@ def view_moves(callback: Callable):
     return _declared(callback, "moves")
 
 
+def refused_as(opens: Callable[..., bool], status: Callable[..., int]) -> Callable[..., bool]:
+    """An ``opens`` rule whose refusal is not always 404: ``status(user)`` says what a reader
+    it refuses gets (e.g. 403 for one who may read nothing of the kind, 404 for one who may read
+    such records but not this one). The view's selector refuses the same way."""
+    opens.refusal = status
+    return opens
+
+
+def refusal_of(opens: Callable[..., bool], user) -> int:
+    """The status an ``opens`` rule's refusal answers this reader (404 unless declared)."""
+    status = getattr(opens, "refusal", None)
+    return status(user) if status else 404
+
+
 def shown_by(selector: Callable[..., QuerySet], key: str = "pk") -> Callable[..., bool]:
     """An ``opens`` rule: the URL's object is among those the app's selector shows the reader."""
 

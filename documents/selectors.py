@@ -59,7 +59,7 @@ def reading_versions_of(user, document_pk: int) -> QuerySet[DocumentVersion]:
 def _refuse(user):
     """Who may read documents but not this one is told it does not exist; who may read none
     (an expert, a council member) is refused."""
-    if user.has_perm("documents.view_document"):
+    if refusal_for(user) == 404:
         raise Http404
     raise PermissionDenied
 
@@ -69,6 +69,22 @@ def _seen_whole(user, pk: int) -> Document | None:
     if not user.has_perm("documents.view_document"):
         return None
     return documents_visible_to(user).filter(pk=pk).first()
+
+
+def may_read(user, pk: int, version_pk: int | None = None) -> bool:
+    """Whether this person may open the document's page (or this version, its file and its
+    in-browser reading): as one who sees the whole document, or as one asked to read it."""
+    if not user.is_authenticated:
+        return False
+    if _seen_whole(user, pk) is not None:
+        return version_pk is None or DocumentVersion.objects.filter(document_id=pk, pk=version_pk).exists()
+    asked = reading_versions_of(user, pk)
+    return asked.filter(pk=version_pk).exists() if version_pk is not None else asked.exists()
+
+
+def refusal_for(user) -> int:
+    """What ``_refuse`` answers this person: 404 to a reader of documents, 403 to one who reads none."""
+    return 404 if user.is_authenticated and user.has_perm("documents.view_document") else 403
 
 
 def document_readable_for(user, pk: int) -> tuple[Document, DocumentVersion | None]:

@@ -8,7 +8,7 @@ effective (from its date) → superseded or withdrawn → archived.
 from django.utils.translation import gettext_lazy as _
 
 from core.permissions import user_can
-from core.workflow import Move, Workflow, perm, rel, relation
+from core.workflow import Move, Workflow, on_record, perm, rel, relation
 
 from .models import Document, DocumentVersion, Record, ReviewStep, RevisionRequest
 
@@ -27,6 +27,18 @@ def edits_document(user, document) -> bool:
         or user.has_perm("documents.manage_familiarization")
         or user.has_perm("documents.view_all_documents")
     )
+
+
+@relation("owns the document")
+def owns_document(user, document) -> bool:
+    """The document's owner alone records its periodic review (§3.2.2)."""
+    return user.is_authenticated and document.owner_id == user.pk
+
+
+@relation("decides the step")
+def decides_step(user, step) -> bool:
+    """A review step is decided by the reviewer it names, nobody else."""
+    return user.is_authenticated and step.reviewer_id == user.pk
 
 
 @relation("edits the version")
@@ -114,6 +126,12 @@ REVISION_REQUEST_WORKFLOW = Workflow(
         R.IN_REVISION: {R.DONE: (None, _("Revised"))},
     },
 )
+
+# What the register's views ask of the record their URL names, besides seeing it: the views,
+# their services and the permission matrix read these (core.workflow.on_record).
+EDITS_DOCUMENT = on_record(Document, rel("edits the document"))
+OWNS_DOCUMENT = on_record(Document, rel("owns the document"))
+DECIDES_STEP = on_record(ReviewStep, rel("decides the step"), key="step_pk")
 
 # Versions in these states are the past: shown, downloadable, clearly marked as not in force.
 OBSOLETE = {S.SUPERSEDED, S.WITHDRAWN, S.ARCHIVED}

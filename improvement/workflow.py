@@ -6,7 +6,7 @@ the IQAS owner, a verifier who is neither)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from core.workflow import Workflow, perm, rel, relation
+from core.workflow import Workflow, on_record, perm, rel, relation
 
 from .models import Action, CorrectiveAction, ManagementReview, Nonconformity, Risk, Supplier
 from .selectors.nonconformities import MANAGE_CAPA
@@ -34,6 +34,11 @@ def changes_risk(user, risk: Risk) -> bool:
     return user.has_perm("improvement.manage_risks") or (
         user.has_perm("improvement.change_risk") and user.pk in (risk.owner_id, risk.process.owner_id)
     )
+
+
+# What the pages ask of the record besides seeing it (the view, its service and the matrix).
+CHANGES_RISK = on_record(Risk, rel("changes the risk"))
+WORKS_CAPA = on_record(CorrectiveAction, rel("works the corrective action"))
 
 
 @relation("owns the action")

@@ -5,8 +5,9 @@ made by a service."""
 
 from django.utils.translation import gettext_lazy as _
 
+from accreditation.models import AccreditationProject
 from accreditation.workflow import runs_project
-from core.workflow import Move, Workflow, perm, rel, relation
+from core.workflow import Move, Workflow, on_record, perm, rel, relation
 
 from .models import Campaign, SurveyVersion
 
@@ -21,6 +22,20 @@ def runs_campaign(user, campaign) -> bool:
         return True
     return campaign.project_id is not None and runs_project(user, campaign.project)
 
+
+@relation("runs the project's campaigns")
+def runs_project_campaigns(user, project) -> bool:
+    """Who may open a questionnaire during a project's visit: as runs-campaign, for the project."""
+    if not user.is_authenticated:
+        return False
+    return user.has_perm("surveys.run_campaign") or runs_project(user, project)
+
+
+# What the campaign pages ask of the record besides seeing it (views, services and the matrix).
+RUNS_CAMPAIGN = on_record(Campaign, rel("runs-campaign"))
+RUNS_PROJECT_CAMPAIGNS = on_record(
+    AccreditationProject, rel("runs the project's campaigns"), key="project_pk"
+)
 
 V = SurveyVersion.Status
 C = Campaign.Status

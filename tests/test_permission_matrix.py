@@ -8,7 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from core.access import PUBLIC, SIGNED_IN, view_access_rule, view_moves, view_object_rule
+from core.access import PUBLIC, SIGNED_IN, refusal_of, view_access_rule, view_moves, view_object_rule
 from core.models import Notification
 from core.roles import ROLE_PERMISSIONS, Role
 from core.services import user_set_roles
@@ -21,7 +21,8 @@ from tests.surveys import matrix as matrix_surveys
 from tests.surveys import matrix_results as matrix_survey_results
 
 # Apps with many object-level views describe their rows in a module of their own:
-# OBJECT_RULES, POST_ONLY, kwargs(name, person) and post_data(name) (None: not mine).
+# POST_ONLY, kwargs(name, person) and post_data(name) (None: not mine). Who may use a view on
+# its object is never kept here: it is what the view declares (``opens``, ``moves``).
 EXTENSIONS = (matrix_audits, matrix_improvement, matrix_surveys, matrix_survey_results, matrix_review)
 
 ANONYMOUS = "anonymous"
@@ -61,61 +62,6 @@ POST_ONLY = {
 }
 for _extension in EXTENSIONS:
     POST_ONLY |= _extension.POST_ONLY
-
-
-def _any(*perms):
-    return lambda held: any(p in held for p in perms)
-
-
-def _nobody(held):
-    return False
-
-
-# Where an object is involved, the object's own rule applies on top of the URL's rule.
-# The matrix's objects belong to a third person, so only rights over every object count.
-# A person who may not see the object gets 404 (as if it did not exist); one who sees it
-# but may not act on it gets 403.
-OBJECT_RULES = {
-    # A third person's risk: those who see every risk read it; only the QMS owner may review it.
-    "improvement:risk_edit": (
-        _any("improvement.manage_risks"),
-        lambda held: 403 if "improvement.view_all_risks" in held else 404,
-    ),
-    # The accreditation views declare their object rule (the project, organization or
-    # certificate shown by the app's selectors): the matrix derives them.
-    "improvement:transition": (_any("improvement.view_all_nonconformities"), 404),
-    "documents:record_archive": (_any("documents.change_record", "documents.view_all_documents"), 404),
-    # The owner or the drafting staff (legal head, IQAS owner) edit a document.
-    **{
-        name: (
-            lambda held: (
-                "documents.change_document" in held
-                and ("documents.manage_familiarization" in held or "documents.view_all_documents" in held)
-            ),
-            403,
-        )
-        for name in (
-            "documents:edit",
-            "documents:version_create",
-            "documents:withdraw",
-            "documents:archive",
-            "documents:submit",
-            "documents:validate",
-            "documents:replace_file",
-        )
-    },
-    # A document's page, file and in-browser reading: for those who read documents, and for one
-    # asked to read a version (that version only; the matrix's persons are asked nothing).
-    **{
-        name: (_any("documents.view_document"), 403)
-        for name in ("documents:detail", "documents:version", "documents:download", "documents:preview")
-    },
-    # Only the owner records a periodic review; only the named reviewer decides a step.
-    "documents:periodic_review": (_nobody, 403),
-    "documents:decide": (_nobody, 403),
-}
-for _extension in EXTENSIONS:
-    OBJECT_RULES.update(_extension.OBJECT_RULES)
 
 
 def _walk(patterns, namespace=""):
@@ -556,7 +502,7 @@ def _derived(name: str, person, kwargs: dict) -> int | None:
     reader = person or AnonymousUser()
     opens = view_object_rule(VIEWS[name])
     if opens is not None and not opens(reader, **kwargs):
-        return 404
+        return refusal_of(opens, reader)
     moves = view_moves(VIEWS[name])
     if moves is not None and not moves.allows(reader, **kwargs):
         return 403
@@ -564,16 +510,10 @@ def _derived(name: str, person, kwargs: dict) -> int | None:
 
 
 def _expected_status(name: str, persona: str, person, kwargs: dict) -> int | None:
-    """None: allowed (the page or a redirect); otherwise the status the person gets. The
-    hand-kept OBJECT_RULES cover views that declare no object rule or moves yet."""
+    """None: allowed (the page or a redirect); otherwise the status the person gets, from the
+    URL's rule and then the view's own declarations (``_derived``)."""
     if not _passes_url_rule(name, persona):
         return 302 if persona == ANONYMOUS else 403
-    held = set() if persona in (ANONYMOUS, NO_ROLE) else ROLE_PERMISSIONS[Role(persona)]
-    if name in OBJECT_RULES:
-        allowed, denied = OBJECT_RULES[name]
-        if allowed(held):
-            return None
-        return denied(held) if callable(denied) else denied
     return _derived(name, person, kwargs)
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from core.permissions import require_perm
 
 from ..models import Audit, AuditorAssignment
-from ..selectors import seat_of
+from ..workflow import seat_of
 
 
 def lock(audit: Audit) -> Audit:

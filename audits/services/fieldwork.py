@@ -14,8 +14,7 @@ from improvement.models import Nonconformity
 from improvement.services import nonconformity_raise
 
 from ..models import Audit, ChecklistItem, Finding
-from ..selectors import seat_of
-from ..workflow import AUDIT_WORKFLOW
+from ..workflow import AUDIT_WORKFLOW, seat_of
 from .common import lock, require_member
 
 S = Audit.Status

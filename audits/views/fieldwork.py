@@ -7,16 +7,19 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import SIGNED_IN, access
+from core.access import SIGNED_IN, access, shown_by
 from core.form_pages import run_service
 
 from .. import selectors, services
 from ..forms import ChecklistAddForm, ChecklistAnswerForm, FindingForm, ReasonForm
 from ..models import ChecklistItem, Finding
+from ..workflow import SITS_ON_AUDIT, STARTS_AUDIT
 from .planning import action_page
 
+AUDIT_SHOWN = shown_by(selectors.audits_visible_to)
 
-@access(SIGNED_IN)
+
+@access(SIGNED_IN, opens=AUDIT_SHOWN, moves=STARTS_AUDIT)
 @require_POST
 def audit_start(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_starter(request.user, pk)
@@ -28,7 +31,7 @@ def audit_start(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(audit)
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN, moves=STARTS_AUDIT)
 @require_POST
 def checklist_build(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_starter(request.user, pk)
@@ -45,7 +48,7 @@ def checklist_build(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{audit.get_absolute_url()}#checklist")
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN, moves=SITS_ON_AUDIT)
 def checklist_add(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_member(request.user, pk)
     return action_page(
@@ -59,7 +62,7 @@ def checklist_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN, moves=SITS_ON_AUDIT)
 def checklist_answer(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_member(request.user, pk)
     item = selectors.checklist_item_of(audit, item_pk)
@@ -78,7 +81,7 @@ def checklist_answer(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
     )
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN, moves=SITS_ON_AUDIT)
 def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_member(request.user, pk)
     initial = {}
@@ -110,7 +113,7 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN, moves=SITS_ON_AUDIT)
 def finding_withdraw(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_member(request.user, pk)
     finding = get_object_or_404(Finding, audit=audit, pk=finding_pk)

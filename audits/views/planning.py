@@ -9,16 +9,21 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 
-from core.access import SIGNED_IN, access, shown_by
+from core.access import SIGNED_IN, access, refused_as, shown_by
 from core.form_pages import form_page
 from core.selectors import events_for
 
 from .. import selectors, services
 from ..forms import AuditPlanForm, ProgrammeEditForm, ProgrammeForm
 from ..models import Audit, AuditorAssignment, ChecklistItem
+from ..workflow import seat_of
 
 # The object a URL names is opened by those the app's selector shows it to (404 otherwise).
 AUDIT_SHOWN = shown_by(selectors.audits_visible_to)
+# A yearly programme shows only the audits one may see: with none, it is refused (403).
+PROGRAMME_READ = refused_as(
+    lambda user, year, **_: selectors.programme_readable(user, year), lambda user: 403
+)
 
 S = Audit.Status
 ACTION_TEMPLATE = "audits/audit_action_form.html"
@@ -67,12 +72,12 @@ def programme_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access("audits.view_audit")
+@access("audits.view_audit", opens=PROGRAMME_READ)
 def programme_detail(request: HttpRequest, year: int) -> HttpResponse:
     programme = selectors.programme_get(year)
-    audits = list(selectors.programme_audits(request.user, programme))
-    if not audits and not request.user.has_perm("audits.view_all_audits"):
+    if not PROGRAMME_READ(request.user, year):
         raise PermissionDenied
+    audits = list(selectors.programme_audits(request.user, programme))
     return render(
         request,
         "audits/programme_detail.html",
@@ -158,7 +163,7 @@ def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for(request.user, pk)
     user = request.user
-    seat = selectors.seat_of(user, audit)
+    seat = seat_of(user, audit)
     member = seat is not None
     leader = member and seat.role == AuditorAssignment.Role.LEADER
     planner = selectors.can_plan(user)

@@ -21,6 +21,7 @@ from ..forms import (
     ReportForm,
 )
 from ..models import Audit, Recommendation
+from ..workflow import LEADS_AUDIT
 from .planning import action_page
 
 # The object a URL names is opened by those the app's selector shows it to (404 otherwise).
@@ -29,7 +30,7 @@ AUDIT_SHOWN = shown_by(selectors.audits_visible_to)
 S = Audit.Status
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN, moves=LEADS_AUDIT)
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_leader(request.user, pk)
     form = ReportForm(
@@ -46,7 +47,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN, moves=LEADS_AUDIT)
 def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_leader(request.user, pk)
     return action_page(
@@ -88,7 +89,7 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return pdf_response(pdf.report_pdf(audit), name)
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=AUDIT_SHOWN, moves=LEADS_AUDIT)
 def report_sign(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_leader(request.user, pk)
     return action_page(

@@ -11,8 +11,7 @@ from core.form_pages import form_page, run_service
 
 from .. import selectors, services
 from ..forms import DistributionForm, PeriodicReviewForm, ReasonForm
-from ..services.common import can_edit
-from ..workflow import DOCUMENT_WORKFLOW
+from ..workflow import DOCUMENT_WORKFLOW, EDITS_DOCUMENT, OWNS_DOCUMENT
 
 # The object a URL names is opened by those the app's selector shows it to (404 otherwise).
 DOCUMENT_SHOWN = shown_by(selectors.documents_visible_to)
@@ -76,10 +75,10 @@ def confirm_withdrawal(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(item.version.document)
 
 
-@access("documents.view_document", opens=DOCUMENT_SHOWN)
+@access("documents.view_document", opens=DOCUMENT_SHOWN, moves=OWNS_DOCUMENT)
 def periodic_review(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
-    if document.owner_id != request.user.pk:
+    if not OWNS_DOCUMENT.allows_on(request.user, document):
         raise PermissionDenied
     return form_page(
         request,
@@ -97,7 +96,7 @@ def periodic_review(request: HttpRequest, pk: int) -> HttpResponse:
 @access("documents.view_document", moves=DOCUMENT_WORKFLOW.acts("withdrawn"), opens=DOCUMENT_SHOWN)
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
-    if not can_edit(request.user, document):
+    if not EDITS_DOCUMENT.allows_on(request.user, document):
         raise PermissionDenied
     return form_page(
         request,
@@ -116,7 +115,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @access("documents.view_document", moves=DOCUMENT_WORKFLOW.acts("archived"), opens=DOCUMENT_SHOWN)
 def archive(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
-    if not can_edit(request.user, document):
+    if not EDITS_DOCUMENT.allows_on(request.user, document):
         raise PermissionDenied
     run_service(
         request,

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import PUBLIC, SIGNED_IN, access, shown_by
+from core.access import PUBLIC, SIGNED_IN, access, refused_as, shown_by
 from core.files import sha256_of
 from core.form_pages import run_service
 from core.selectors import events_for
@@ -19,10 +19,15 @@ from core.selectors import events_for
 from .. import selectors, services
 from ..forms import DiffForm, DocumentCreateForm, DocumentMetaForm, ReplaceFileForm, VersionForm
 from ..models import DocumentVersion
-from ..services.common import can_edit
+from ..workflow import EDITS_DOCUMENT
 
 # The object a URL names is opened by those the app's selector shows it to (404 otherwise).
 DOCUMENT_SHOWN = shown_by(selectors.documents_visible_to)
+# The page, a version, its file and its in-browser reading: for whoever sees the document and
+# for one asked to read a version (that version only); the refusal as the selector gives it.
+READS = refused_as(
+    lambda user, pk, version_pk=None, **_: selectors.may_read(user, pk, version_pk), selectors.refusal_for
+)
 
 
 @access("documents.view_document")
@@ -59,26 +64,24 @@ def _events(context: dict):
     return events_for(context["version"]) if context["version"] else []
 
 
-# The page, the file and its in-browser reading open for whoever sees the document, and for
-# one asked to read a version: that version only (selectors.version_readable_for).
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=READS)
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document, reading = selectors.document_readable_for(request.user, pk)
     context = selectors.document_page(request.user, document, reading, reading_only=reading is not None)
     return render(request, "documents/document_detail.html", {**context, "events": _events(context)})
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=READS)
 def version_detail(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
     version, reading_only = selectors.version_readable_for(request.user, pk, version_pk)
     context = selectors.document_page(request.user, version.document, version, reading_only=reading_only)
     return render(request, "documents/document_detail.html", {**context, "events": _events(context)})
 
 
-@access("documents.view_document", opens=DOCUMENT_SHOWN)
+@access("documents.view_document", opens=DOCUMENT_SHOWN, moves=EDITS_DOCUMENT)
 def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
-    if not can_edit(request.user, document):
+    if not EDITS_DOCUMENT.allows_on(request.user, document):
         raise PermissionDenied
     form = DocumentMetaForm(
         request.POST or None, instance=document, initial={"readers": selectors.document_readers(document)}
@@ -99,10 +102,10 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/document_form.html", {"form": form, "document": document})
 
 
-@access("documents.view_document", opens=DOCUMENT_SHOWN)
+@access("documents.view_document", opens=DOCUMENT_SHOWN, moves=EDITS_DOCUMENT)
 def version_create(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get_for(request.user, pk)
-    if not can_edit(request.user, document):
+    if not EDITS_DOCUMENT.allows_on(request.user, document):
         raise PermissionDenied
     form = VersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -123,10 +126,10 @@ def version_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access("documents.view_document")
+@access("documents.view_document", opens=DOCUMENT_SHOWN, moves=EDITS_DOCUMENT)
 def version_replace_file(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
     version = selectors.version_get_for(request.user, pk, version_pk)
-    if not can_edit(request.user, version.document):
+    if not EDITS_DOCUMENT.allows_on(request.user, version.document):
         raise PermissionDenied
     form = ReplaceFileForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -172,7 +175,7 @@ def _altered(request: HttpRequest, version: DocumentVersion) -> HttpResponse:
     return redirect(version)
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=READS)
 def version_download(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
     version, _reading_only = selectors.version_readable_for(request.user, pk, version_pk)
     response = _send_file(version)
@@ -182,7 +185,7 @@ def version_download(request: HttpRequest, pk: int, version_pk: int) -> HttpResp
     return response
 
 
-@access(SIGNED_IN)
+@access(SIGNED_IN, opens=READS)
 def version_preview(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
     """Read the version in the browser: a PDF or a text file as it is, an office file as the text
     extracted from it. Opening it is what lets a reader confirm they have read it."""

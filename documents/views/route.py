@@ -4,23 +4,25 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from core.access import access
+from core.access import access, shown_by
 from core.form_pages import form_page
 
 from .. import selectors, services
 from ..forms import ApproveForm, DecisionForm, ReturnForm, SubmitForm, ValidationForm
 from ..models import ReviewStep
-from ..services.common import can_edit
+from ..workflow import DECIDES_STEP, EDITS_DOCUMENT
+
+DOCUMENT_SHOWN = shown_by(selectors.documents_visible_to)
 
 
 def _context(version, **extra) -> dict:
     return {"version": version, "document": version.document, **extra}
 
 
-@access("documents.view_document")
+@access("documents.view_document", opens=DOCUMENT_SHOWN, moves=EDITS_DOCUMENT)
 def version_submit(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
     version = selectors.version_get_for(request.user, pk, version_pk)
-    if not can_edit(request.user, version.document):
+    if not EDITS_DOCUMENT.allows_on(request.user, version.document):
         raise PermissionDenied
     return form_page(
         request,
@@ -40,7 +42,7 @@ def version_submit(request: HttpRequest, pk: int, version_pk: int) -> HttpRespon
     )
 
 
-@access("documents.view_document")
+@access("documents.view_document", opens=DOCUMENT_SHOWN, moves=DECIDES_STEP)
 def step_decide(request: HttpRequest, pk: int, version_pk: int, step_pk: int) -> HttpResponse:
     version = selectors.version_get_for(request.user, pk, version_pk)
     step = selectors.review_step_get_for(request.user, version, step_pk)
@@ -65,10 +67,10 @@ def step_decide(request: HttpRequest, pk: int, version_pk: int, step_pk: int) ->
     )
 
 
-@access("documents.view_document")
+@access("documents.view_document", opens=DOCUMENT_SHOWN, moves=EDITS_DOCUMENT)
 def version_validate(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
     version = selectors.version_get_for(request.user, pk, version_pk)
-    if not can_edit(request.user, version.document):
+    if not EDITS_DOCUMENT.allows_on(request.user, version.document):
         raise PermissionDenied
     return form_page(
         request,

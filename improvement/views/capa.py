@@ -40,7 +40,7 @@ from ..selectors import (
 )
 from ..services import actions as action_services
 from ..services import capa as capa_services
-from ..workflow import STEPS, step_before
+from ..workflow import ACTION_WORKFLOW, STEPS, WORKS_CAPA, step_before
 
 # The object a URL names is opened by those the app's selector shows it to (404 otherwise).
 ACTION_SHOWN = shown_by(selectors.actions_visible_to)
@@ -183,13 +183,13 @@ def capa_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _worked_capa(request: HttpRequest, pk: int) -> CorrectiveAction:
     capa = capa_get_for(request.user, pk)
-    if not capa_services.can_work(request.user, capa):
+    if not WORKS_CAPA.allows_on(request.user, capa):
         raise PermissionDenied
     return capa
 
 
 @require_POST
-@access(VIEW_NC)
+@access(VIEW_NC, opens=CAPA_SHOWN, moves=WORKS_CAPA)
 def capa_save(request: HttpRequest, pk: int) -> HttpResponse:
     """Save the current step's content; with "advance", complete the step as well."""
     capa = _worked_capa(request, pk)
@@ -216,7 +216,7 @@ def capa_save(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access(VIEW_NC)
+@access(VIEW_NC, opens=CAPA_SHOWN, moves=WORKS_CAPA)
 def capa_back(request: HttpRequest, pk: int) -> HttpResponse:
     capa = _worked_capa(request, pk)
     form = StepBackForm(request.POST)
@@ -266,7 +266,7 @@ def capa_verify(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access(VIEW_NC)
+@access(VIEW_NC, opens=CAPA_SHOWN, moves=WORKS_CAPA)
 def capa_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     capa = _worked_capa(request, pk)
     form = ActionForm(request.POST)
@@ -303,10 +303,10 @@ def action_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access(SIGNED_IN, opens=ACTION_SHOWN)
+@access(SIGNED_IN, opens=ACTION_SHOWN, moves=ACTION_WORKFLOW.acts(Action.Status.DONE))
 def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
     action = action_get_for(request.user, pk)
-    if action.owner_id != request.user.pk:
+    if not ACTION_WORKFLOW.acts(Action.Status.DONE).allows(request.user, pk=action.pk):
         raise PermissionDenied
     if action.status != Action.Status.OPEN:
         messages.info(request, _("This action is not open any more."))
@@ -324,7 +324,7 @@ def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access(SIGNED_IN, opens=ACTION_SHOWN)
+@access(SIGNED_IN, opens=ACTION_SHOWN, moves=ACTION_WORKFLOW.acts(Action.Status.CANCELLED))
 def action_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     action = action_get_for(request.user, pk)
     form = ActionCancelForm(request.POST)

@@ -19,6 +19,7 @@ from ..forms import ActionForm, RiskForm
 from ..models import Action, Risk
 from ..services.actions import can_add_to
 from ..services.risks import FIELDS, can_change
+from ..workflow import CHANGES_RISK
 
 # The object a URL names is opened by those the app's selector shows it to (404 otherwise).
 RISK_SHOWN = shown_by(selectors.risks_visible_to)
@@ -92,11 +93,11 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access("improvement.change_risk", opens=RISK_SHOWN)
+@access("improvement.change_risk", opens=RISK_SHOWN, moves=CHANGES_RISK)
 def risk_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a preventive action to the risk (whoever may change the risk)."""
     risk = selectors.risk_get_for(request.user, pk)
-    if not can_change(request.user, risk):
+    if not CHANGES_RISK.allows_on(request.user, risk):
         raise PermissionDenied
     form = ActionForm(request.POST)
     if not form.is_valid():
@@ -114,10 +115,10 @@ def risk_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(risk)
 
 
-@access("improvement.change_risk", opens=RISK_SHOWN)
+@access("improvement.change_risk", opens=RISK_SHOWN, moves=CHANGES_RISK)
 def risk_edit(request: HttpRequest, pk: int) -> HttpResponse:
     risk = selectors.risk_get_for(request.user, pk)
-    if not can_change(request.user, risk):
+    if not CHANGES_RISK.allows_on(request.user, risk):
         raise PermissionDenied
     initial = {name: getattr(risk, name) for name in FIELDS}
     form = RiskForm(request.POST or None, initial=initial)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.access import SIGNED_IN, access
+from core.access import SIGNED_IN, access, shown_by
 from core.file_responses import stored_file_response
 from core.form_pages import form_page
 from core.pdf import pdf_response
@@ -24,6 +24,9 @@ from ..forms import CloseForm, DecisionForm, EditForm, HoldForm, PlanForm, Reaso
 from ..pdf import order_pdf
 from ..selectors import reviews as selectors
 from ..selectors.reviews import MANAGE, MEETING_OPEN, PACK_OPEN, PLAN, SIGN, VIEW, S
+
+# Readers of reviews see every review; the owners of its decisions see theirs (404 otherwise).
+REVIEW_SHOWN = shown_by(selectors.reviews_visible_to)
 
 
 def _review(request: HttpRequest, pk: int) -> ManagementReview:
@@ -76,7 +79,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access(SIGNED_IN)  # readers of reviews, and the owners of its decisions (reviews_visible_to)
+@access(SIGNED_IN, opens=REVIEW_SHOWN)
 def review_detail(request: HttpRequest, pk: int, forms_: dict | None = None) -> HttpResponse:
     review = _review(request, pk)
     user = request.user
@@ -275,7 +278,7 @@ def review_return(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reporting:review_sign", pk=review.pk)
 
 
-@access(SIGNED_IN)  # readers of reviews, and the owners of its decisions (reviews_visible_to)
+@access(SIGNED_IN, opens=REVIEW_SHOWN)
 def review_order(request: HttpRequest, pk: int) -> HttpResponse:
     """The signed order as stored (only while it matches its SHA-256), or the draft awaiting
     signature, printed as it stands."""

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accreditation.pdf import qr_svg
-from accreditation.selectors import project_get_for
+from accreditation.selectors import project_get_for, projects_visible_to
 from core.access import access, shown_by
 from core.form_pages import form_page, run_service
 from core.lists import RegisterListView
@@ -24,11 +24,12 @@ from core.selectors import events_for
 from .. import selectors, services
 from ..forms import CampaignForm, InviteForm, VisitCampaignForm
 from ..models import Campaign
-from ..workflow import CAMPAIGN_WORKFLOW
+from ..workflow import CAMPAIGN_WORKFLOW, RUNS_CAMPAIGN, RUNS_PROJECT_CAMPAIGNS
 from .builder import FORM_TEMPLATE, VIEW
 
 # The object a URL names is opened by those the app's selector shows it to (404 otherwise).
 CAMPAIGN_SHOWN = shown_by(selectors.campaigns_visible_to)
+PROJECT_SHOWN = shown_by(projects_visible_to, key="project_pk")
 
 
 class CampaignListView(RegisterListView):
@@ -78,13 +79,13 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _runnable(request, pk: int) -> Campaign:
     campaign = selectors.campaign_get_for(request.user, pk)
-    if not selectors.can_run_campaign(request.user, campaign.project):
+    if not RUNS_CAMPAIGN.allows_on(request.user, campaign):
         raise PermissionDenied
     return campaign
 
 
 @require_POST
-@access(VIEW)
+@access(VIEW, opens=CAMPAIGN_SHOWN, moves=RUNS_CAMPAIGN)
 def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _runnable(request, pk)
     counted = []
@@ -113,7 +114,7 @@ def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@access(VIEW)
+@access(VIEW, opens=CAMPAIGN_SHOWN, moves=RUNS_CAMPAIGN)
 def campaign_invite(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _runnable(request, pk)
     form = InviteForm(request.POST)
@@ -129,11 +130,11 @@ def campaign_invite(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(campaign)
 
 
-@access(VIEW)
+@access(VIEW, opens=PROJECT_SHOWN, moves=RUNS_PROJECT_CAMPAIGNS)
 def visit_campaign_open(request: HttpRequest, project_pk: int) -> HttpResponse:
     """The coordinator opens the students' or teaching staff's questionnaire during the visit."""
     project = project_get_for(request.user, project_pk)
-    if not selectors.can_run_campaign(request.user, project):
+    if not RUNS_PROJECT_CAMPAIGNS.allows_on(request.user, project):
         raise PermissionDenied
     visit = getattr(project, "visit", None)  # the visit's dates, once planned
     today = timezone.localdate()

@@ -1,44 +1,9 @@
 """The permission matrix's rows for the audits views that act on one object (see
-tests/test_permission_matrix.py): which object each view is opened on, and who may."""
+tests/test_permission_matrix.py): the object each view is opened on; who may is the view's own
+declaration (opens=, moves=)."""
 
 from django.utils import timezone
 
-VIEW_ALL = "audits.view_all_audits"
-
-
-def _nobody(held) -> bool:
-    return False
-
-
-def _hidden_unless_management(held) -> int:
-    """Management sees every audit, so a refusal is 403; anyone else does not see it: 404."""
-    return 403 if VIEW_ALL in held else 404
-
-
-OBJECT_RULES: dict = {
-    # Management reads every audit, its report and its order; others do not see a third
-    # person's audit at all.
-    # A yearly programme shows only the audits one may see: without any, it is refused.
-    "audits:programme": (lambda held: VIEW_ALL in held, 403),
-    # The IQAS owner (or the group's own leader, not here) starts the audit and builds its checklist.
-    **{
-        f"audits:{name}": (lambda held: "audits.change_audit" in held, _hidden_unless_management)
-        for name in ("start", "checklist_build")
-    },
-    # Only the working group's own members (or its leader) do the fieldwork and the report: nobody here.
-    **{
-        f"audits:{name}": (_nobody, _hidden_unless_management)
-        for name in (
-            "checklist_add",
-            "checklist_answer",
-            "finding_create",
-            "finding_withdraw",
-            "report_edit",
-            "recommendation_add",
-            "report_sign",
-        )
-    },
-}
 POST_ONLY: set[str] = {"audits:member_remove", "audits:start", "audits:checklist_build", "audits:close"}
 
 # The stage each view works in.

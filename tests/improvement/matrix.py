@@ -1,5 +1,6 @@
 """The permission matrix's rows for the improvement views that act on one object (see
-tests/test_permission_matrix.py): which object each view is opened on, and who may.
+tests/test_permission_matrix.py): the object each view is opened on; who may is the view's own
+declaration (opens=, moves=).
 
 Every object belongs to a third person: the nonconformity was raised by someone else, the
 corrective action and its actions are owned by someone else. So only rights over every object
@@ -11,37 +12,6 @@ import datetime
 
 from django.utils import timezone
 
-ALL_NCS = "improvement.view_all_nonconformities"
-VERIFY = "improvement.verify_effectiveness"
-MANAGE_CAPA = "improvement.change_correctiveaction"
-
-
-def _any(*perms):
-    return lambda held: any(p in held for p in perms)
-
-
-def _nobody(held):
-    return False
-
-
-def _seen_then_403(*perms):
-    """Those who see the object but may not act get 403; the others 404."""
-    return lambda held: 403 if any(p in held for p in perms) else 404
-
-
-OBJECT_RULES: dict = {
-    "improvement:capa_save": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
-    "improvement:capa_back": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
-    "improvement:capa_action_add": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
-    # Only the action's own owner marks it done.
-    "improvement:action_complete": (_nobody, _seen_then_403(ALL_NCS, VERIFY)),
-    "improvement:action_cancel": (_any(MANAGE_CAPA), _seen_then_403(ALL_NCS, VERIFY)),
-    # A third person's risk: only the QMS owner (manage_risks) adds preventive actions.
-    "improvement:risk_action_add": (
-        _any("improvement.manage_risks"),
-        _seen_then_403("improvement.view_all_risks"),
-    ),
-}
 POST_ONLY: set[str] = {
     "improvement:capa_save",
     "improvement:capa_back",
@@ -121,7 +91,7 @@ def _action(capa, *, done: bool = False):
 
 
 # The purchasing views (manage_purchasing, the IQAS owner alone) open a third person's supplier
-# or contract; the URL rule is the whole rule, so they need no OBJECT_RULES.
+# or contract; the URL rule is the whole rule.
 PURCHASING_VIEWS = {
     "improvement:supplier_detail": "supplier",
     "improvement:supplier_edit": "supplier",

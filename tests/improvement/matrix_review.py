@@ -13,10 +13,6 @@ from django.utils import timezone
 
 # The review page and its order are open to the owners of its decisions too (none here: the
 # matrix's review has no decisions), so those who do not read reviews get 404.
-OBJECT_RULES: dict = {
-    "reporting:review_detail": (lambda held: "improvement.view_managementreview" in held, 404),
-    "reporting:review_order": (lambda held: "improvement.view_managementreview" in held, 404),
-}
 POST_ONLY: set[str] = {
     "reporting:review_edit",
     "reporting:review_assemble",

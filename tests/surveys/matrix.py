@@ -1,5 +1,6 @@
 """The permission matrix's rows for the survey builder, campaigns and answering pages (see
-tests/test_permission_matrix.py): which object each view is opened on, and who may.
+tests/test_permission_matrix.py): the object each view is opened on; who may is the view's own
+declaration (opens=, moves=).
 
 The builder's views take the URL's rule alone (change_survey: the IQAS owner), on a draft so an
 allowed change succeeds. A campaign belongs to no project here, so only those who see every
@@ -13,27 +14,6 @@ import datetime
 
 from django.utils import timezone
 
-RUN = "surveys.run_campaign"
-ANALYZE = "surveys.analyze_survey"
-ALL_PROJECTS = "accreditation.view_all_accreditations"
-
-
-def _any(*perms):
-    return lambda held: any(p in held for p in perms)
-
-
-def _seen_then_403(*perms):
-    return lambda held: 403 if any(p in held for p in perms) else 404
-
-
-OBJECT_RULES: dict = {
-    "surveys:campaign_remind": (_any(RUN), _seen_then_403(RUN, ANALYZE)),
-    "surveys:campaign_invite": (_any(RUN), _seen_then_403(RUN, ANALYZE)),
-    "surveys:visit_campaign_open": (
-        lambda held: RUN in held and ALL_PROJECTS in held,
-        _seen_then_403(ALL_PROJECTS),
-    ),
-}
 POST_ONLY: set[str] = {
     "surveys:draft",
     "surveys:publish",

@@ -2,11 +2,10 @@
 
 Results are read by everyone holding surveys.analyze_survey, over every campaign; the summary is
 published by those who also hold surveys.publish_survey_summary. The URL rule is the whole
-rule, so no OBJECT_RULES. The public summary pages are public; the matrix opens them on a
+rule. The public summary pages are public; the matrix opens them on a
 campaign whose summary is published.
 """
 
-OBJECT_RULES: dict = {}
 POST_ONLY: set[str] = {"surveys:summary_withdraw"}
 
 NAMES = {
