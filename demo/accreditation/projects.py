@@ -234,6 +234,7 @@ def _registry_history(orgs, cast) -> None:
             defaults={"date": day, "place": "Astana, IAAR", "secretary": cast.secretary, "status": "closed"},
         )
         item = AgendaItem.objects.create(meeting=meeting, project=project, state=AgendaItem.State.DECIDED)
+        _votes_of_the_past(meeting, item, cast, "refuse" if refused else f"accredit_{term}", "conditional")
         decision = Decision.objects.create(
             project=project,
             item=item,
@@ -285,17 +286,35 @@ def _registry_history(orgs, cast) -> None:
                     "status": "closed",
                 },
             )
+            later_item = AgendaItem.objects.create(
+                meeting=review, project=project, state=AgendaItem.State.DECIDED
+            )
+            _votes_of_the_past(
+                review, later_item, cast, "suspend" if fate == "suspended" else "revoke", "maintain"
+            )
             Decision.objects.create(
                 project=project,
-                item=AgendaItem.objects.create(
-                    meeting=review, project=project, state=AgendaItem.State.DECIDED
-                ),
+                item=later_item,
                 outcome=Outcome.SUSPEND if fate == "suspended" else Outcome.REVOKE,
                 decided_on=review.date,
                 votes_for=4,
                 votes_cast=5,
                 recorded_by=cast.secretary,
             )
+
+
+def _votes_of_the_past(meeting, item, cast, winner: str, dissent: str) -> None:
+    """An earlier meeting as its minutes have it: the five members present, four votes for the
+    decision and one against (the decision records 4 of 5), so its page does not say "0 of 0"."""
+    from accreditation.models import CouncilAttendance, Vote
+
+    if winner not in dict(Vote.CHOICES):
+        winner = "accredit_5"
+    for number, member in enumerate(cast.council):
+        CouncilAttendance.objects.get_or_create(meeting=meeting, member=member, defaults={"present": True})
+        Vote.objects.create(
+            item=item, member=member, choice=dissent if number == len(cast.council) - 1 else winner
+        )
 
 
 def _experts_score(project, cast) -> None:

@@ -92,6 +92,22 @@ def test_the_demo_registry_has_a_history_to_read(seeded_demo, client):
     assert refusals["count"] == 2  # the appealed one and one of an earlier year
 
 
+def test_the_demo_council_meetings_of_the_past_show_who_voted(seeded_demo, client):
+    """Each decided item of an earlier meeting has its open votes, as many as its decision says,
+    so the secretary's meeting page reads "5 of 5 members voted", not "0 of 0"."""
+    from django.contrib.auth import get_user_model
+
+    from accreditation.models import Decision
+
+    for decision in Decision.objects.filter(item__isnull=False).select_related("item"):
+        assert decision.item.votes.count() == decision.votes_cast, decision.item.meeting.number
+    decision = Decision.objects.filter(item__isnull=False, decided_on__year__lt=2025).first()
+    client.force_login(get_user_model().objects.get(username="secretary"))
+    page = client.get(f"/accreditation/council/{decision.item.meeting.pk}/").content.decode()
+    assert "0 of 0 members voted" not in page
+    assert "5 of 5 members voted" in page
+
+
 def test_every_iqas_process_has_an_owner_in_the_demo(seeded_demo):
     from core.models import Process
 
