@@ -4,6 +4,7 @@ import logging
 import smtplib
 
 from celery import shared_task
+from celery.signals import worker_ready
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
@@ -57,6 +58,14 @@ def notification_email(notification_id: int) -> None:
 
 
 @shared_task
+def flush_outbox() -> int:
+    """Queue again the tasks kept while the broker was down."""
+    from .outbox import flush_outbox as flush
+
+    return flush()[0]
+
+
+@shared_task
 def heartbeat() -> None:
     """Leave a mark that the scheduler and a worker are alive; /healthz reports it."""
     cache.set("core:heartbeat", timezone.now().isoformat(), timeout=None)
@@ -95,3 +104,14 @@ def send_email(self, to: list[str], subject: str, body: str) -> None:
         if key:
             cache.delete(key)
         raise
+
+
+@worker_ready.connect
+def _flush_outbox_at_start(**_kwargs) -> None:
+    """A worker that starts (the broker is back, or after a deploy) queues what the outbox holds."""
+    from .outbox import flush_outbox as flush
+
+    try:
+        flush()
+    except Exception:  # a worker must start even if the database is not there yet
+        logger.exception("flushing the outbox at worker start failed")
