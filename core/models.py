@@ -328,3 +328,25 @@ class Criterion(models.Model):
     @property
     def localized_question(self) -> str:
         return gettext(self.question)
+
+
+class OutboxTask(models.Model):
+    """A task that could not be queued because the broker was down. Kept, never deleted:
+    ``flush_outbox`` queues it again once the broker is back and records when."""
+
+    name = models.CharField(_("task"), max_length=200)
+    args = models.JSONField(_("arguments"), default=list, blank=True)
+    kwargs = models.JSONField(_("keyword arguments"), default=dict, blank=True)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    dispatched_at = models.DateTimeField(_("queued"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["dispatched_at", "created_at"])]
+        verbose_name = _("task waiting for the broker")
+        verbose_name_plural = _("tasks waiting for the broker")
+
+    def __str__(self) -> str:
+        return self.name

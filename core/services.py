@@ -54,6 +54,7 @@ def notification_send(
     ``subject`` is a lazy message with optional %-``params``; ``body`` is either a person's
     own text or a lazy message with ``body_params``. Messages are stored untranslated: the
     portal shows them in the reader's language and the e-mail in the recipient's."""
+    from .outbox import enqueue
     from .tasks import notification_email
 
     with translation.override(None):  # keep the English message ids
@@ -71,7 +72,7 @@ def notification_send(
             body_params={k: str(v) for k, v in (body_params or {}).items()},
             url=url,
         )
-        notification_email.delay_on_commit(note.pk)
+        enqueue(notification_email, note.pk)
         created.append(note)
     return created
 

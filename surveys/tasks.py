@@ -3,6 +3,7 @@ visit. Each is idempotent: run twice, it sends and creates nothing more."""
 
 from celery import shared_task
 
+from core.outbox import enqueue
 from core.tasks import MAIL_RETRY
 
 from . import services
@@ -26,4 +27,4 @@ def dispatch_after_visit(project_id: int) -> int:
 def dispatch_surveys_after_visit(*, project_id: int) -> None:
     """Subscribed to ``core.events.VISIT_HELD`` (surveys/apps.py): runs once the visit record is
     committed and hands the dispatch to the worker, so a failure there never undoes the record."""
-    dispatch_after_visit.delay(project_id)
+    enqueue(dispatch_after_visit, project_id)

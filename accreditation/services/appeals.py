@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from guardian.core import ObjectPermissionChecker
 
 from core.models import stored_label
+from core.outbox import enqueue
 from core.permissions import people_with_perm, require_perm
 from core.services import notification_send, sequence_next
 from core.tasks import send_email
@@ -94,7 +95,7 @@ def _receipt_send(appeal: Appeal) -> None:
     body = render_to_string(
         "emails/complaint_receipt_body.txt", {"appeal": appeal, "days": days, "site": settings.SITE_URL}
     )
-    transaction.on_commit(lambda: send_email.delay([appeal.email], subject, body))
+    enqueue(send_email, [appeal.email], subject, body)
 
 
 def _notify_commission(appeal: Appeal) -> None:
@@ -166,5 +167,5 @@ def appeal_decide(*, appeal: Appeal, actor, result: str, reasons: str) -> Appeal
             url=appeal.get_absolute_url(),
         )
     elif appeal.email:
-        transaction.on_commit(lambda: send_email.delay([appeal.email], f"IAAR {appeal.number}", reasons))
+        enqueue(send_email, [appeal.email], f"IAAR {appeal.number}", reasons)
     return appeal

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.outbox import enqueue
 from core.permissions import require_perm
 from core.services import notification_send
 from core.tasks import send_email
@@ -79,12 +80,11 @@ def publish(*, project, actor) -> Publication:
     publication.decision_pdf.save(f"decision-{stamp}.pdf", ContentFile(content), save=False)
     publication.save()
     if publication.authority_email:
-        transaction.on_commit(
-            lambda: send_email.delay(
-                [publication.authority_email],
-                f"IAAR: {project.organization.name}",
-                publication.authority_notice,
-            )
+        enqueue(
+            send_email,
+            [publication.authority_email],
+            f"IAAR: {project.organization.name}",
+            publication.authority_notice,
         )
     project = project_advance(project=project, actor=actor, target=S.PUBLISHED)
     if decision.is_positive:

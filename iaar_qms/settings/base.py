@@ -253,6 +253,9 @@ EMAIL_SUBJECT_PREFIX = "[IAAR QMS] "
 # Celery: a broker that needs no server by default, Redis when CELERY_BROKER_URL says so
 # ---------------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+# Sending side: one quick retry (kombu's default is three, 2 s in all) before a task that
+# cannot be queued goes to the outbox (core.outbox).
+_SEND_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "celery"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -260,6 +263,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_out": str(_queue_dir / "queue"),
         "control_folder": str(_queue_dir / "control"),
         "store_processed": False,
+        **_SEND_RETRY,
     }
     for _folder in ("queue", "control"):
         (_queue_dir / _folder).mkdir(parents=True, exist_ok=True)
@@ -267,7 +271,15 @@ else:
     # Redis: an unacknowledged task (acks_late) is redelivered after visibility_timeout;
     # kombu's default is 3,600 s (a killed worker's task came back after 61.5 min).
     # It must exceed the hard time limit so a running task is never handed out twice.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 300}
+    # A broker that cannot be reached fails fast (2 s), so a request that queues a task
+    # keeps it in the outbox (core.outbox) rather than hanging.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("IAAR_VISIBILITY_TIMEOUT", default=300),
+        "socket_connect_timeout": 2,
+        "socket_timeout": 5,
+        **_SEND_RETRY,
+    }
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -290,6 +302,8 @@ from celery.schedules import crontab  # noqa: E402
 CELERY_BEAT_SCHEDULE = {
     # Every five minutes: proves the worker and beat are alive (shown by /healthz).
     "core-heartbeat": {"task": "core.tasks.heartbeat", "schedule": 300.0},
+    # Every minute: tasks kept while the broker was down are queued again (core.outbox).
+    "core-flush-outbox": {"task": "core.tasks.flush_outbox", "schedule": 60.0},
     # Every morning at 07:00: one e-mail per person listing what is overdue on their dashboard.
     "core-daily-digest": {"task": "core.tasks.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
     # Just after midnight: approved document versions whose effective date has come take effect.

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from accreditation.models import AccreditationProject, CommissionMember, Visit
 from accreditation.selectors import representatives_of
 from core.models import stored_date, stored_ref
+from core.outbox import enqueue
 from core.services import notification_send, sequence_next
 from core.tasks import send_email
 from core.workflow import event_record, transition_perform
@@ -126,7 +127,7 @@ def _send(invitation: Invitation, *, reminder: bool) -> None:
     elif invitation.email:
         text = "\n\n".join([str(body) % body_params, settings.SITE_URL + path, _("IAAR quality portal")])
         to, title = [invitation.email], str(subject) % params
-        transaction.on_commit(lambda: send_email.delay(to, title, text))
+        enqueue(send_email, to, title, text)
 
 
 @transaction.atomic

@@ -58,3 +58,64 @@ def test_mark_all_read_clears_the_bell(client_as):
     response = client.post(reverse("core:notification_read_all"), follow=True)
     assert "3 notifications marked as read." in response.content.decode()
     assert not client.user.notifications.filter(read_at__isnull=True).exists()
+
+
+def test_the_claim_is_stored_before_the_send_so_a_redelivered_task_does_not_send_again(make_person):
+    from unittest import mock
+
+    from core.tasks import notification_email
+
+    person = make_person(Role.STAFF, email="asel@example.org")
+    note = Notification.objects.create(recipient=person, subject="Read the new policy")
+    seen = []
+    real_send = mail.EmailMessage.send
+
+    def watching(self, *args, **kwargs):
+        # A worker killed right here: a redelivered task finds the notification claimed.
+        seen.append(Notification.objects.get(pk=note.pk).emailed_at)
+        return real_send(self, *args, **kwargs)
+
+    with mock.patch.object(mail.EmailMessage, "send", watching):
+        notification_email(note.pk)
+    assert seen and seen[0] is not None
+    notification_email(note.pk)
+    assert len(mail.outbox) == 1
+
+
+def test_a_failed_send_releases_the_claim_for_the_retry(make_person):
+    import smtplib
+    from unittest import mock
+
+    import pytest
+
+    from core.tasks import notification_email
+
+    person = make_person(Role.STAFF, email="asel@example.org")
+    note = Notification.objects.create(recipient=person, subject="Read the new policy")
+    down = mock.patch.object(mail.EmailMessage, "send", side_effect=smtplib.SMTPServerDisconnected("down"))
+    with down, pytest.raises(smtplib.SMTPException):
+        notification_email.run(note.pk)
+    note.refresh_from_db()
+    assert note.emailed_at is None and mail.outbox == []
+    notification_email(note.pk)
+    note.refresh_from_db()
+    assert note.emailed_at is not None and len(mail.outbox) == 1
+
+
+def test_a_plain_letter_redelivered_with_the_same_task_id_is_sent_once():
+    import smtplib
+    from unittest import mock
+
+    import pytest
+
+    from core.tasks import send_email
+
+    down = mock.patch.object(mail.EmailMessage, "send", side_effect=smtplib.SMTPServerDisconnected("down"))
+    with down, pytest.raises(Exception, match="down"):  # the retry carries the SMTP error
+        send_email.apply(args=[["a@example.org"], "Hello", "Text"], task_id="t-1", throw=True)
+    assert mail.outbox == []
+    send_email.apply(args=[["a@example.org"], "Hello", "Text"], task_id="t-1")
+    send_email.apply(args=[["a@example.org"], "Hello", "Text"], task_id="t-1")
+    assert len(mail.outbox) == 1
+    send_email.apply(args=[["a@example.org"], "Hello", "Text"], task_id="t-2")
+    assert len(mail.outbox) == 2

@@ -59,21 +59,27 @@ def test_the_visit_reaches_surveys_through_the_event_and_a_failure_keeps_the_rec
     cast, django_capture_on_commit_callbacks, monkeypatch
 ):
     """Accreditation only announces VISIT_HELD; surveys, subscribed in its AppConfig, enqueues
-    the dispatch after the commit. A dispatch that fails leaves the visit recorded."""
+    the dispatch after the commit. A broker that is down leaves the visit recorded and the
+    dispatch kept in the outbox (core.outbox)."""
+    from kombu.exceptions import OperationalError
+
     from accreditation.models import Visit
     from core import events
+    from core.models import OutboxTask
 
     assert tasks.dispatch_surveys_after_visit in events.subscribers(events.VISIT_HELD)
 
     def down(*args, **kwargs):
-        raise ConnectionError("the broker is down")
+        raise OperationalError("the broker is down")
 
-    monkeypatch.setattr(tasks.dispatch_after_visit, "delay", down)
+    monkeypatch.setattr(tasks.dispatch_after_visit, "apply_async", down)
     with django_capture_on_commit_callbacks(execute=True):
         project = drive(cast.project, cast, S.EEC_REPORT)
     assert project.status == S.EEC_REPORT
     assert Visit.objects.get(project=project).held
     assert not Campaign.objects.filter(project=project).exists()
+    kept = OutboxTask.objects.get(name="surveys.tasks.dispatch_after_visit")
+    assert kept.args == [project.pk] and kept.dispatched_at is None
 
 
 def _tasks(user) -> list:
