@@ -31,7 +31,9 @@ class PortalUserAdmin(UserAdmin, SimpleHistoryAdmin):
         for user in queryset:
             reset(user, admin=request.user)
         self.message_user(
-            request, _("The second factor is reset for %(count)s people.") % {"count": len(queryset)}
+            request,
+            _("The second factor is reset for: %(people)s.")
+            % {"people": ", ".join(str(u) for u in queryset)},
         )
 
     def has_delete_permission(self, request, obj=None) -> bool:
