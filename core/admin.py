@@ -22,6 +22,20 @@ class PortalUserAdmin(UserAdmin, SimpleHistoryAdmin):
         (_("Agency"), {"fields": ("patronymic", "position", "department", "phone", "language")}),
     )
 
+    actions = ["second_factor_reset"]
+
+    @admin.action(description=_("Reset the second factor (the person enrols again)"), permissions=["change"])
+    def second_factor_reset(self, request, queryset) -> None:
+        from .second_factor import reset
+
+        for user in queryset:
+            reset(user, admin=request.user)
+        self.message_user(
+            request,
+            _("The second factor is reset for: %(people)s.")
+            % {"people": ", ".join(str(u) for u in queryset)},
+        )
+
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # people leave by deactivation; their signatures and events stay attributed
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import second_factor, views
 
 app_name = "core"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("notifications/<int:pk>/read/", views.notification_read, name="notification_read"),
     path("notifications/read-all/", views.notification_read_all, name="notification_read_all"),
     path("profile/", views.profile, name="profile"),
+    path("profile/second-factor/", second_factor.verify, name="second_factor_verify"),
+    path("profile/second-factor/enrol/", second_factor.enrol, name="second_factor_enrol"),
+    path("profile/second-factor/remove/", second_factor.remove, name="second_factor_remove"),
     path("roles/", views.role_register, name="roles"),
     path("roles/pdf/", views.role_register_pdf, name="roles_pdf"),
     path("healthz", views.healthz, name="healthz"),

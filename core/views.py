@@ -18,6 +18,7 @@ from .health import health_report
 from .pdf import pdf_response, render_pdf
 from .permissions import user_roles
 from .roles import Role
+from .second_factor import enrolled, required
 
 
 @access(PUBLIC)
@@ -68,7 +69,10 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your profile is saved."))
         return redirect("core:profile")
     roles = [{"label": Role(r).label, "code": r} for r in user_roles(request.user)]
-    return render(request, "core/profile.html", {"form": form, "roles": roles})
+    second_factor = {"enrolled": enrolled(request.user), "required": required(request.user)}
+    return render(
+        request, "core/profile.html", {"form": form, "roles": roles, "second_factor": second_factor}
+    )
 
 
 @access("core.view_role_register")

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # the one-time backup codes
     "django_htmx",
     "django_celery_beat",
     "django_filters",
@@ -73,8 +76,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.middleware.IdleTimeoutMiddleware",
+    # Until the second factor is verified, only its own pages (core.second_factor).
+    "core.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -179,6 +185,14 @@ IAAR_CLIENT_IP_HEADER = env.str("IAAR_CLIENT_IP_HEADER", default="HTTP_X_FORWARD
 # A signed-in session ends after this many minutes without a request (0: never), on top of
 # SESSION_COOKIE_AGE; pages warn before.
 IAAR_IDLE_TIMEOUT_MINUTES = env.int("IAAR_IDLE_TIMEOUT_MINUTES", default=30)
+# The second factor (TOTP, core.second_factor): people holding one of these roles must enrol and
+# verify it before any staff page ("admin" stands for superusers). Empty in development and the
+# demo; production: "director,admin". Anyone else may enrol from their profile.
+IAAR_OTP_REQUIRED_ROLES = env.list("IAAR_OTP_REQUIRED_ROLES", default=[])
+# Wrong codes in a row before the second step is locked for the cool-off.
+IAAR_OTP_FAILURE_LIMIT = env.int("IAAR_OTP_FAILURE_LIMIT", default=5)
+IAAR_OTP_COOLOFF_MINUTES = env.int("IAAR_OTP_COOLOFF_MINUTES", default=15)
+OTP_TOTP_ISSUER = "IAAR QMS"
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
 SESSION_COOKIE_HTTPONLY = True
