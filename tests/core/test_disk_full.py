@@ -105,3 +105,34 @@ def test_other_storage_faults_are_not_hidden(monkeypatch, tmp_path):
     monkeypatch.setattr(FileSystemStorage, "_save", refuse)
     with pytest.raises(PermissionError):
         SafeFileSystemStorage(location=tmp_path).save("a.txt", SimpleUploadedFile("a.txt", b"x"))
+
+
+def test_the_real_write_failing_half_way_leaves_no_file(monkeypatch, tmp_path):
+    """Django's own writer, with the disk filling after the first bytes."""
+    import os
+
+    from django.core.exceptions import ValidationError
+    from django.core.files.storage import filesystem
+
+    from core.storage import SafeFileSystemStorage
+
+    real_fdopen = os.fdopen
+
+    class FillingDisk:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def write(self, chunk):
+            self.handle.write(chunk[:3])
+            self.handle.flush()
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self):
+            self.handle.close()
+
+    monkeypatch.setattr(filesystem.os, "fdopen", lambda fd, mode: FillingDisk(real_fdopen(fd, mode)))
+    storage = SafeFileSystemStorage(location=tmp_path)
+    with pytest.raises(ValidationError) as refused:
+        storage.save("sub/report.txt", SimpleUploadedFile("report.txt", b"Standard 1. Mission."))
+    assert refused.value.messages == [MESSAGE]
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
