@@ -14,3 +14,6 @@ app.autodiscover_tasks()
 from django_structlog.celery.steps import DjangoStructLogInitStep  # noqa: E402
 
 app.steps["worker"].add(DjangoStructLogInitStep)
+
+# Tasks succeeded/failed/retried and their run time, served when IAAR_WORKER_METRICS_PORT is set.
+import core.worker_metrics  # noqa: E402, F401
