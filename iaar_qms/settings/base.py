@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "audits",
     "surveys",
     "improvement",
+    "governance",  # the strategy and its plans (§4.3–4.4)
     "reporting",  # the management review, KPIs and the quality board: reads the apps above
     "demo",  # last: it imports every app above, none imports it
     "django_structlog",

@@ -1,0 +1,43 @@
+"""The life of a strategy version (§4.3) as one table: drafted by the IQAS owner (or the
+Director General), put to collegial discussion, approved by the Director General's signature
+(then it is the effective version), superseded when the next version is approved."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.workflow import Move, Workflow, perm
+
+from .models import StrategyVersion
+
+S = StrategyVersion.Status
+
+EDIT = "governance.change_strategy"
+APPROVE = "governance.approve_strategy"
+
+VERSION_WORKFLOW = Workflow(
+    StrategyVersion,
+    "status",
+    {
+        S.DRAFT: {
+            S.DISCUSSION: Move(
+                _("Put to discussion"), perm(EDIT), via="governance:version_discuss", post=True, icon="people"
+            ),
+        },
+        S.DISCUSSION: {
+            S.DRAFT: Move(
+                _("Back to draft"),
+                perm(EDIT),
+                via="governance:version_redraft",
+                post=True,
+                style="outline-secondary",
+            ),
+            S.APPROVED: Move(
+                _("Approve and sign"),
+                perm(APPROVE),
+                via="governance:version_approve",
+                icon="pen",
+                style="success",
+            ),
+        },
+        S.APPROVED: {S.SUPERSEDED: (None, _("Superseded by a new version"))},
+    },
+)
