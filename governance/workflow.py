@@ -4,9 +4,9 @@ Director General), put to collegial discussion, approved by the Director General
 
 from django.utils.translation import gettext_lazy as _
 
-from core.workflow import Move, Workflow, perm
+from core.workflow import Move, Workflow, perm, rel, relation
 
-from .models import StrategyVersion
+from .models import PlanItem, StrategyVersion
 
 S = StrategyVersion.Status
 
@@ -39,5 +39,33 @@ VERSION_WORKFLOW = Workflow(
             ),
         },
         S.APPROVED: {S.SUPERSEDED: (None, _("Superseded by a new version"))},
+    },
+)
+
+
+@relation("owns the plan item")
+def owns_item(user, item) -> bool:
+    return user.is_authenticated and item.owner_id == user.pk
+
+
+IS = PlanItem.Status
+_OWNER_OR_EDITOR = rel("owns the plan item") | perm(EDIT)
+
+# A plan item (§4.4.1): its owner reports progress (the first report starts it) and closes it;
+# the IQAS owner may close or cancel any item.
+ITEM_WORKFLOW = Workflow(
+    PlanItem,
+    "status",
+    {
+        IS.PLANNED: {
+            IS.IN_PROGRESS: (_OWNER_OR_EDITOR, _("Started")),
+            IS.CANCELLED: (perm(EDIT), _("Cancelled")),
+            IS.NOT_DONE: (perm(EDIT), _("Not done")),
+        },
+        IS.IN_PROGRESS: {
+            IS.DONE: (_OWNER_OR_EDITOR, _("Done")),
+            IS.NOT_DONE: (perm(EDIT), _("Not done")),
+            IS.CANCELLED: (perm(EDIT), _("Cancelled")),
+        },
     },
 )
