@@ -55,8 +55,15 @@ GOALS = [
 
 
 def seed(people: dict) -> None:
-    if Strategy.objects.filter(title=TITLE, period_start=2025).exists():
-        return
+    existing = Strategy.objects.filter(title=TITLE, period_start=2025).first()
+    if existing is None:
+        _seed_strategy(people)
+        existing = Strategy.objects.get(title=TITLE, period_start=2025)
+    if existing.effective_version:
+        seed_plan(people, existing.effective_version)
+
+
+def _seed_strategy(people: dict) -> None:
     qms, director = people["qms"], people["director"]
     with demo_clock(datetime.date(2024, 11, 15)) as clock:
         strategy = services.strategy_create(actor=qms, title=TITLE, period_start=2025, period_end=2029)
@@ -95,3 +102,83 @@ def seed(people: dict) -> None:
         clock.advance(days=7)
         services.version_approve(version=version, actor=director, password=DEMO_PASSWORD)
         services.strategy_publish(strategy=strategy, actor=qms, is_public=True)
+
+
+# This year's plan: activities under the strategy's tasks, owners among the staff.
+ACTIVITIES = [
+    "Подготовить отчёт о самооценке для ENQA",
+    "Провести семинар для экспертов",
+    "Обновить руководство по аккредитации",
+    "Провести опрос удовлетворённости вузов",
+    "Опубликовать аналитический отчёт",
+    "Пригласить международных экспертов",
+    "Внедрить модуль электронного документооборота",
+    "Провести обучение студентов-экспертов",
+    "Проанализировать сроки процедур",
+    "Провести внутренний аудит процессов",
+]
+OWNERS = ["qms", "legal", "pm", "coordinator", "staff"]
+# status of each item by its place: done, in progress, planned, not done, cancelled
+STATUSES = [
+    "done",
+    "in_progress",
+    "planned",
+    "done",
+    "in_progress",
+    "not_done",
+    "done",
+    "planned",
+    "cancelled",
+    "done",
+]
+
+
+def seed_plan(people: dict, version) -> None:
+    from governance.models import ImplementationPlan, PlanItem
+    from governance.services import plan as plans
+
+    year = datetime.date.today().year
+    if ImplementationPlan.objects.filter(year=year).exists() or year not in version.strategy.years:
+        return
+    qms = people["qms"]
+    owners = [people[name] for name in OWNERS if name in people] or [qms]
+    tasks = [task for goal in version.goals.all() for task in goal.tasks.all()]
+    with demo_clock(datetime.date(year, 1, 15)) as clock:
+        plan = plans.plan_create(actor=qms, strategy_version=version, year=year)
+        items = []
+        for n in range(30):
+            month = 1 + n % 12
+            items.append(
+                plans.item_add(
+                    plan=plan,
+                    actor=qms,
+                    task=tasks[n % len(tasks)],
+                    title=f"{ACTIVITIES[n % len(ACTIVITIES)]} ({n // len(ACTIVITIES) + 1})",
+                    owner=owners[n % len(owners)],
+                    due_date=datetime.date(year, month, 28),
+                    expected_result="Результат достигнут и подтверждён документом",
+                )
+            )
+        clock.advance(days=60)
+        plans.item_correct(
+            item=items[1],
+            actor=qms,
+            reason="Перенос срока в связи с переносом визита ENQA",
+            owner=items[1].owner,
+            due_date=datetime.date(year, 10, 30),
+            expected_result=items[1].expected_result,
+        )
+        for item, status in zip(items, STATUSES * 3, strict=True):
+            if status == "cancelled":
+                plans.item_close(
+                    item=item, actor=qms, target=PlanItem.Status.CANCELLED, comment="Не актуально"
+                )
+            elif status == "not_done":
+                plans.item_close(
+                    item=item, actor=qms, target=PlanItem.Status.NOT_DONE, comment="Не выполнено в срок"
+                )
+            elif status in ("done", "in_progress"):
+                percent = 100 if status == "done" else 50
+                plans.progress_report(
+                    item=item, actor=item.owner, text="Работа ведётся по графику", percent=percent
+                )

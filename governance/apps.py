@@ -7,4 +7,9 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self) -> None:
+        from core.dashboard import register_task_provider
+
         from . import workflow  # noqa: F401  (registers the workflow tables)
+        from .dashboard import plan_tasks
+
+        register_task_provider(plan_tasks)

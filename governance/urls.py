@@ -16,6 +16,7 @@ urlpatterns = [
     path("strategy/version/<int:pk>/redraft/", views.version_redraft, name="version_redraft"),
     path("strategy/version/<int:pk>/approve/", views.version_approve, name="version_approve"),
     path("strategy/version/<int:pk>/minutes/", views.minutes_download, name="minutes_download"),
+    path("plan/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("strategy/goal/<int:pk>/task/", views.task_add, name="task_add"),
     path("strategy/goal/<int:pk>/indicator/", views.indicator_add, name="indicator_add"),
 ]

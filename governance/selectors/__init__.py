@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from ..models import Strategy, StrategyVersion
+from ..models import ImplementationPlan, PlanItem, Strategy, StrategyVersion
 
 S = StrategyVersion.Status
 PUBLISHED = (S.APPROVED, S.SUPERSEDED)
@@ -56,3 +56,23 @@ def version_content(version: StrategyVersion) -> StrategyVersion:
     return StrategyVersion.objects.prefetch_related(
         "goals__tasks", "goals__indicators__targets", "signatures"
     ).get(pk=version.pk)
+
+
+def plans_for(user) -> QuerySet:
+    """Every reader of the strategy reads its implementation plans."""
+    if user.is_authenticated and user.has_perm("governance.view_strategy"):
+        return ImplementationPlan.objects.select_related("strategy_version__strategy")
+    return ImplementationPlan.objects.none()
+
+
+def plan_items(plan):
+    return plan.items.select_related("owner", "task__goal", "indicator").order_by(
+        "task__goal__position", "task__position", "due_date", "pk"
+    )
+
+
+def overdue_items_of(user, today):
+    open_states = (PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS)
+    return PlanItem.objects.filter(
+        owner_id=user.pk, status__in=open_states, due_date__lt=today
+    ).select_related("plan")

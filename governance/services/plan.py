@@ -2,11 +2,18 @@
 strategy version, items under the strategy's tasks, corrections as numbered revisions with a
 reason, progress reported by each item's owner with evidence."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.files import check_upload
+from core.permissions import people_with_perm
+from core.services import notification_send
 from core.workflow import transition_perform
 
 from ..models import ImplementationPlan, PlanItem, PlanRevision, ProgressReport, StrategyVersion
@@ -146,3 +153,35 @@ def progress_report(*, item: PlanItem, actor, text: str, percent: int, evidence=
 @transaction.atomic
 def item_close(*, item: PlanItem, actor, target: str, comment: str = "") -> PlanItem:
     return transition_perform(obj=item, workflow=ITEM_WORKFLOW, target=target, actor=actor, comment=comment)
+
+
+ESCALATE_AFTER_DAYS = 14
+
+
+def overdue_escalate(today: datetime.date | None = None) -> int:
+    """Tell the IQAS owner, once per item, of each open plan item more than 14 days overdue.
+    Returns how many items were escalated; a second run sends nothing more."""
+    today = today or timezone.localdate()
+    limit = today - datetime.timedelta(days=ESCALATE_AFTER_DAYS)
+    due = PlanItem.objects.filter(
+        status__in=(IS.PLANNED, IS.IN_PROGRESS), due_date__lt=limit, escalated_at__isnull=True
+    )
+    escalated = 0
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            item = PlanItem.objects.select_for_update().filter(pk=pk, escalated_at__isnull=True).first()
+            if item is None:
+                continue
+            notification_send(
+                recipients=people_with_perm("governance.add_strategy"),
+                subject=gettext_lazy(
+                    "Escalated: plan item “%(title)s” of %(owner)s is %(days)s days overdue"
+                ),
+                params={"title": item.title, "owner": item.owner, "days": (today - item.due_date).days},
+                url=reverse("governance:plan_detail", args=[item.plan_id]),
+            )
+            item.escalated_at = timezone.now()
+            item._change_reason = "Escalated to the IQAS owner"
+            item.save(update_fields=["escalated_at"])
+            escalated += 1
+    return escalated

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from core.form_pages import form_page, run_service
 
 from .. import selectors, services
 from ..forms import ApproveForm, GoalForm, IndicatorForm, StrategyForm, TaskForm, VersionForm
-from ..models import Goal, StrategyVersion
+from ..models import Goal, PlanItem, StrategyVersion
 from ..workflow import EDIT, VERSION_WORKFLOW
 
 S = StrategyVersion.Status
@@ -73,6 +74,7 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "years": version.strategy.years,
             "others": selectors.versions_for(request.user).filter(strategy=version.strategy).exclude(pk=pk),
             "buttons": VERSION_WORKFLOW.buttons(version, request.user),
+            "plans": selectors.plans_for(request.user).filter(strategy_version=version),
             "may_edit": request.user.has_perm(EDIT) and version.status in (S.DRAFT, S.DISCUSSION),
             "may_add": request.user.has_perm(EDIT) and version.status == S.DRAFT,
             "may_renew": request.user.has_perm(EDIT)
@@ -242,4 +244,27 @@ def public_strategy(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "governance/public_strategy.html",
         {"version": version, "strategy": version.strategy, "years": version.strategy.years, "public": True},
+    )
+
+
+@access(VIEW, opens=shown_by(selectors.plans_for))
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(selectors.plans_for(request.user), pk=pk)
+    items = list(selectors.plan_items(plan))
+    today = timezone.localdate()
+    open_states = (PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS)
+    for item in items:
+        item.overdue = item.status in open_states and item.due_date < today
+    active = [i for i in items if i.status != PlanItem.Status.CANCELLED]
+    done = sum(1 for i in active if i.status == PlanItem.Status.DONE)
+    return render(
+        request,
+        "governance/plan_detail.html",
+        {
+            "plan": plan,
+            "version": plan.strategy_version,
+            "items": items,
+            "done_percent": round(100 * done / len(active)) if active else 0,
+            "revisions": plan.revisions.select_related("made_by"),
+        },
     )

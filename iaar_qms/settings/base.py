@@ -397,6 +397,11 @@ CELERY_BEAT_SCHEDULE["improvement-escalate-actions"] = {
     "task": "improvement.tasks.escalate_overdue_actions",
     "schedule": crontab(hour=8, minute=15),
 }
+CELERY_BEAT_SCHEDULE["governance-escalate-plan-items"] = {
+    # 08:20: plan items more than 14 days overdue are escalated to the IQAS owner, once each.
+    "task": "governance.tasks.escalate_overdue_plan_items",
+    "schedule": crontab(hour=8, minute=20),
+}
 # The reporting part (reporting/tasks.py) keeps its tasks' improvement.tasks.* names.
 # 06:00 on the 1st: last month's KPI report, stored and e-mailed to the director and IQAS owner.
 CELERY_BEAT_SCHEDULE["improvement-kpi-report-monthly"] = {

@@ -57,6 +57,15 @@ def kwargs(name: str, person) -> dict | None:
     namespace, _sep, view = name.partition(":")
     if namespace not in ("governance", "governance_public"):
         return None
+    if view == "plan_detail":
+        from governance.models import ImplementationPlan
+
+        version = strategy_version("approved")
+        return {
+            "pk": ImplementationPlan.objects.create(
+                strategy_version=version, year=2026, created_by=version.created_by
+            ).pk
+        }
     if view not in STATES:
         return {}
     version = strategy_version(STATES[view], public=view == "public_strategy")

@@ -124,3 +124,26 @@ def test_the_iqas_owner_cancels_an_item_the_owner_cannot(item, qms_owner):
     plans.item_close(item=item, actor=qms_owner, target=IS.CANCELLED, comment="Не актуально")
     item.refresh_from_db()
     assert item.status == IS.CANCELLED
+
+
+def test_overdue_items_are_on_the_owners_dashboard_and_escalated_once(item, qms_owner, client):
+    from core.dashboard import dashboard_for
+    from core.models import Notification
+    from governance.tasks import escalate_overdue_plan_items
+
+    board = dashboard_for(item.owner, today=D(2026, 7, 5))
+    assert [t.title for t in board.overdue] == ["Самооценка"]
+    assert plans.overdue_escalate(today=D(2026, 7, 10)) == 0  # 10 days: not yet
+    assert plans.overdue_escalate(today=D(2026, 7, 20)) == 1
+    assert plans.overdue_escalate(today=D(2026, 7, 21)) == 0  # once per item
+    note = Notification.objects.get(recipient=qms_owner)
+    assert "Самооценка" in note.params["title"]
+    assert escalate_overdue_plan_items() == 0
+
+
+def test_the_plan_page_shows_items_to_staff(item, client, make_person):
+    from django.urls import reverse
+
+    client.force_login(make_person(Role.EXPERT))
+    page = client.get(reverse("governance:plan_detail", args=[item.plan_id]))
+    assert page.status_code == 200 and "Самооценка" in page.content.decode()
