@@ -5,11 +5,13 @@ Director General's signature; public. Texts in Russian, as the agency writes the
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from demo.clock import demo_clock
 from demo.people import DEMO_PASSWORD
 from governance import services
-from governance.models import Strategy
+from governance.models import ImplementationPlan, PlanItem, Strategy
+from governance.services import plan as plans
 
 TITLE = "Стратегия развития НААР"
 
@@ -134,10 +136,7 @@ STATUSES = [
 
 
 def seed_plan(people: dict, version) -> None:
-    from governance.models import ImplementationPlan, PlanItem
-    from governance.services import plan as plans
-
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     if ImplementationPlan.objects.filter(year=year).exists() or year not in version.strategy.years:
         return
     qms = people["qms"]
