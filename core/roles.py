@@ -210,6 +210,13 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     },
 }
 
+# The strategy (§4.3) is published to the agency's staff, its collegial bodies and its experts;
+# the IQAS owner drafts it (with the Director General), the Director General approves it.
+for _role in set(Role) - {Role.EO_REPRESENTATIVE}:
+    ROLE_PERMISSIONS[_role] |= {"governance.view_strategy"}
+ROLE_PERMISSIONS[Role.QMS_OWNER] |= {"governance.add_strategy", "governance.change_strategy"}
+ROLE_PERMISSIONS[Role.DIRECTOR] |= {"governance.change_strategy", "governance.approve_strategy"}
+
 
 def role_label(code: str) -> str:
     return str(Role(code).label)

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from accreditation.urls import urlpatterns as accreditation_urls
 from core import sitemaps
 from core.access import PUBLIC, SIGNED_IN, access
+from governance.urls import public_urlpatterns as governance_public_urls
 from registry.urls import accreditation_public_urlpatterns
 from surveys.urls import public_urlpatterns as survey_public_urls
 
@@ -42,6 +43,9 @@ urlpatterns = [
     path("improvement/", include("improvement.urls")),
     # The management review, KPIs and quality board: their own app, the same paths as ever.
     path("improvement/", include("reporting.urls")),
+    path("governance/", include("governance.urls")),
+    # The effective strategy of the agency, when it is public: no sign-in.
+    path("strategy/", include((governance_public_urls, "governance_public"))),
     path("admin/", admin.site.urls),
     # The sitemap index and robots.txt: core's, filled by each app's registration.
     path("sitemap.xml", sitemaps.index, name="sitemap"),

@@ -15,6 +15,7 @@ from core.services import user_set_roles
 from improvement.models import Nonconformity
 from tests.audits import matrix as matrix_audits
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
+from tests.governance import matrix as matrix_governance
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
 from tests.surveys import matrix as matrix_surveys
@@ -23,7 +24,14 @@ from tests.surveys import matrix_results as matrix_survey_results
 # Apps with many object-level views describe their rows in a module of their own:
 # POST_ONLY, kwargs(name, person) and post_data(name) (None: not mine). Who may use a view on
 # its object is never kept here: it is what the view declares (``opens``, ``moves``).
-EXTENSIONS = (matrix_audits, matrix_improvement, matrix_surveys, matrix_survey_results, matrix_review)
+EXTENSIONS = (
+    matrix_audits,
+    matrix_improvement,
+    matrix_surveys,
+    matrix_survey_results,
+    matrix_review,
+    matrix_governance,
+)
 
 ANONYMOUS = "anonymous"
 NO_ROLE = "no_role"

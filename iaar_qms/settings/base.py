@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "audits",
     "surveys",
     "improvement",
+    "governance",  # the strategy and its plans (§4.3–4.4)
     "reporting",  # the management review, KPIs and the quality board: reads the apps above
     "demo",  # last: it imports every app above, none imports it
     "django_structlog",
@@ -423,6 +424,11 @@ CELERY_BEAT_SCHEDULE["improvement-escalate-actions"] = {
     # 08:15: overdue actions are reminded to their owner, then escalated to the IQAS owner.
     "task": "improvement.tasks.escalate_overdue_actions",
     "schedule": crontab(hour=8, minute=15),
+}
+CELERY_BEAT_SCHEDULE["governance-escalate-plan-items"] = {
+    # 08:20: plan items more than 14 days overdue are escalated to the IQAS owner, once each.
+    "task": "governance.tasks.escalate_overdue_plan_items",
+    "schedule": crontab(hour=8, minute=20),
 }
 # The reporting part (reporting/tasks.py) keeps its tasks' improvement.tasks.* names.
 # 06:00 on the 1st: last month's KPI report, stored and e-mailed to the director and IQAS owner.

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GovernanceConfig(AppConfig):
+    name = "governance"
+    verbose_name = _("Governance")
+
+    def ready(self) -> None:
+        from core.dashboard import register_task_provider
+
+        from . import workflow  # noqa: F401  (registers the workflow tables)
+        from .dashboard import plan_tasks
+
+        register_task_provider(plan_tasks)

@@ -1,0 +1,267 @@
+"""The agency's strategy (§4.3): a strategy for a period, kept as versions; each version holds
+the mission, vision, values, the strategic goals with their tasks and indicators (a baseline and
+a target for each year of the period). A version is drafted, discussed, approved by the Director
+General's signature (then it is the effective one) and superseded by the next approved version."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Strategy(models.Model):
+    title = models.CharField(_("title"), max_length=300)
+    period_start = models.PositiveSmallIntegerField(_("first year"))
+    period_end = models.PositiveSmallIntegerField(_("last year"))
+    is_public = models.BooleanField(
+        _("published on the public site"),
+        default=False,
+        help_text=_("The effective version is shown on the public site, without signing in."),
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period_start", "pk"]
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+        permissions = [("approve_strategy", "Can approve the strategy (Director General)")]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.period_start}–{self.period_end}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:strategy_detail", args=[self.pk])
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.period_start, self.period_end + 1))
+
+    @property
+    def effective_version(self) -> "StrategyVersion | None":
+        return self.versions.filter(status=StrategyVersion.Status.APPROVED).first()
+
+
+class StrategyVersion(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        DISCUSSION = "discussion", _("Under discussion")
+        APPROVED = "approved", _("Approved (effective)")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    mission = models.TextField(_("mission"), blank=True)
+    vision = models.TextField(_("vision"), blank=True)
+    values = models.TextField(_("values"), blank=True)
+    change_note = models.TextField(_("what changed"), blank=True)
+    # The collegial discussion (§4.3). Until the collegial bodies are kept in the portal
+    # (issue 18, item 3) it is a record: the date, the body's name and the minutes if any.
+    discussed_on = models.DateField(_("discussed on"), null=True, blank=True)
+    discussed_by = models.CharField(_("discussed by (body)"), max_length=300, blank=True)
+    discussion_minutes = models.FileField(
+        _("minutes of the discussion"), upload_to="governance/minutes/%Y/", blank=True
+    )
+    discussion_minutes_name = models.CharField(max_length=255, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("strategy version")
+        verbose_name_plural = _("strategy versions")
+        constraints = [models.UniqueConstraint(fields=["strategy", "number"], name="strategy_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.strategy} v{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:version_detail", args=[self.pk])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+
+class Goal(models.Model):
+    version = models.ForeignKey(StrategyVersion, on_delete=models.CASCADE, related_name="goals")
+    position = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("strategic goal"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("strategic goal")
+        verbose_name_plural = _("strategic goals")
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+
+class Task(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="tasks")
+    position = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("task"), max_length=500)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("strategic task")
+        verbose_name_plural = _("strategic tasks")
+
+    def __str__(self) -> str:
+        return f"{self.goal.position}.{self.position}. {self.title}"
+
+
+class Indicator(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicator"), max_length=500)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def target_for(self, year: int):
+        return next((t.value for t in self.targets.all() if t.year == year), None)
+
+
+class IndicatorTarget(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["year"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="indicator_target_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.year}"
+
+
+class StrategySignature(models.Model):
+    """The Director General's approval: who signed which content (by hash), when."""
+
+    version = models.ForeignKey(StrategyVersion, on_delete=models.PROTECT, related_name="signatures")
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signer_name = models.CharField(_("name"), max_length=300)
+    signer_role = models.CharField(_("role"), max_length=300)
+    content_sha256 = models.CharField(_("SHA-256 of the signed content"), max_length=64)
+    signed_at = models.DateTimeField(_("signed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["signed_at", "pk"]
+        verbose_name = _("strategy signature")
+        verbose_name_plural = _("strategy signatures")
+
+    def __str__(self) -> str:
+        return f"{self.signer_name}: {self.version}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("A signature is never changed.")
+        super().save(*args, **kwargs)
+
+
+class ImplementationPlan(models.Model):
+    """The year's strategy-implementation plan (§4.4.1), under the effective strategy version.
+    Its corrections are kept as numbered revisions, each with its reason."""
+
+    strategy_version = models.ForeignKey(StrategyVersion, on_delete=models.PROTECT, related_name="plans")
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    revision = models.PositiveSmallIntegerField(_("revision"), default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("implementation plan")
+        verbose_name_plural = _("implementation plans")
+
+    def __str__(self) -> str:
+        return f"{self.year} · r{self.revision}"
+
+
+class PlanRevision(models.Model):
+    """A correction of the plan: its number, the reason, who made it and what it changed."""
+
+    plan = models.ForeignKey(ImplementationPlan, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveSmallIntegerField(_("revision"))
+    reason = models.TextField(_("reason"))
+    changes = models.JSONField(default=dict)
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    made_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="plan_revision_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.plan} r{self.number}"
+
+
+class PlanItem(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        NOT_DONE = "not_done", _("Not done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    plan = models.ForeignKey(ImplementationPlan, on_delete=models.PROTECT, related_name="items")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="plan_items")
+    title = models.CharField(_("activity"), max_length=500)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="+"
+    )
+    due_date = models.DateField(_("due date"))
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    expected_result = models.TextField(_("expected result"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    percent_done = models.PositiveSmallIntegerField(_("% done"), default=0)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("plan item")
+        verbose_name_plural = _("plan items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProgressReport(models.Model):
+    item = models.ForeignKey(PlanItem, on_delete=models.PROTECT, related_name="reports")
+    text = models.TextField(_("progress"))
+    percent = models.PositiveSmallIntegerField(_("% done"))
+    evidence = models.FileField(_("evidence"), upload_to="governance/evidence/%Y/", blank=True)
+    evidence_name = models.CharField(max_length=255, blank=True)
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-reported_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.percent}%"
