@@ -248,3 +248,36 @@ def csv_row(data: dict) -> list:
     ):
         values[f"programme[1].{key}"] = programme.get(key, "")
     return ["" if values.get(c) is None else values.get(c, "") for c in CSV_COLUMNS]
+
+
+def reports():
+    """The published decisions DEQAR may receive, with what their payload reads."""
+    return (
+        Publication.objects.filter(withdrawn=False)
+        .select_related("project__organization", "decision")
+        .prefetch_related("project__programmes", "decision__certificates")
+        .order_by("pk")
+    )
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def granted(publication) -> list:
+    from .selectors import PUBLIC_STATUSES
+
+    return [c for c in publication.decision.certificates.all() if c.status in PUBLIC_STATUSES]
+
+
+def payload(publication) -> dict:
+    return submission(publication, _absolute, granted(publication))
+
+
+def write_csv(rows, out) -> None:
+    import csv
+
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for publication in rows:
+        writer.writerow(csv_row(payload(publication)))
