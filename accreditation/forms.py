@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.permissions import people_with_perm
 
 from .models import (
+    ISCED_FIELDS,
     AccreditationProject,
     Appeal,
     Certificate,
@@ -17,12 +18,16 @@ from .models import (
     Organization,
     Outcome,
     Programme,
+    QfEheaLevel,
     Score,
     StandardSet,
     VisitSession,
 )
 
 INSTRUCTION_LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("ky", _("Kyrgyz"))]
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OrganizationForm(forms.Form):
@@ -57,6 +62,27 @@ class OrganizationForm(forms.Form):
     city_ky = forms.CharField(label=_("City (Kyrgyz)"), max_length=120, required=False)
     city_en = forms.CharField(label=_("City (English)"), max_length=120, required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    name_transliterated = forms.CharField(label=_("Name (transliteration)"), max_length=300, required=False)
+    eter_id = forms.RegexField(
+        label=_("ETER ID"),
+        regex=r"^[A-Z]{2}[0-9]{4}$",
+        max_length=20,
+        required=False,
+        help_text=_("The institution's code in ETER, e.g. KZ0001."),
+        error_messages={
+            "invalid": _("Give the ETER code: two capital letters and four digits, e.g. KZ0001.")
+        },
+    )
+    national_id = forms.CharField(label=_("National identifier"), max_length=40, required=False)
+    founded_on = forms.DateField(label=_("Founding date"), required=False, widget=DATE_INPUT)
+    closed_on = forms.DateField(label=_("Closure date"), required=False, widget=DATE_INPUT)
+
+    def clean(self):
+        data = super().clean()
+        founded, closed = data.get("founded_on"), data.get("closed_on")
+        if founded and closed and closed < founded:
+            self.add_error("closed_on", _("The closure date cannot be before the founding date."))
+        return data
 
     def clean_country(self) -> str:
         return self.cleaned_data["country"].upper()
@@ -76,6 +102,17 @@ class ProgrammeForm(forms.Form):
         label=_("Languages of instruction"),
         choices=INSTRUCTION_LANGUAGES,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    qf_ehea_level = forms.ChoiceField(
+        label=_("QF-EHEA level"), choices=[("", "—"), *QfEheaLevel.choices], required=False
+    )
+    nqf_level = forms.CharField(label=_("NQF level"), max_length=20, required=False)
+    degree_outcome = forms.BooleanField(label=_("Leads to a full degree"), required=False, initial=True)
+    workload_ects = forms.IntegerField(label=_("Workload (ECTS)"), min_value=1, max_value=600, required=False)
+    isced_field = forms.ChoiceField(
+        label=_("Field of study (ISCED-F 2013)"),
+        choices=[("", "—"), *((code, f"{code} {name}") for code, name in ISCED_FIELDS)],
+        required=False,
     )
 
     def clean_code(self) -> str:

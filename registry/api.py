@@ -28,7 +28,7 @@ from accreditation.places import lookup_key
 from core.access import PUBLIC
 from core.ratelimit import over_limit
 
-from . import cache, selectors
+from . import cache, deqar, selectors
 from .api_export import ExportMixin
 from .api_schema import (
     FORMATS,
@@ -51,6 +51,14 @@ class InstitutionSerializer(serializers.ModelSerializer):
     name_kyrgyz = serializers.CharField(source="name_ky")
     country = serializers.CharField()
     registry_url = serializers.SerializerMethodField()
+    eter_id = serializers.CharField()
+    identifiers = serializers.SerializerMethodField()
+    names = serializers.SerializerMethodField()
+    countries = serializers.SerializerMethodField()
+    qf_ehea_levels = serializers.SerializerMethodField()
+    organization_type = serializers.CharField(source="org_type")
+    founding_date = serializers.DateField(source="founded_on", allow_null=True)
+    closure_date = serializers.DateField(source="closed_on", allow_null=True)
 
     class Meta:
         model = Organization
@@ -66,7 +74,27 @@ class InstitutionSerializer(serializers.ModelSerializer):
             "city",
             "website",
             "registry_url",
+            "eter_id",
+            "identifiers",
+            "names",
+            "countries",
+            "qf_ehea_levels",
+            "organization_type",
+            "founding_date",
+            "closure_date",
         ]
+
+    def get_identifiers(self, obj) -> list[dict[str, str]]:
+        return deqar.institution_identifiers(obj)
+
+    def get_names(self, obj) -> list[dict[str, str | None]]:
+        return deqar.institution_names(obj)
+
+    def get_countries(self, obj) -> list[dict[str, str]]:
+        return [{"country": obj.country, "city": obj.city}]
+
+    def get_qf_ehea_levels(self, obj) -> list[str]:
+        return deqar.institution_qf_levels(obj)
 
     def get_registry_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(
@@ -77,10 +105,40 @@ class InstitutionSerializer(serializers.ModelSerializer):
 class ProgrammeSerializer(serializers.ModelSerializer):
     institution = serializers.CharField(source="organization.iaar_id")
     name_primary = serializers.CharField(source="name")
+    names = serializers.SerializerMethodField()
+    qf_ehea_level = serializers.SerializerMethodField()
+    degree_outcome = serializers.BooleanField()
+    workload_ects = serializers.IntegerField(allow_null=True)
+    field_study = serializers.SerializerMethodField()
 
     class Meta:
         model = Programme
-        fields = ["id", "institution", "code", "name_primary", "name_en", "level", "languages"]
+        fields = [
+            "id",
+            "institution",
+            "code",
+            "name_primary",
+            "name_en",
+            "names",
+            "level",
+            "languages",
+            "qf_ehea_level",
+            "nqf_level",
+            "degree_outcome",
+            "workload_ects",
+            "field_study",
+        ]
+
+    def get_names(self, obj) -> list[dict[str, str]]:
+        return deqar.programme_names(obj)
+
+    def get_qf_ehea_level(self, obj) -> str:
+        return deqar.programme_qf_level(obj)
+
+    def get_field_study(self, obj) -> dict[str, str] | None:
+        if not obj.isced_field:
+            return None
+        return {"code": obj.isced_field, "name": str(obj.get_isced_field_display())}
 
 
 class CertificateSerializer(serializers.ModelSerializer):
@@ -129,12 +187,34 @@ class ReportSerializer(serializers.ModelSerializer):
     standing = serializers.SerializerMethodField()
     later_decisions = serializers.SerializerMethodField()
     files = serializers.SerializerMethodField()
+    local_identifier = serializers.CharField()
+    status = serializers.CharField(source="obligation")
+    deqar_decision = serializers.SerializerMethodField()
+    summary = serializers.CharField()
+    report_links = serializers.SerializerMethodField()
+    report_files = serializers.SerializerMethodField()
+    crossborder = serializers.SerializerMethodField()
+    agency_detail = serializers.SerializerMethodField()
+    institutions_detail = serializers.SerializerMethodField()
+    programmes_detail = serializers.SerializerMethodField()
+    deqar_report_id = serializers.IntegerField(allow_null=True)
 
     class Meta:
         model = Publication
         fields = [
             "id",
+            "local_identifier",
+            "deqar_report_id",
             "agency",
+            "agency_detail",
+            "status",
+            "deqar_decision",
+            "summary",
+            "report_links",
+            "report_files",
+            "crossborder",
+            "institutions_detail",
+            "programmes_detail",
             "agency_activity",
             "institutions",
             "programmes",
@@ -150,7 +230,47 @@ class ReportSerializer(serializers.ModelSerializer):
         ]
 
     def get_agency(self, obj) -> str:
-        return "IAAR"
+        return settings.DEQAR_AGENCY
+
+    def get_agency_detail(self, obj) -> dict[str, str | int | None]:
+        return deqar.agency()
+
+    def get_deqar_decision(self, obj) -> str:
+        """DEQAR's decision: positive, positive with conditions or restrictions, negative, not
+        applicable."""
+        return deqar.decision_value(obj.decision.outcome)
+
+    def get_report_links(self, obj) -> list[dict[str, str]]:
+        return obj.report_links
+
+    def get_report_files(self, obj) -> list[dict]:
+        return deqar.report_files(obj, self.context["request"].build_absolute_uri)
+
+    def get_crossborder(self, obj) -> bool:
+        return deqar.crossborder(obj.project.organization)
+
+    def get_institutions_detail(self, obj) -> list[dict]:
+        org = obj.project.organization
+        return [
+            {
+                "id": org.iaar_id,
+                "eter_id": org.eter_id,
+                "name_official": org.name,
+                "name_english": org.name_en,
+                "country": org.country,
+            }
+        ]
+
+    def get_programmes_detail(self, obj) -> list[dict]:
+        return [
+            {
+                "code": p.code,
+                "name_primary": p.name,
+                "name_english": p.name_en,
+                "qf_ehea_level": deqar.programme_qf_level(p),
+            }
+            for p in obj.project.programmes.all()
+        ]
 
     def get_institutions(self, obj) -> list[str]:
         return [obj.project.organization.iaar_id]
@@ -309,7 +429,7 @@ class InstitutionViewSet(_PublicViewSet):
     lookup_field = "iaar_id"
 
     def get_queryset(self):
-        return selectors.published_organizations().order_by("name", "pk")
+        return selectors.published_organizations().prefetch_related("programmes").order_by("name", "pk")
 
 
 class ProgrammeViewSet(_PublicViewSet):

@@ -9,6 +9,8 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Public registry")
 
     def ready(self) -> None:
+        from django.conf import settings
+        from django.db import transaction
         from django.db.models.signals import post_delete, post_save
 
         from accreditation import models
@@ -37,3 +39,15 @@ class RegistryConfig(AppConfig):
             post_delete.connect(
                 registry_changed, sender=model, weak=False, dispatch_uid=f"registry-del-{model.__name__}"
             )
+
+        def publication_saved(sender, instance, created, **kwargs) -> None:
+            # A newly published decision goes to DEQAR once the publication is committed.
+            if created and settings.DEQAR_SUBMISSION_URL:
+                from .tasks import deqar_submit
+
+                pk = instance.pk
+                transaction.on_commit(lambda: deqar_submit.delay(pk))
+
+        post_save.connect(
+            publication_saved, sender=models.Publication, weak=False, dispatch_uid="registry-deqar-submit"
+        )

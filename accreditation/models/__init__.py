@@ -6,6 +6,7 @@ from .appeals import (
 )
 from .certificates import (
     Certificate,
+    DeqarStatus,
     ExpiryReminder,
     Publication,
 )
@@ -36,9 +37,11 @@ from .monitoring import (
     MonitoringTask,
 )
 from .organizations import (
+    ISCED_FIELDS,
     EducationLevel,
     Organization,
     Programme,
+    QfEheaLevel,
     search_text_of,
 )
 from .projects import (
@@ -56,6 +59,7 @@ from .standards import (
 )
 
 __all__ = [
+    "ISCED_FIELDS",
     "AccreditationProject",
     "AgendaItem",
     "Appeal",
@@ -70,6 +74,7 @@ __all__ = [
     "Criterion",
     "CriterionScore",
     "Decision",
+    "DeqarStatus",
     "EECReport",
     "EducationLevel",
     "Evidence",
@@ -81,6 +86,7 @@ __all__ = [
     "Outcome",
     "Programme",
     "Publication",
+    "QfEheaLevel",
     "Recusal",
     "ReportReview",
     "Score",

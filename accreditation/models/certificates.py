@@ -116,6 +116,11 @@ class Certificate(models.Model):
         return reverse("registry:verify_number", args=[self.number])
 
 
+class DeqarStatus(models.TextChoices):
+    OBLIGATORY = "part of obligatory EQA system", _("Obligatory")
+    VOLUNTARY = "voluntary", _("Voluntary")
+
+
 class Publication(models.Model):
     """What is published on a decision: the registry entry, the EEC report and the decision."""
 
@@ -136,6 +141,18 @@ class Publication(models.Model):
     authority_notice = models.TextField(_("notice to the education authority"))
     authority_email = models.EmailField(_("education authority e-mail"), blank=True)
     withdrawn = models.BooleanField(_("withdrawn"), default=False)
+    # DEQAR's vocabulary for a report, and what DEQAR answered when it was submitted.
+    obligation = models.CharField(
+        _("obligatory or voluntary"),
+        max_length=40,
+        choices=DeqarStatus.choices,
+        default=DeqarStatus.VOLUNTARY,
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    report_links = models.JSONField(_("links to the report"), default=list, blank=True)
+    deqar_report_id = models.PositiveIntegerField(_("DEQAR report ID"), null=True, blank=True)
+    deqar_submitted_at = models.DateTimeField(_("reported to DEQAR"), null=True, blank=True)
+    deqar_error = models.TextField(_("DEQAR's refusal"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -145,6 +162,11 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return str(self.project)
+
+    @property
+    def local_identifier(self) -> str:
+        """The report's stable identifier in DEQAR: one per published decision, never reused."""
+        return f"IAAR-R-{self.pk:06d}"
 
 
 class ExpiryReminder(models.Model):

@@ -17,6 +17,44 @@ class EducationLevel(models.TextChoices):
     ADDITIONAL = "additional", _("Additional education")
 
 
+class QfEheaLevel(models.TextChoices):
+    """The QF-EHEA cycles DEQAR records for programmes and institutions."""
+
+    SHORT = "short cycle", _("Short cycle")
+    FIRST = "first cycle", _("First cycle")
+    SECOND = "second cycle", _("Second cycle")
+    THIRD = "third cycle", _("Third cycle")
+
+
+# A small ISCED-F 2013 list (broad and narrow fields) as DEQAR records a programme's field of study.
+ISCED_FIELDS = [
+    ("0011", _("Basic programmes and qualifications")),
+    ("0111", _("Education science")),
+    ("0114", _("Teacher training with subject specialisation")),
+    ("0211", _("Audio-visual techniques and media production")),
+    ("0231", _("Language acquisition")),
+    ("0232", _("Literature and linguistics")),
+    ("0311", _("Economics")),
+    ("0314", _("Sociology and cultural studies")),
+    ("0411", _("Accounting and taxation")),
+    ("0413", _("Management and administration")),
+    ("0421", _("Law")),
+    ("0511", _("Biology")),
+    ("0533", _("Physics")),
+    ("0541", _("Mathematics")),
+    ("0613", _("Software and applications development and analysis")),
+    ("0714", _("Electronics and automation")),
+    ("0716", _("Motor vehicles, ships and aircraft")),
+    ("0724", _("Mining and extraction")),
+    ("0732", _("Building and civil engineering")),
+    ("0811", _("Crop and livestock production")),
+    ("0912", _("Medicine")),
+    ("0913", _("Nursing and midwifery")),
+    ("0916", _("Pharmacy")),
+    ("1015", _("Travel, tourism and leisure")),
+]
+
+
 def search_text_of(row) -> str:
     """The text the registry searches for a row: its names and codes, case-folded, one line."""
     return " ".join(str(getattr(row, name) or "").casefold() for name in row.SEARCHED_FIELDS).strip()
@@ -53,6 +91,12 @@ class Organization(models.Model):
     # Every name of the city, normalized, between bars: what a city typed in any script finds.
     city_search = models.CharField(max_length=600, editable=False, blank=True, default="")
     website = models.URLField(_("website"), blank=True)
+    # DEQAR's vocabulary for an institution (identifiers, other names, dates).
+    name_transliterated = models.CharField(_("name (transliteration)"), max_length=300, blank=True)
+    eter_id = models.CharField(_("ETER ID"), max_length=20, blank=True, help_text=_("E.g. KZ0001."))
+    national_id = models.CharField(_("national identifier"), max_length=40, blank=True)
+    founded_on = models.DateField(_("founding date"), null=True, blank=True)
+    closed_on = models.DateField(_("closure date"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     # Every name, the acronym and the ID in lower case: what the registry's search reads.
     search_text = models.TextField(editable=False, blank=True, default="")
@@ -140,6 +184,16 @@ class Programme(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     languages = models.JSONField(_("languages of instruction"), default=list, blank=True)
+    # DEQAR's vocabulary for a programme.
+    qf_ehea_level = models.CharField(
+        _("QF-EHEA level"), max_length=20, choices=QfEheaLevel.choices, blank=True
+    )
+    nqf_level = models.CharField(_("NQF level"), max_length=20, blank=True)
+    degree_outcome = models.BooleanField(_("leads to a full degree"), default=True)
+    workload_ects = models.PositiveSmallIntegerField(_("workload (ECTS)"), null=True, blank=True)
+    isced_field = models.CharField(
+        _("field of study (ISCED-F 2013)"), max_length=4, choices=ISCED_FIELDS, blank=True
+    )
     search_text = models.TextField(editable=False, blank=True, default="")
     history = HistoricalRecords(excluded_fields=["search_text"])
 

@@ -31,8 +31,27 @@ ORGANIZATION_FIELDS = (
     "city_ky",
     "city_en",
     "website",
+    "name_transliterated",
+    "eter_id",
+    "national_id",
+    "founded_on",
+    "closed_on",
 )
-PROGRAMME_FIELDS = ("code", "name", "name_ru", "name_kk", "name_ky", "name_en", "level", "languages")
+PROGRAMME_FIELDS = (
+    "code",
+    "name",
+    "name_ru",
+    "name_kk",
+    "name_ky",
+    "name_en",
+    "level",
+    "languages",
+    "qf_ehea_level",
+    "nqf_level",
+    "degree_outcome",
+    "workload_ects",
+    "isced_field",
+)
 
 
 def _clean_levels(levels) -> list[str]:

@@ -226,3 +226,22 @@ PROGRAMMES = {
     Organization.Type.SCHOOL: [("SEC-STEM", "General secondary education with a STEM profile", "secondary")],
     Organization.Type.OTHER: [("ADD-QA", "Quality assurance in education (short course)", "additional")],
 }
+
+# DEQAR's vocabulary for the demo: ETER codes of a few institutions (by acronym; invented for
+# the demo), each programme's ISCED-F field (by code) and its workload by level.
+ETER_IDS = {"KazNU": "KZ0001", "ENU": "KZ0002", "KSTU": "KG0001", "OshSU": "KG0002"}
+ISCED_OF_PROGRAMME = {
+    "6B01101": "0111",
+    "6B06101": "0613",
+    "7M04101": "0311",
+    "8D05301": "0533",
+    "6B04101": "0413",
+    "7M04102": "0413",
+    "6B10101": "0912",
+    "7R01101": "0912",
+    "7M10102": "0912",
+    "0510000": "0714",
+    "1304000": "0714",
+}
+ECTS_OF_LEVEL = {"bachelor": 240, "master": 120, "doctoral": 180, "residency": 120}
+NQF_OF_LEVEL = {"bachelor": "6", "master": "7", "residency": "7", "doctoral": "8", "tvet": "5"}

@@ -3,7 +3,15 @@
 from accreditation import services
 from accreditation.models import AccreditationProject, Organization
 
-from .organizations import KYRGYZ_NAMES, ORGANIZATIONS, PROGRAMMES
+from .organizations import (
+    ECTS_OF_LEVEL,
+    ETER_IDS,
+    ISCED_OF_PROGRAMME,
+    KYRGYZ_NAMES,
+    NQF_OF_LEVEL,
+    ORGANIZATIONS,
+    PROGRAMMES,
+)
 
 S = AccreditationProject.Status
 K = AccreditationProject.Kind
@@ -98,6 +106,7 @@ def seed(people: dict) -> None:
                 city=city,
                 country=country,
                 levels=levels,
+                eter_id=ETER_IDS.get(acronym, ""),
             )
             language = ["ky", "ru"] if country == "KG" else ["kk", "ru"]
             for code, title, level in PROGRAMMES.get(org_type, []):
@@ -109,6 +118,9 @@ def seed(people: dict) -> None:
                     name_en=title,
                     level=level,
                     languages=[*language, "en"] if level != "tvet" else language,
+                    isced_field=ISCED_OF_PROGRAMME.get(code, ""),
+                    workload_ects=ECTS_OF_LEVEL.get(level),
+                    nqf_level=NQF_OF_LEVEL.get(level, ""),
                 )
         orgs.append(org)
     if AccreditationProject.objects.exists():

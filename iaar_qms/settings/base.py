@@ -538,3 +538,11 @@ DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=25 * 10
 
 # History keeps the whole reason a person gave (a comment can be long), not its first 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# DEQAR (EQAR's database of external QA results): how IAAR is known there, and the optional
+# submission endpoint each newly published report is posted to (nothing is sent when empty).
+DEQAR_AGENCY = env("DEQAR_AGENCY", default="IAAR")
+DEQAR_AGENCY_ID = env.int("DEQAR_AGENCY_ID", default=None)
+DEQAR_BASE_COUNTRY = env("DEQAR_BASE_COUNTRY", default="KZ")
+DEQAR_SUBMISSION_URL = env("DEQAR_SUBMISSION_URL", default="")
+DEQAR_SUBMISSION_TOKEN = env("DEQAR_SUBMISSION_TOKEN", default="")

@@ -1,0 +1,268 @@
+"""DEQAR: the vocabulary on the API, the submission export, and the opt-in submission task
+end to end against a stand-in of DEQAR's submission endpoint."""
+
+import csv
+import io
+import json
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from celery.exceptions import Retry
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+
+from accreditation import services
+from accreditation.models import AccreditationProject, Publication
+from demo.walkthrough import drive
+from registry import deqar
+from registry.tasks import deqar_submit
+
+S = AccreditationProject.Status
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TOKEN = "stand-in-token"
+
+
+def _problems(report: dict) -> dict:
+    """What DEQAR's submission API documents as required, and the formats it takes."""
+    errors = {}
+    if not report.get("agency"):
+        errors["agency"] = "This field is required."
+    if not DATE.match(str(report.get("valid_from", ""))):
+        errors["valid_from"] = "Date has wrong format."
+    if report.get("status") not in deqar.STATUS_VALUES:
+        errors["status"] = "Please provide valid status."
+    if report.get("decision") not in deqar.DECISION_VALUES:
+        errors["decision"] = "Please provide valid decision."
+    if not (report.get("activity") or report.get("activity_local_identifier")):
+        errors["activity"] = "Please provide valid ESG Activity."
+    if not report.get("local_identifier"):
+        errors["local_identifier"] = "This field is required."
+    institutions = report.get("institutions") or []
+    if not institutions or not all(
+        i.get("deqar_id")
+        or i.get("eter_id")
+        or (i.get("name_official") and (i.get("locations") or [{}])[0].get("country"))
+        for i in institutions
+    ):
+        errors["institutions"] = "Please provide at least one valid institution."
+    if report.get("activity_local_identifier") in ("specialized", "primary_specialized") and not all(
+        p.get("name_primary") and p.get("qf_ehea_level") for p in report.get("programmes") or [{}]
+    ):
+        errors["programmes"] = "Please provide the programmes with their names and QF-EHEA levels."
+    files = report.get("report_files") or []
+    if not files or not all(f.get("original_location") and f.get("report_language") for f in files):
+        errors["report_files"] = "Please provide at least one report file with its languages."
+    return errors
+
+
+class StandIn:
+    """DEQAR's submission endpoint in miniature: reports by id, keyed by local identifier."""
+
+    def __init__(self):
+        self.reports: dict[int, dict] = {}
+        self.posts = 0
+        self.fail_next = 0  # answer 503 this many times
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/submissionapi/v1/submit/report"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def _handler(self):
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _answer(self, code: int, body: dict) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_POST(self):
+                stand_in.posts += 1
+                if stand_in.fail_next:
+                    stand_in.fail_next -= 1
+                    return self._answer(503, {"detail": "Service unavailable"})
+                if self.headers.get("Authorization") != f"Bearer {TOKEN}":
+                    return self._answer(401, {"detail": "Invalid token."})
+                report = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                errors = _problems(report)
+                if errors:
+                    return self._answer(400, {"submission_status": "errors", "errors": errors})
+                known = next(
+                    (
+                        pk
+                        for pk, r in stand_in.reports.items()
+                        if r["local_identifier"] == report["local_identifier"]
+                    ),
+                    None,
+                )
+                if report.get("report_id") and report["report_id"] != known:
+                    return self._answer(400, {"errors": {"report_id": "Report ID does not match."}})
+                pk = known or len(stand_in.reports) + 1001
+                stand_in.reports[pk] = report
+                return self._answer(
+                    200,
+                    {
+                        "submission_status": "success",
+                        "submitted_report": {"id": pk},
+                        "sanity_check_status": "success",
+                    },
+                )
+
+        return Handler
+
+
+@pytest.fixture(scope="module")
+def stand_in():
+    server = StandIn()
+    yield server
+    server.server.shutdown()
+
+
+@pytest.fixture
+def endpoint(stand_in, settings):
+    stand_in.reports.clear()
+    stand_in.posts = 0
+    stand_in.fail_next = 0
+    settings.DEQAR_SUBMISSION_URL = stand_in.url
+    settings.DEQAR_SUBMISSION_TOKEN = TOKEN
+    return stand_in
+
+
+def _publish(cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        project = drive(cast.project, cast, S.POST_MONITORING)
+    return Publication.objects.get(project=project)
+
+
+def _staff_page(client, cast, publication):
+    client.force_login(cast.pm)
+    return client.get(reverse("accreditation:project_detail", args=[publication.project_id])).content.decode()
+
+
+def test_a_published_decision_is_reported_once_and_updated_never_duplicated(
+    client, cast, endpoint, django_capture_on_commit_callbacks
+):
+    publication = _publish(cast, django_capture_on_commit_callbacks)
+    publication.refresh_from_db()
+    assert publication.deqar_report_id == 1001 and publication.deqar_submitted_at
+    assert publication.deqar_error == ""
+    sent = endpoint.reports[1001]
+    assert sent["local_identifier"] == publication.local_identifier
+    assert sent["decision"] == "positive" and sent["programmes"][0]["qf_ehea_level"] == "first cycle"
+    assert "Reported to DEQAR on" in _staff_page(client, cast, publication)
+    client.logout()
+    organization_page = client.get(reverse("registry:organization", args=[cast.organization.iaar_id]))
+    assert "Reported to DEQAR on" in organization_page.content.decode()
+
+    # A re-run (a re-publication of the same report) is an update of the same DEQAR report.
+    publication.summary = "Accredited for five years."
+    publication.save()
+    deqar_submit.delay(publication.pk)
+    publication.refresh_from_db()
+    assert list(endpoint.reports) == [1001]
+    assert endpoint.reports[1001]["summary"] == "Accredited for five years."
+    assert endpoint.reports[1001]["report_id"] == 1001
+
+
+def test_a_network_failure_is_retried_until_deqar_answers(cast, endpoint, django_capture_on_commit_callbacks):
+    with override_settings(DEQAR_SUBMISSION_URL=""):
+        publication = _publish(cast, django_capture_on_commit_callbacks)
+    endpoint.fail_next = 2  # two 503s, then DEQAR answers
+    # Each failed attempt asks Celery for a retry with backoff; the worker's re-runs succeed.
+    for _attempt in range(2):
+        with pytest.raises(Retry):
+            deqar_submit.delay(publication.pk)
+    publication.refresh_from_db()
+    assert publication.deqar_submitted_at is None
+    deqar_submit.delay(publication.pk)
+    publication.refresh_from_db()
+    assert endpoint.posts == 3 and publication.deqar_report_id == 1001
+    assert list(endpoint.reports) == [1001]
+
+
+def test_a_refusal_shows_on_the_report_with_the_endpoints_message(
+    client, cast, endpoint, django_capture_on_commit_callbacks
+):
+    services.programme_save(
+        organization=cast.organization,
+        actor=cast.pm,
+        programme=cast.project.programmes.get(),
+        level="additional",  # no QF-EHEA cycle: DEQAR refuses a programme report without one
+    )
+    publication = _publish(cast, django_capture_on_commit_callbacks)
+    publication.refresh_from_db()
+    assert publication.deqar_report_id is None and publication.deqar_submitted_at is None
+    assert "QF-EHEA" in publication.deqar_error and endpoint.reports == {}
+    page = _staff_page(client, cast, publication)
+    assert "DEQAR refused the report:" in page and "QF-EHEA levels" in page
+
+
+def test_nothing_is_sent_when_no_endpoint_is_configured(cast, stand_in, django_capture_on_commit_callbacks):
+    stand_in.posts = 0
+    with override_settings(DEQAR_SUBMISSION_URL=""):
+        publication = _publish(cast, django_capture_on_commit_callbacks)
+    publication.refresh_from_db()
+    assert stand_in.posts == 0 and publication.deqar_submitted_at is None
+
+
+def test_the_export_speaks_deqars_submission_format(cast, django_capture_on_commit_callbacks):
+    publication = _publish(cast, django_capture_on_commit_callbacks)
+    out = io.StringIO()
+    call_command("deqar_export", "--format", "json", stdout=out)
+    (report,) = json.loads(out.getvalue())
+    assert _problems(report) == {}
+    assert report["local_identifier"] == publication.local_identifier
+    out = io.StringIO()
+    call_command("deqar_export", "--format", "csv", stdout=out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) == 1 and rows[0]["decision"] == "positive"
+    assert rows[0]["report_file[1].report_language[1]"] == "rus"
+    assert rows[0]["institution[1].locations[1].country"] == "KZ"
+
+
+def test_the_api_serves_deqars_vocabulary(client, cast, django_capture_on_commit_callbacks):
+    services.organization_update(
+        organization=cast.organization, actor=cast.pm, eter_id="KZ0099", country="KG", name_en="ETU"
+    )
+    publication = _publish(cast, django_capture_on_commit_callbacks)
+    report = client.get(f"/api/v1/reports/{publication.pk}/").json()
+    assert report["local_identifier"] == publication.local_identifier
+    assert report["status"] == "voluntary" and report["deqar_decision"] == "positive"
+    assert report["crossborder"] is True and report["agency_detail"]["acronym"] == "IAAR"
+    assert all(f["report_language"] == ["rus"] and f["display_name"] for f in report["report_files"])
+    assert report["institutions_detail"][0]["eter_id"] == "KZ0099"
+    institution = client.get(f"/api/v1/institutions/{cast.organization.iaar_id}/").json()
+    assert {"identifier": "KZ0099", "resource": "ETER"} in institution["identifiers"]
+    assert institution["countries"][0]["country"] == "KG"
+    assert institution["qf_ehea_levels"] == ["first cycle"]
+    programme = client.get("/api/v1/programmes/").json()["results"][0]
+    assert programme["qf_ehea_level"] == "first cycle" and programme["degree_outcome"] is True
+
+
+def test_staff_enter_deqar_fields_on_the_forms(client, cast):
+    client.force_login(cast.pm)
+    url = reverse("accreditation:organization_edit", args=[cast.organization.pk])
+    data = {
+        "name": cast.organization.name,
+        "org_type": "university",
+        "levels": ["higher"],
+        "country": "KZ",
+        "eter_id": "bad",
+    }
+    response = client.post(url, data)
+    assert "Give the ETER code" in response.content.decode()
+    data.update(eter_id="KZ0042", founded_on="1990-05-01", closed_on="1980-01-01")
+    response = client.post(url, data)
+    assert "The closure date cannot be before the founding date." in response.content.decode()
+    data.update(closed_on="")
+    client.post(url, data)
+    cast.organization.refresh_from_db()
+    assert cast.organization.eter_id == "KZ0042" and str(cast.organization.founded_on) == "1990-05-01"
