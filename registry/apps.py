@@ -10,7 +10,6 @@ class RegistryConfig(AppConfig):
 
     def ready(self) -> None:
         from django.conf import settings
-        from django.db import transaction
         from django.db.models.signals import post_delete, post_save
 
         from accreditation import models
@@ -43,10 +42,11 @@ class RegistryConfig(AppConfig):
         def publication_saved(sender, instance, created, **kwargs) -> None:
             # A newly published decision goes to DEQAR once the publication is committed.
             if created and settings.DEQAR_SUBMISSION_URL:
+                from core.outbox import enqueue
+
                 from .tasks import deqar_submit
 
-                pk = instance.pk
-                transaction.on_commit(lambda: deqar_submit.delay(pk))
+                enqueue(deqar_submit, instance.pk)
 
         post_save.connect(
             publication_saved, sender=models.Publication, weak=False, dispatch_uid="registry-deqar-submit"
