@@ -227,6 +227,44 @@ PROGRAMMES = {
     Organization.Type.OTHER: [("ADD-QA", "Quality assurance in education (short course)", "additional")],
 }
 
+# The programmes' names as the organizations register them, per language (ru, kk, ky); the
+# English name is the one given above.
+PROGRAMME_NAMES = {
+    "Pedagogy and psychology": (
+        "Педагогика и психология",
+        "Педагогика және психология",
+        "Педагогика жана психология",
+    ),
+    "Information systems": ("Информационные системы", "Ақпараттық жүйелер", "Маалыматтык системалар"),
+    "Economics": ("Экономика", "Экономика", "Экономика"),
+    "Physics": ("Физика", "Физика", "Физика"),
+    "Management": ("Менеджмент", "Менеджмент", "Менеджмент"),
+    "Public administration": ("Государственное управление", "Мемлекеттік басқару", "Мамлекеттик башкаруу"),
+    "General medicine": ("Общая медицина", "Жалпы медицина", "Жалпы медицина"),
+    "Cardiology": ("Кардиология", "Кардиология", "Кардиология"),
+    "Public health": (
+        "Общественное здравоохранение",
+        "Қоғамдық денсаулық сақтау",
+        "Коомдук саламаттыкты сактоо",
+    ),
+    "Computer engineering": ("Вычислительная техника", "Есептеуіш техника", "Эсептөөчү техника"),
+    "Radio electronics and communications": (
+        "Радиоэлектроника и связь",
+        "Радиоэлектроника және байланыс",
+        "Радиоэлектроника жана байланыш",
+    ),
+    "General secondary education with a STEM profile": (
+        "Общее среднее образование (профиль STEM)",
+        "Жалпы орта білім (STEM бейіні)",
+        "Жалпы орто билим (STEM багыты)",
+    ),
+    "Quality assurance in education (short course)": (
+        "Обеспечение качества в образовании (краткий курс)",
+        "Білім берудегі сапаны қамтамасыз ету (қысқа курс)",
+        "Билим берүүдө сапатты камсыз кылуу (кыска курс)",
+    ),
+}
+
 # DEQAR's vocabulary for the demo: ETER codes of a few institutions (by acronym; invented for
 # the demo), each programme's ISCED-F field (by code) and its workload by level.
 ETER_IDS = {"KazNU": "KZ0001", "ENU": "KZ0002", "KSTU": "KG0001", "OshSU": "KG0002"}

@@ -10,6 +10,7 @@ from .organizations import (
     KYRGYZ_NAMES,
     NQF_OF_LEVEL,
     ORGANIZATIONS,
+    PROGRAMME_NAMES,
     PROGRAMMES,
 )
 
@@ -116,6 +117,9 @@ def seed(people: dict) -> None:
                     code=code,
                     name=title,
                     name_en=title,
+                    **dict(
+                        zip(("name_ru", "name_kk", "name_ky"), PROGRAMME_NAMES.get(title, ()), strict=False)
+                    ),
                     level=level,
                     languages=[*language, "en"] if level != "tvet" else language,
                     isced_field=ISCED_OF_PROGRAMME.get(code, ""),
