@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test lint fmt seed bench browser messages clean
+.PHONY: help run setup test lint fmt seed bench load soak browser messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,6 +52,15 @@ test: $(STAMP) browser lint ## Lint, check migrations and run every test (browse
 bench: setup ## Benchmark the portal under gunicorn with wrk (see bench/README.md)
 	$(PY) bench/run.py $(BENCH_ARGS)
 	DEBUG=false ALLOWED_HOSTS=127.0.0.1 $(PY) bench/queries.py
+
+LOAD_TIME ?= 60
+LOAD_USERS ?= 20
+SOAK_TIME ?= 600
+load: setup ## Mixed public and staff traffic with Locust for LOAD_TIME s; fails on any failed request
+	$(PY) bench/load.py --time $(LOAD_TIME) --users $(LOAD_USERS)
+
+soak: setup ## The same for SOAK_TIME s (10 min); fails when a worker's memory grows > 10 %
+	$(PY) bench/load.py --soak --time $(SOAK_TIME) --users $(LOAD_USERS)
 
 messages: $(STAMP) ## Refresh the .po files after changing UI strings
 	$(PY) manage.py makemessages -l ru -l kk -l ky -l en --ignore=.venv --ignore=var --no-obsolete
