@@ -203,6 +203,9 @@ def test_a_refusal_shows_on_the_report_with_the_endpoints_message(
     assert "QF-EHEA" in publication.deqar_error and endpoint.reports == {}
     page = _staff_page(client, cast, publication)
     assert "DEQAR refused the report:" in page and "QF-EHEA levels" in page
+    assert (
+        'style="' not in page.split("DEQAR refused the report:")[1][:400]
+    )  # no inline style: the CSP refuses it
 
 
 def test_nothing_is_sent_when_no_endpoint_is_configured(cast, stand_in, django_capture_on_commit_callbacks):
