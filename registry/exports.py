@@ -105,3 +105,47 @@ def registry_export(request: HttpRequest, fmt: str) -> HttpResponse:
     title = str(_("Registry"))
     file = exports.xlsx_file(title, header, _rows(request, certificates), WIDTHS)
     return FileResponse(file, as_attachment=True, filename=filename, content_type=exports.XLSX_CONTENT_TYPE)
+
+
+DEQAR_FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+
+
+@access("accreditation.record_council_decision")
+def deqar_submission(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Published reports in DEQAR's submission format (its CSV upload or its submission API's
+    JSON), for the council's secretary to upload by hand: every report, or one organization's
+    (``?organization=IAAR-…``), or those published since a date (``?since=YYYY-MM-DD``)."""
+    import datetime
+    import io
+    import json
+
+    from django.utils.translation import gettext
+
+    from . import deqar
+
+    if fmt not in DEQAR_FORMATS:
+        raise Http404
+    rows = deqar.reports()
+    organization = request.GET.get("organization", "").strip()
+    if organization:
+        rows = rows.filter(project__organization__iaar_id=organization[:20])
+    since = request.GET.get("since", "").strip()
+    if since:
+        try:
+            rows = rows.filter(published_at__date__gte=datetime.date.fromisoformat(since[:10]))
+        except ValueError:
+            return HttpResponse(
+                gettext("Give the date as YYYY-MM-DD; nothing was exported."),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+    if fmt == "csv":
+        out = io.StringIO()
+        deqar.write_csv(rows, out)
+        body = out.getvalue()
+    else:
+        body = json.dumps([deqar.payload(p) for p in rows], ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type=DEQAR_FORMATS[fmt])
+    name = f"deqar-{organization or 'iaar'}-{timezone.localdate():%Y%m%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", views.registry_list, name="list"),
     # The list as a file, same query string: {% url "registry:export" "csv" %} or "xlsx".
     path("export.<str:fmt>", exports.registry_export, name="export"),
+    # Published reports in DEQAR's submission format, for the council's secretary.
+    path("deqar.<str:fmt>", exports.deqar_submission, name="deqar_export"),
     path("organizations/<code:iaar_id>/", views.organization, name="organization"),
     path("programmes/<int:pk>/", views.programme, name="programme"),
     path("files/<int:pk>/<str:what>.pdf", views.publication_file, name="file"),

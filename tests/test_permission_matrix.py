@@ -160,6 +160,8 @@ def _kwargs(name: str, person) -> dict:
             created_by=owner,
         )
         return {"pk": risk.pk}
+    if name == "registry:deqar_export":
+        return {"fmt": "json"}
     if name == "core:notification_read":
         owner = person if person is not None else UserFactory(username="matrix_reader")
         return {"pk": Notification.objects.create(recipient=owner, subject="Hello").pk}

@@ -231,6 +231,30 @@ def test_the_export_speaks_deqars_submission_format(cast, django_capture_on_comm
     assert rows[0]["institution[1].locations[1].country"] == "KZ"
 
 
+def test_the_secretary_downloads_the_reports_for_deqar_from_the_project(
+    client, cast, make_person, django_capture_on_commit_callbacks
+):
+    publication = _publish(cast, django_capture_on_commit_callbacks)
+    iaar_id = cast.project.organization.iaar_id
+    client.force_login(cast.secretary)
+    page = client.get(reverse("accreditation:project_detail", args=[publication.project_id])).content.decode()
+    link = reverse("registry:deqar_export", args=["json"]) + f"?organization={iaar_id}"
+    assert f'href="{link}"' in page
+    response = client.get(link)
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    (report,) = json.loads(response.content)
+    assert _problems(report) == {} and report["local_identifier"] == publication.local_identifier
+    rows = list(csv.DictReader(io.StringIO(client.get(link.replace(".json", ".csv")).content.decode())))
+    assert len(rows) == 1 and rows[0]["decision"] == "positive"
+    assert json.loads(client.get(link.replace(iaar_id, "IAAR-999999")).content) == []
+    refused = client.get(reverse("registry:deqar_export", args=["json"]), {"since": "yesterday"})
+    assert refused.status_code == 400 and "YYYY-MM-DD" in refused.content.decode()
+    # Someone who does not record the council's decisions sees no link and gets 403.
+    client.force_login(cast.pm)
+    assert f'href="{link}"' not in _staff_page(client, cast, publication)
+    assert client.get(link).status_code == 403
+
+
 def test_the_api_serves_deqars_vocabulary(client, cast, django_capture_on_commit_callbacks):
     services.organization_update(
         organization=cast.organization, actor=cast.pm, eter_id="KZ0099", country="KG", name_en="ETU"
