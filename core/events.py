@@ -19,6 +19,7 @@ from django.db import transaction
 
 # The events, with the keyword arguments their subscribers receive.
 VISIT_HELD = "accreditation.visit_held"  # project_id: the EEC visit was recorded as held
+DECISION_PUBLISHED = "accreditation.decision_published"  # publication_id: a decision was published
 
 _subscribers: dict[str, list[Callable[..., None]]] = defaultdict(list)
 

@@ -9,7 +9,6 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Public registry")
 
     def ready(self) -> None:
-        from django.conf import settings
         from django.db.models.signals import post_delete, post_save
 
         from accreditation import models
@@ -39,15 +38,8 @@ class RegistryConfig(AppConfig):
                 registry_changed, sender=model, weak=False, dispatch_uid=f"registry-del-{model.__name__}"
             )
 
-        def publication_saved(sender, instance, created, **kwargs) -> None:
-            # A newly published decision goes to DEQAR once the publication is committed.
-            if created and settings.DEQAR_SUBMISSION_URL:
-                from core.outbox import enqueue
+        from core import events
 
-                from .tasks import deqar_submit
+        from .tasks import report_to_deqar
 
-                enqueue(deqar_submit, instance.pk)
-
-        post_save.connect(
-            publication_saved, sender=models.Publication, weak=False, dispatch_uid="registry-deqar-submit"
-        )
+        events.subscribe(events.DECISION_PUBLISHED, report_to_deqar)

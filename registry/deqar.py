@@ -250,14 +250,20 @@ def csv_row(data: dict) -> list:
     return ["" if values.get(c) is None else values.get(c, "") for c in CSV_COLUMNS]
 
 
-def reports():
-    """The published decisions DEQAR may receive, with what their payload reads."""
-    return (
+def reports(*, organization: str = "", since: datetime.date | None = None):
+    """The published decisions DEQAR may receive, with what their payload reads: every one, or
+    one organization's (its IAAR ID), or those published on or after ``since``."""
+    rows = (
         Publication.objects.filter(withdrawn=False)
         .select_related("project__organization", "decision")
         .prefetch_related("project__programmes", "decision__certificates")
         .order_by("pk")
     )
+    if organization:
+        rows = rows.filter(project__organization__iaar_id=organization)
+    if since:
+        rows = rows.filter(published_at__date__gte=since)
+    return rows
 
 
 def _absolute(path: str) -> str:

@@ -125,20 +125,18 @@ def deqar_submission(request: HttpRequest, fmt: str) -> HttpResponse:
 
     if fmt not in DEQAR_FORMATS:
         raise Http404
-    rows = deqar.reports()
-    organization = request.GET.get("organization", "").strip()
-    if organization:
-        rows = rows.filter(project__organization__iaar_id=organization[:20])
+    organization = request.GET.get("organization", "").strip()[:20]
     since = request.GET.get("since", "").strip()
-    if since:
-        try:
-            rows = rows.filter(published_at__date__gte=datetime.date.fromisoformat(since[:10]))
-        except ValueError:
-            return HttpResponse(
-                gettext("Give the date as YYYY-MM-DD; nothing was exported."),
-                status=400,
-                content_type="text/plain; charset=utf-8",
-            )
+    try:
+        rows = deqar.reports(
+            organization=organization, since=datetime.date.fromisoformat(since[:10]) if since else None
+        )
+    except ValueError:
+        return HttpResponse(
+            gettext("Give the date as YYYY-MM-DD; nothing was exported."),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
     if fmt == "csv":
         out = io.StringIO()
         deqar.write_csv(rows, out)

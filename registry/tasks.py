@@ -66,3 +66,14 @@ def deqar_submit(publication_id: int) -> None:
     publication.deqar_submitted_at = timezone.now()
     publication.deqar_error = ""
     publication.save(update_fields=["deqar_report_id", "deqar_submitted_at", "deqar_error"])
+
+
+def report_to_deqar(*, publication_id: int) -> None:
+    """Subscribed to ``core.events.DECISION_PUBLISHED`` (registry/apps.py): a newly published
+    decision goes to DEQAR, when a submission endpoint is configured."""
+    from django.conf import settings
+
+    from core.outbox import enqueue
+
+    if settings.DEQAR_SUBMISSION_URL:
+        enqueue(deqar_submit, publication_id)

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import events
 from core.outbox import enqueue
 from core.permissions import require_perm
 from core.services import notification_send
@@ -79,6 +80,7 @@ def publish(*, project, actor) -> Publication:
     publication.decision_sha256 = hashlib.sha256(content).hexdigest()
     publication.decision_pdf.save(f"decision-{stamp}.pdf", ContentFile(content), save=False)
     publication.save()
+    events.publish(events.DECISION_PUBLISHED, publication_id=publication.pk)
     if publication.authority_email:
         enqueue(
             send_email,

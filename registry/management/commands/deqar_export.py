@@ -1,5 +1,6 @@
 """Write published reports in DEQAR's submission format: its CSV upload or its JSON."""
 
+import datetime
 import json
 
 from django.core.management.base import BaseCommand
@@ -16,11 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--since", help="Only reports published on or after this date (YYYY-MM-DD).")
 
     def handle(self, *args, **options):
-        rows = deqar.reports()
-        if options["organization"]:
-            rows = rows.filter(project__organization__iaar_id=options["organization"])
-        if options["since"]:
-            rows = rows.filter(published_at__date__gte=options["since"])
+        since = datetime.date.fromisoformat(options["since"]) if options["since"] else None
+        rows = deqar.reports(organization=options["organization"] or "", since=since)
         if options["format"] == "csv":
             deqar.write_csv(rows, self.stdout)
         else:
