@@ -15,7 +15,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,7 +29,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .access import PUBLIC, SIGNED_IN, access, view_access_rule
+from .middleware import client_address
 from .permissions import user_roles
+from .workflow import event_record
 
 BACKUP_CODES = 10
 
@@ -57,16 +58,8 @@ def enrolled(user) -> bool:
 
 
 def _record(user, action: str, actor, **params) -> None:
-    """On the person's timeline, as core.workflow.event_record writes it (untranslated)."""
-    from .models import WorkflowEvent
-
-    WorkflowEvent.objects.create(
-        content_type=ContentType.objects.get_for_model(user, for_concrete_model=True),
-        object_id=user.pk,
-        action=action,
-        actor=actor,
-        params={k: str(v) for k, v in params.items()},
-    )
+    """On the person's timeline (untranslated, shown in each reader's language)."""
+    event_record(obj=user, action=action, actor=actor, params=params)
 
 
 def devices_remove(user) -> None:
@@ -113,7 +106,7 @@ def _failure_note(request, user) -> bool:
         user,
         minutes=settings.IAAR_OTP_COOLOFF_MINUTES,
         count=settings.IAAR_OTP_FAILURE_LIMIT,
-        address=request.META.get("REMOTE_ADDR") or "—",
+        address=client_address(request.META) or "—",
     )
     return True
 
