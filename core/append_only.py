@@ -31,6 +31,8 @@ END
 $$ LANGUAGE plpgsql;
 """
 
+# Signature tables named here (migrations' historical models carry no class attributes); a
+# model may also declare itself with ``APPEND_ONLY = True`` (found once the app registry is real).
 SIGNATURE_MODELS = (("documents", "Signature"),)
 
 
@@ -41,6 +43,8 @@ def append_only_tables(apps) -> list[tuple[str, bool]]:
         if model.__name__.startswith("Historical"):
             names = {f.column for f in model._meta.concrete_fields}
             tables.append((model._meta.db_table, "history_user_id" in names))
+        elif getattr(model, "APPEND_ONLY", False):
+            tables.append((model._meta.db_table, False))
     for app_label, name in SIGNATURE_MODELS:
         tables.append((apps.get_model(app_label, name)._meta.db_table, False))
     return sorted(set(tables))

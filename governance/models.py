@@ -161,6 +161,9 @@ class StrategySignature(models.Model):
     content_sha256 = models.CharField(_("SHA-256 of the signed content"), max_length=64)
     signed_at = models.DateTimeField(_("signed"), auto_now_add=True)
 
+    # On PostgreSQL the table refuses UPDATE and DELETE, as documents' signatures do (core.append_only).
+    APPEND_ONLY = True
+
     class Meta:
         ordering = ["signed_at", "pk"]
         verbose_name = _("strategy signature")
