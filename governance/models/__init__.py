@@ -1,0 +1,27 @@
+"""The governance app's records, one module per part of the manual: the strategy (§4.3) and the
+annual implementation plan (§4.4.1)."""
+
+from .plans import ImplementationPlan, PlanItem, PlanRevision, ProgressReport
+from .strategy import (
+    Goal,
+    Indicator,
+    IndicatorTarget,
+    Strategy,
+    StrategySignature,
+    StrategyVersion,
+    Task,
+)
+
+__all__ = [
+    "Goal",
+    "ImplementationPlan",
+    "Indicator",
+    "IndicatorTarget",
+    "PlanItem",
+    "PlanRevision",
+    "ProgressReport",
+    "Strategy",
+    "StrategySignature",
+    "StrategyVersion",
+    "Task",
+]
