@@ -38,6 +38,7 @@ STATUS_COLOURS = {
     "rejected": "danger",
     "suspended": "warning",
     "revoked": "danger",
+    "expired": "secondary",
     "replaced": "dark",
     "cancelled": "dark",
     "filed": "warning",
