@@ -7,6 +7,7 @@ the page shows the same numbers in a table for those who cannot see it.
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -64,7 +65,20 @@ class _Svg:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """A value as the reader's locale writes it (0,5 in Russian, 0.5 in English), as the tables
+    beside the chart do; a float keeps only the digits it has."""
+    if isinstance(value, float):
+        text = f"{value:g}"
+        if "e" in text:
+            text = f"{value:f}".rstrip("0").rstrip(".")
+        decimals = len(text.partition(".")[2])
+        return number_format(value, decimal_pos=decimals, use_l10n=True)
+    return number_format(value, use_l10n=True)
+
+
+def _suffix(unit: str) -> str:
+    """A per-cent sign stands apart from its number, as the tables write it (0,5 %)."""
+    return "\u00a0%" if unit == "%" else unit
 
 
 def _fit(text: str, chars: int) -> str:
@@ -87,6 +101,7 @@ def _ticks(top: float, count: int = 4) -> list[float]:
 
 def bar_chart(bars: list[Bar], *, title: str, unit: str = "", width: int = 640) -> SafeString:
     """Horizontal bars, longest first as given; a bar with a URL is a link (to the filtered list)."""
+    unit = _suffix(unit)
     label_width, row, top_pad = 230, 30, 8
     height = top_pad * 2 + max(1, len(bars)) * row
     plot = width - label_width - 60
@@ -251,6 +266,7 @@ def line_chart(
     height: int = 260,
 ) -> SafeString:
     """Lines over periods (a trend), with a target line when a series is labelled so by the caller."""
+    unit = _suffix(unit)
     left, right, top = 48, 16, 12
     legend_rows = len(_legend_rows(series, x=left, width=width))
     bottom = 32 + LEGEND_ROW * legend_rows
