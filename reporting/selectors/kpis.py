@@ -136,6 +136,11 @@ def by_period(indicator: Indicator, start: datetime.date, end: datetime.date, *,
     return found
 
 
+# A month resting on fewer records than this is drawn hollow and said so: one record makes 0 or
+# 100 %, which is no trend.
+FEW_RECORDS = 5
+
+
 def months_of(year: int) -> list[datetime.date]:
     return [datetime.date(year, month, 1) for month in range(1, 13)]
 

@@ -58,7 +58,14 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
     months = [date_format(day, "M") for day in kpis.months_of(year)]
     for row in rows:
         shares = [float(v.percent) if v.percent is not None else None for v in row.months]
-        series = [Series(_("Share that fell short, %"), shares, PALETTE[0])]
+        notes = [
+            _("%(short)s of %(total)s") % {"short": v.short, "total": v.total} if v.total else ""
+            for v in row.months
+        ]
+        faint = [0 < v.total < kpis.FEW_RECORDS for v in row.months]
+        row.few_months = sum(faint)
+        row.month_cells = [(label, v) for label, v in zip(months, row.months, strict=True) if v.total]
+        series = [Series(_("Share that fell short, %"), shares, PALETTE[0], notes=notes, faint=faint)]
         if row.target is not None:
             series.append(Series(_("Target, %"), [float(row.target)] * 12, PALETTE[1]))
         row.chart = line_chart(months, series, title=str(row.indicator.title), unit="%")
@@ -74,6 +81,7 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
             "can_analyze": request.user.has_perm("surveys.analyze_survey"),
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
             "can_set": request.user.has_perm("improvement.change_kpitarget"),
+            "few_records": kpis.FEW_RECORDS,
         },
     )
 

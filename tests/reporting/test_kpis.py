@@ -189,3 +189,14 @@ def test_a_certificate_reissued_for_an_error_counts_for_kpi_3(cast):
     today = timezone.localdate()
     value = kpis.value(_indicator("kpi3"), today.replace(month=1, day=1), today.replace(month=12, day=31))
     assert (value.short, value.total) == (1, 2)
+
+
+def test_a_month_shows_the_counts_behind_its_share_and_a_thin_month_is_marked(client, records, make_person):
+    """March has two self-assessments reviewed, one returned: 50 % of 2 is no trend, and the
+    page says so beside the chart and in the point itself."""
+    client.force_login(make_person(Role.QMS_OWNER, username="kpi_qms4"))
+    html = client.get(reverse("reporting:kpi_report"), {"year": YEAR}).content.decode()
+    assert "<title>Mar: 50\u00a0% (1 of 2)</title>" in html
+    assert '<span class="text-nowrap text-body-secondary" data-month>Mar 1/2</span>' in html
+    assert "A hollow point rests on fewer than 5 records" in html
+    assert 'fill="#ffffff"' in html  # drawn hollow
