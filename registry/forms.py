@@ -2,7 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from accreditation.forms import AppealForm
 from accreditation.models import AccreditationProject, EducationLevel
@@ -72,10 +72,10 @@ class DeqarReportForm(forms.Form):
 
     obligation = forms.ChoiceField(
         label=_("The accreditation was"),
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         choices=[
             ("part of obligatory EQA system", _("part of the obligatory external quality assurance system")),
-            ("voluntary", _("voluntary")),
+            ("voluntary", pgettext_lazy("DEQAR status", "voluntary")),
         ],
     )
     summary = forms.CharField(

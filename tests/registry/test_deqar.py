@@ -97,6 +97,12 @@ def _problems(report: dict) -> dict:
             errors["programmes"] = (
                 "ECTS credits are required, when degree_outcome field is 'false / no full degree'."
             )
+        elif p.get("degree_outcome") in (2, "2", "no", "no full degree") and not p.get(
+            "assessment_certification"
+        ):
+            errors["programmes"] = (
+                "Assessment information is required, when degree_outcome field is 'false / no full degree'."
+            )
         elif p.get("field_study") and not re.match(r"^[0-9]{1,4}$", str(p["field_study"])):
             errors["programmes"] = "Either full ESCO URI or max. 4-digit ISCED-F number needed."
     files = report.get("report_files") or []

@@ -1,6 +1,9 @@
 """DEQAR on the staff side: the council's secretary enters a published report's DEQAR fields
 (obligatory or voluntary, summary, links), and sends a refused report to DEQAR again."""
 
+import csv
+import io
+
 import pytest
 from django.conf import settings
 from django.test import override_settings
@@ -59,6 +62,12 @@ def test_the_secretary_enters_and_edits_the_deqar_fields(client, cast, django_ca
     page = client.get(response["Location"]).content.decode()
     assert "The report&#x27;s DEQAR fields are saved." in page and "1 link" in page
     assert publication.history.filter(history_change_reason="DEQAR fields edited").count() == 1
+    # The export for DEQAR's CSV upload carries the link under DEQAR's column names.
+    export = reverse("registry:deqar_export", args=["csv"])
+    (row,) = csv.DictReader(io.StringIO(client.get(export).content.decode()))
+    assert row["link[1]"] == "https://iaar.agency/reports/etu-2026"
+    assert row["link_display_name[1]"] == "The report on IAAR's site"
+    assert row["status"] == "part of obligatory EQA system"
 
     # The link is shown for editing with a "Remove" box; removing it leaves none.
     form = client.get(url).content.decode()
