@@ -18,6 +18,7 @@ from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFacto
 from tests.governance import matrix as matrix_governance
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
+from tests.registry import matrix as matrix_registry
 from tests.surveys import matrix as matrix_surveys
 from tests.surveys import matrix_results as matrix_survey_results
 
@@ -31,6 +32,7 @@ EXTENSIONS = (
     matrix_survey_results,
     matrix_review,
     matrix_governance,
+    matrix_registry,
 )
 
 ANONYMOUS = "anonymous"
