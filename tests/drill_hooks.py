@@ -12,6 +12,7 @@ import os
 import time
 from pathlib import Path
 
+from celery import shared_task
 from django.core.mail.backends.filebased import EmailBackend
 
 from core.storage import SafeFileSystemStorage
@@ -37,3 +38,11 @@ class PausingFileEmailBackend(EmailBackend):
         sent = super().send_messages(email_messages)
         _pause("mail", f"{sent} message(s)")
         return sent
+
+
+@shared_task(name="tests.drill_hooks.nap")
+def nap(seconds: float) -> int:
+    """A task that takes its time, so that every child of a prefork worker gets one (a worker
+    loads it with ``--include tests.drill_hooks``)."""
+    time.sleep(seconds)
+    return os.getpid()

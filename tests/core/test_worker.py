@@ -27,10 +27,17 @@ def _database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def worker_start(queue: str, mail_dir: Path, log: Path | None = None, **extra_env: str) -> subprocess.Popen:
-    """A real worker process (solo pool) on ``queue``, writing its e-mails as files into
-    ``mail_dir`` and its output to ``log`` (a pipe when none); ``extra_env`` adds to its
-    environment (a drill's pause, a visibility timeout)."""
+def worker_start(
+    queue: str,
+    mail_dir: Path,
+    log: Path | None = None,
+    *,
+    pool: tuple[str, ...] = ("--pool=solo",),
+    **extra_env: str,
+) -> subprocess.Popen:
+    """A real worker process (solo pool, unless ``pool`` gives other options) on ``queue``,
+    writing its e-mails as files into ``mail_dir`` and its output to ``log`` (a pipe when none);
+    ``extra_env`` adds to its environment (a drill's pause, a visibility timeout)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "iaar_qms.settings.test",
@@ -49,7 +56,7 @@ def worker_start(queue: str, mail_dir: Path, log: Path | None = None, **extra_en
             "-A",
             "iaar_qms",
             "worker",
-            "--pool=solo",
+            *pool,
             "-Q",
             queue,
             "--without-gossip",
