@@ -66,13 +66,26 @@ class NotificationAdmin(admin.ModelAdmin):
     readonly_fields = ("created_at",)
 
 
+class OutboxStateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", _("waiting for the broker")), ("queued", _("queued"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("waiting", "queued"):
+            return queryset.filter(dispatched_at__isnull=self.value() == "waiting")
+        return queryset
+
+
 @admin.register(OutboxTask)
 class OutboxTaskAdmin(admin.ModelAdmin):
     """Tasks kept while the broker was down (core.outbox): read only, never deleted; "queue
     again" does what the minute's flush does, for the chosen ones, now."""
 
-    list_display = ("created_at", "name", "state", "attempts", "error", "dispatched_at")
-    list_filter = (("dispatched_at", admin.EmptyFieldListFilter),)
+    list_display = ("created_at", "name", "state", "attempts", "error")
+    list_filter = (OutboxStateFilter,)
     search_fields = ("name", "error")
     actions = ["queue_again"]
 

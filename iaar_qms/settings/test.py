@@ -17,6 +17,15 @@ MEDIA_ROOT = Path(env.str("TEST_MEDIA_ROOT", default="") or tempfile.mkdtemp(pre
 if _storage := env.str("TEST_FILE_STORAGE", default=""):
     STORAGES = {**STORAGES, "default": {"BACKEND": _storage}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if _shared_cache := env.str("TEST_REDIS_CACHE", default=""):
+    # A drill's workers share their cache (a mail's claim), as production's processes do.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _shared_cache,
+            "KEY_PREFIX": "iaar-test-drill",
+        }
+    }
 CELERY_TASK_ALWAYS_EAGER = True
 LANGUAGE_CODE = "en"
 AXES_FAILURE_LIMIT = 3

@@ -320,3 +320,76 @@ def test_a_worker_killed_during_the_kpi_report_leaves_one_report_one_pdf_one_mai
     (letter,) = letters()
     text = letter.read_text()
     assert "dg@iaar.test" in text and "qms@iaar.test" in text and pdf.name in text
+
+
+def _letter_to_a_complainant(make_person):
+    from core.outbox import enqueue_now
+    from core.tasks import send_email
+
+    assert enqueue_now(send_email.name, [["parent@example.org"], "Your complaint", "We received it."], {})
+    return "parent@example.org"
+
+
+def _notification(make_person):
+    from core.roles import Role
+    from core.services import notification_send
+
+    person = make_person(Role.STAFF, email="asel@example.org")
+    notification_send(recipients=[person], subject="Please acknowledge the new manual")
+    return "asel@example.org"
+
+
+@pytest.mark.redis
+@pytest.mark.celery_worker
+@pytest.mark.parametrize(
+    "letter", [_letter_to_a_complainant, _notification], ids=["send_email", "notification"]
+)
+def test_a_worker_killed_after_a_mail_left_does_not_send_it_again(
+    letter,
+    worker_queue,  # noqa: F811
+    tmp_path,
+    make_person,
+):
+    """The plain letter (claimed in the shared cache by its task id) and the notification
+    (claimed on its row): SIGKILLed after the mail server took the message, the task is
+    redelivered to a new worker, which finds the claim and sends nothing."""
+    from django.conf import settings
+
+    from tests.core.test_worker import worker_start, worker_stop
+
+    mail_dir, mark, log = tmp_path / "mail", tmp_path / "mark", tmp_path / "worker.log"
+    common = {"IAAR_VISIBILITY_TIMEOUT": "10", "TEST_REDIS_CACHE": settings.CELERY_BROKER_URL}
+    first = worker_start(
+        worker_queue,
+        mail_dir,
+        log,
+        **common,
+        TEST_EMAIL_BACKEND="tests.drill_hooks.PausingFileEmailBackend",
+        IAAR_DRILL_PAUSE_AT="mail",
+        IAAR_DRILL_MARK=str(mark),
+    )
+    try:
+        to = letter(make_person)
+        _wait_for("the mail leaving", mark.exists, log)
+        first.kill()
+        first.wait(timeout=20)
+    finally:
+        worker_stop(first)
+    killed = time.monotonic()
+    assert len(list(mail_dir.iterdir())) == 1
+
+    log.write_text("")
+    second = worker_start(worker_queue, mail_dir, log, **common)
+    try:
+        _wait_for("the redelivered task", lambda: '"task_succeeded"' in log.read_text(), log)
+        print(f"worker killed after the mail: redelivered {time.monotonic() - killed:.1f} s later")  # noqa: T201
+        time.sleep(2)
+    finally:
+        worker_stop(second)
+        import redis
+
+        shared = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+        if claims := shared.keys("iaar-test-drill:*"):
+            shared.delete(*claims)
+    (sent,) = mail_dir.iterdir()
+    assert f"To: {to}" in sent.read_text()
