@@ -1,9 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Criterion, Department, Notification, Process, Sequence, User, WorkflowEvent
+from .models import Criterion, Department, Notification, OutboxTask, Process, Sequence, User, WorkflowEvent
 
 
 class ControlledRecordAdmin(SimpleHistoryAdmin):
@@ -64,6 +64,69 @@ class WorkflowEventAdmin(admin.ModelAdmin):
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ("created_at", "recipient", "subject", "read_at", "emailed_at")
     readonly_fields = ("created_at",)
+
+
+class OutboxStateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", _("waiting for the broker")), ("queued", _("queued"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("waiting", "queued"):
+            return queryset.filter(dispatched_at__isnull=self.value() == "waiting")
+        return queryset
+
+
+@admin.register(OutboxTask)
+class OutboxTaskAdmin(admin.ModelAdmin):
+    """Tasks kept while the broker was down (core.outbox): read only, never deleted; "queue
+    again" does what the minute's flush does, for the chosen ones, now."""
+
+    list_display = ("created_at", "name", "state", "attempts", "error")
+    list_filter = (OutboxStateFilter,)
+    search_fields = ("name", "error")
+    actions = ["queue_again"]
+
+    @admin.display(description=_("state"), boolean=False)
+    def state(self, item: OutboxTask) -> str:
+        return _("queued") if item.dispatched_at else _("waiting for the broker")
+
+    @admin.action(description=_("Queue again now"), permissions=["queue"])
+    def queue_again(self, request, queryset) -> None:
+        from .outbox import flush_outbox
+
+        chosen = list(queryset.values_list("pk", flat=True))
+        already = queryset.filter(dispatched_at__isnull=False).count()
+        queued, _waiting = flush_outbox(only=chosen)
+        left = len(chosen) - already - queued
+        if queued:
+            self.message_user(request, _("Queued: %(count)s.") % {"count": queued}, messages.SUCCESS)
+        if already:
+            self.message_user(
+                request,
+                _("Already queued, not queued twice: %(count)s.") % {"count": already},
+                messages.INFO,
+            )
+        if left:
+            self.message_user(
+                request,
+                _("Still waiting: %(count)s. The broker cannot be reached; see the error.") % {"count": left},
+                messages.ERROR,
+            )
+
+    def has_queue_permission(self, request) -> bool:
+        return request.user.has_perm("core.change_outboxtask")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Sequence)
