@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from core.files import check_upload
 from core.permissions import people_with_perm
 from core.services import notification_send
-from core.workflow import transition_perform
+from core.workflow import event_record, transition_perform
 
 from ..models import ImplementationPlan, PlanItem, PlanRevision, ProgressReport, StrategyVersion
 from ..workflow import EDIT, ITEM_WORKFLOW
@@ -163,6 +163,13 @@ def progress_report(
         report.evidence.save(evidence.name, evidence, save=False)
         report.evidence_name = evidence.name[:255]
     report.save()
+    event_record(
+        obj=item,
+        action=gettext_lazy("Progress reported: %(percent)s%%"),
+        actor=actor,
+        params={"percent": percent},
+        comment=report.text,
+    )
     if item.status == IS.PLANNED:
         transition_perform(
             obj=item,
@@ -221,7 +228,7 @@ def overdue_escalate(today: datetime.date | None = None) -> int:
                     "Escalated: plan item “%(title)s” of %(owner)s is %(days)s days overdue"
                 ),
                 params={"title": item.title, "owner": item.owner, "days": (today - item.due_date).days},
-                url=reverse("governance:plan_detail", args=[item.plan_id]),
+                url=reverse("governance:item_detail", args=[item.pk]),
             )
             item.escalated_at = timezone.now()
             item._change_reason = "Escalated to the IQAS owner"

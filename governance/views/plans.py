@@ -41,6 +41,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_selectors.plan_get_for(request.user, pk)
     execution = plan_selectors.plan_execution(plan)
     may_edit = request.user.has_perm(EDIT)
+    mine = request.GET.get("mine") == "1"
+    items = [i for i in execution.items if i.owner_id == request.user.pk] if mine else execution.items
     return render(
         request,
         "governance/plan_detail.html",
@@ -48,7 +50,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": plan,
             "version": plan.strategy_version,
             "execution": execution,
-            "items": execution.items,
+            "items": items,
+            "mine": mine,
+            "has_mine": any(i.owner_id == request.user.pk for i in execution.items),
             "done_percent": execution.overall.done_percent,
             "revisions": execution.revisions,
             "may_edit": may_edit,
@@ -256,7 +260,7 @@ def plan_board(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": plan,
             "version": plan.strategy_version,
             "execution": execution,
-            "charts": plan_selectors.execution_charts(execution),
+            "charts": plan_selectors.execution_charts(execution, width=480),
         },
     )
 

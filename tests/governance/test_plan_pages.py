@@ -204,6 +204,7 @@ def test_the_owner_reports_progress_with_a_file_and_a_link(owner_client, item):
     assert report.evidence_name == "otchet.txt" and report.evidence_url == "https://drive.example.kz/otchet"
     page = owner_client.get(item.get_absolute_url()).content.decode()
     assert "Собраны данные" in page and reverse("governance:evidence_download", args=[report.pk]) in page
+    assert "Progress reported: 40%" in page  # on the item's timeline
     download = owner_client.get(reverse("governance:evidence_download", args=[report.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content) == "Отчёт".encode()
 
@@ -403,3 +404,11 @@ def test_staff_cannot_switch_the_public_page(client_as, version):
     )
     version.strategy.refresh_from_db()
     assert not version.strategy.is_public
+
+
+def test_an_owner_sees_only_their_items_when_asked(owner_client, executed):
+    page = owner_client.get(executed.get_absolute_url() + "?mine=1").content.decode()
+    assert "Самооценка" in page and "Опрос вузов" in page
+    assert "Аналитический отчёт" not in page  # another owner's
+    page = owner_client.get(executed.get_absolute_url()).content.decode()
+    assert "Аналитический отчёт" in page
