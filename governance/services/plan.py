@@ -163,13 +163,6 @@ def progress_report(
         report.evidence.save(evidence.name, evidence, save=False)
         report.evidence_name = evidence.name[:255]
     report.save()
-    event_record(
-        obj=item,
-        action=gettext_lazy("Progress reported: %(percent)s%%"),
-        actor=actor,
-        params={"percent": percent},
-        comment=report.text,
-    )
     if item.status == IS.PLANNED:
         transition_perform(
             obj=item,
@@ -178,6 +171,13 @@ def progress_report(
             actor=actor,
             also={"percent_done": percent},
         )
+    event_record(
+        obj=item,
+        action=gettext_lazy("Progress reported: %(percent)s%%"),
+        actor=actor,
+        params={"percent": percent},
+        comment=report.text,
+    )
     if percent == 100:
         transition_perform(
             obj=item, workflow=ITEM_WORKFLOW, target=IS.DONE, actor=actor, also={"percent_done": 100}
