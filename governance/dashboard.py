@@ -20,4 +20,4 @@ def plan_tasks(user):
 
 
 def reverse_plan(item) -> str:
-    return reverse("governance:plan_detail", args=[item.plan_id])
+    return reverse("governance:item_detail", args=[item.pk])

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.forms import SignForm
 
-from .models import Goal, Indicator, Strategy, StrategyVersion
+from .models import Goal, Indicator, Strategy, StrategyVersion, Task
 
 
 class StrategyForm(forms.ModelForm):
@@ -57,3 +57,82 @@ class IndicatorForm(forms.ModelForm):
 
 class ApproveForm(SignForm):
     pass
+
+
+# The implementation plan (§4.4.1) --------------------------------------------------------------
+
+
+class PlanCreateForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year of the plan"), coerce=int)
+
+    def __init__(self, *args, years: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, year) for year in years]
+        today = timezone.localdate().year
+        if today in years:
+            self.fields["year"].initial = today
+
+
+class PlanItemForm(forms.Form):
+    """An item of the plan; when it corrects an item, the reason is asked too."""
+
+    task = forms.ModelChoiceField(label=_("Strategic task"), queryset=Task.objects.none())
+    title = forms.CharField(label=_("Activity"), max_length=500)
+    owner = forms.ModelChoiceField(label=_("Owner (responsible)"), queryset=None)
+    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    indicator = forms.ModelChoiceField(
+        label=_("Indicator"), queryset=Indicator.objects.none(), required=False
+    )
+    expected_result = forms.CharField(
+        label=_("Expected result"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, plan, owners, correcting: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["task"].queryset = Task.objects.filter(
+            goal__version=plan.strategy_version
+        ).select_related("goal")
+        self.fields["owner"].queryset = owners
+        self.fields["indicator"].queryset = Indicator.objects.filter(goal__version=plan.strategy_version)
+        self.fields["due_date"].help_text = _("Within %(year)s.") % {"year": plan.year}
+        if correcting:
+            self.fields["reason"] = forms.CharField(
+                label=_("Reason for the correction"),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("The correction makes a new revision of the plan, kept with this reason."),
+                error_messages={"required": _("Give the reason for the correction; nothing was changed.")},
+            )
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}))
+    percent = forms.IntegerField(
+        label=_("% done"),
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "min_value": _("The percentage done must be between 0 and 100."),
+            "max_value": _("The percentage done must be between 0 and 100."),
+        },
+        help_text=_("100% closes the item as done."),
+    )
+    evidence = forms.FileField(label=_("Evidence (file)"), required=False)
+    evidence_url = forms.URLField(
+        label=_("Evidence (link)"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("A link to where the evidence is kept, if not uploaded."),
+    )
+
+
+class ItemCloseForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, reason_required: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if reason_required:
+            field = self.fields["comment"]
+            field.label = _("Reason")
+            field.required = True
+            field.error_messages["required"] = _("Say why the item is closed this way; nothing was changed.")

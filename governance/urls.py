@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import plans
 
 app_name = "governance"
 
@@ -16,9 +17,22 @@ urlpatterns = [
     path("strategy/version/<int:pk>/redraft/", views.version_redraft, name="version_redraft"),
     path("strategy/version/<int:pk>/approve/", views.version_approve, name="version_approve"),
     path("strategy/version/<int:pk>/minutes/", views.minutes_download, name="minutes_download"),
-    path("plan/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plan/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("strategy/goal/<int:pk>/task/", views.task_add, name="task_add"),
     path("strategy/goal/<int:pk>/indicator/", views.indicator_add, name="indicator_add"),
+    # The implementation plan (§4.4.1)
+    path("strategy/<int:pk>/public/", plans.strategy_public, name="strategy_public"),
+    path("strategy/version/<int:pk>/plan/new/", plans.plan_create, name="plan_create"),
+    path("plan/<int:pk>/item/new/", plans.item_add, name="item_add"),
+    path("plan/<int:pk>/board/", plans.plan_board, name="plan_board"),
+    path("plan/<int:pk>/report.pdf", plans.plan_report, name="plan_report"),
+    path("plan/item/<int:pk>/", plans.item_detail, name="item_detail"),
+    path("plan/item/<int:pk>/correct/", plans.item_edit, name="item_edit"),
+    path("plan/item/<int:pk>/report/", plans.item_report, name="item_report"),
+    path("plan/item/<int:pk>/done/", plans.item_done, name="item_done"),
+    path("plan/item/<int:pk>/not-done/", plans.item_not_done, name="item_not_done"),
+    path("plan/item/<int:pk>/cancel/", plans.item_cancel, name="item_cancel"),
+    path("plan/evidence/<int:pk>/", plans.evidence_download, name="evidence_download"),
 ]
 
 public_urlpatterns = [
