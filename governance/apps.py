@@ -9,7 +9,7 @@ class GovernanceConfig(AppConfig):
     def ready(self) -> None:
         from core.dashboard import register_task_provider
 
-        from . import workflow  # noqa: F401  (registers the workflow tables)
+        from . import order_workflow, workflow  # noqa: F401  (registers the workflow tables)
         from .dashboard import plan_tasks
 
         register_task_provider(plan_tasks)
