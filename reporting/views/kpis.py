@@ -94,14 +94,17 @@ def kpi_targets(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("A target is a share from 0 to 100 %; nothing was changed."))
         return redirect(reverse("reporting:kpi_report"))
     year = form.cleaned_data["year"]
+    proposed = []
     try:
         with transaction.atomic():  # all the targets, or none
             for indicator in kpis.INDICATORS:
                 value = form.cleaned_data.get(indicator.code)
                 if value is not None:
-                    services.kpi_target_propose(
+                    row = services.kpi_target_propose(
                         actor=request.user, code=indicator.code, year=year, target_percent=value
                     )
+                    if row.status == KpiTarget.Status.PROPOSED:
+                        proposed.append(row)
             for name, survey in form.surveys.items():
                 value = form.cleaned_data.get(name)
                 if value is not None:
@@ -111,14 +114,15 @@ def kpi_targets(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(
-            request,
-            _(
-                "The targets for %(year)s are proposed; they take effect when the Director General "
-                "approves them with a signature."
+        messages.success(request, _("The targets for %(year)s are set.") % {"year": year})
+        if proposed:
+            messages.info(
+                request,
+                _(
+                    "The KPI targets are proposed: they take effect when the Director General "
+                    "approves them with a signature."
+                ),
             )
-            % {"year": year},
-        )
     return redirect(f"{reverse('reporting:kpi_report')}?year={year}")
 
 
