@@ -44,7 +44,7 @@ RELATIONS = {
 }
 
 # A move whose permission is one of these verbs is an approval or a signature (A), not work (R).
-APPROVING = ("approve_", "sign_", "verify_", "record_council_decision", "publish_")
+APPROVING = ("approve_", "sign_", "verify_")
 
 PERFORMS, APPROVES = "R", "A"
 
@@ -125,7 +125,8 @@ def responsibility_tables() -> list[Table]:
         rows = [_row(t, choices) for t in workflow if not t.by_system]
         if not rows:
             continue
-        title = str(meta.verbose_name).capitalize()
+        name = str(meta.verbose_name)
+        title = name[:1].upper() + name[1:]
         if status.name != "status":
             title = f"{title} · {status.verbose_name}"
         tables.append(
