@@ -10,6 +10,7 @@ class GovernanceConfig(AppConfig):
         from core.dashboard import register_task_provider
 
         from . import order_workflow, workflow  # noqa: F401  (registers the workflow tables)
-        from .dashboard import plan_tasks
+        from .dashboard import order_tasks, plan_tasks
 
         register_task_provider(plan_tasks)
+        register_task_provider(order_tasks)

@@ -207,3 +207,9 @@ def test_roles_changed_in_the_admin_leave_a_mark_on_the_person(admin_client, rol
     assert response.status_code == 302, response.content.decode()[:2000]
     event = WorkflowEvent.objects.get(object_id=person.pk, action__startswith="Changed in the administration")
     assert "Internal audit" in event.params["added"]
+
+
+def test_the_director_general_sees_the_draft_to_sign_among_the_tasks(client, order, director):
+    client.force_login(director)
+    html = client.get(reverse("core:dashboard")).content.decode()
+    assert order.get_absolute_url() in html and "Sign the order" in html

@@ -194,3 +194,50 @@ def test_a_certificate_reissued_for_an_error_counts_for_kpi_3(cast):
     today = timezone.localdate()
     value = kpis.value(_indicator("kpi3"), today.replace(month=1, day=1), today.replace(month=12, day=31))
     assert (value.short, value.total) == (1, 2)
+
+
+def test_a_proposed_target_waits_for_the_director_generals_signature(db, make_person):
+    qms = make_person(Role.QMS_OWNER, username="kpi_qms_p")
+    director = make_person(Role.DIRECTOR, username="kpi_dg_p")
+    kpi_target_in_force(qms=qms, code="kpi1", year=YEAR, target_percent=30, director=director)
+    target = services.kpi_target_propose(actor=qms, code="kpi1", year=YEAR, target_percent=10)
+    # Proposed: the reports still use the approved 30 %.
+    assert next(r for r in kpis.report(YEAR) if r.indicator.code == "kpi1").target == Decimal("30.0")
+    with pytest.raises(PermissionDenied):
+        services.kpi_target_approve(target=target, actor=qms, password=PASSWORD)
+    with pytest.raises(ValidationError, match="password is not right"):
+        services.kpi_target_approve(target=target, actor=director, password="wrong")
+    target.refresh_from_db()
+    assert (target.status, target.target_percent) == ("proposed", Decimal("30.0"))
+    services.kpi_target_approve(target=target, actor=director, password=PASSWORD)
+    assert next(r for r in kpis.report(YEAR) if r.indicator.code == "kpi1").target == Decimal("10.0")
+    target.refresh_from_db()
+    assert target.approved_by == director and target.history.count() == 4
+
+
+def test_a_returned_proposal_leaves_the_approved_target_in_force(db, make_person):
+    qms = make_person(Role.QMS_OWNER, username="kpi_qms_r")
+    director = make_person(Role.DIRECTOR, username="kpi_dg_r")
+    kpi_target_in_force(qms=qms, code="kpi2", year=YEAR, target_percent=15, director=director)
+    target = services.kpi_target_propose(actor=qms, code="kpi2", year=YEAR, target_percent=40)
+    services.kpi_target_return(target=target, actor=director)
+    target.refresh_from_db()
+    assert (target.status, target.target_percent) == ("returned", Decimal("15.0"))
+
+
+def test_the_director_general_approves_on_the_page_and_the_iqas_owner_cannot(client, db, make_person):
+    qms = make_person(Role.QMS_OWNER, username="kpi_qms_v")
+    director = make_person(Role.DIRECTOR, username="kpi_dg_v")
+    target = services.kpi_target_propose(actor=qms, code="kpi3", year=YEAR, target_percent=2)
+    url = reverse("reporting:kpi_target_approve", args=[target.pk])
+    client.force_login(qms)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"password": PASSWORD}).status_code == 403
+    client.force_login(director)
+    assert url in client.get(reverse("core:dashboard")).content.decode()
+    assert url in client.get(reverse("reporting:kpi_report"), {"year": YEAR}).content.decode()
+    response = client.post(url, {"password": "wrong"})
+    assert response.status_code == 200 and "password is not right" in response.content.decode()
+    client.post(url, {"password": PASSWORD})
+    target.refresh_from_db()
+    assert target.status == "approved" and target.target_percent == Decimal("2.0")
