@@ -71,7 +71,7 @@ class OrderLineForm(forms.Form):
     The list offers active people only; a person made inactive meanwhile is refused by the
     service with a message."""
 
-    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    person = forms.ModelChoiceField(label=_("Full name"), queryset=None)
     subject = forms.ChoiceField(label=_("Role or process (owner)"))
     action = forms.ChoiceField(label=_("The clause"), widget=forms.RadioSelect)
 
