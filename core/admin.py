@@ -1,9 +1,20 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Criterion, Department, Notification, OutboxTask, Process, Sequence, User, WorkflowEvent
+from .permissions import user_roles
+from .roles import roles_stored
+from .workflow import event_record
+
+# Roles and process owners change by the Director General's order (governance); an edit here
+# still works, and leaves this mark on the person's or the process's timeline and history.
+ROLES_CHANGED = _(
+    "Changed in the administration, not by order: roles given %(added)s, taken away %(removed)s"
+)
+OWNER_CHANGED = _("Changed in the administration, not by order: process owner %(old)s → %(new)s")
 
 
 class ControlledRecordAdmin(SimpleHistoryAdmin):
@@ -38,6 +49,21 @@ class PortalUserAdmin(UserAdmin, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # people leave by deactivation; their signatures and events stay attributed
+
+    def save_related(self, request, form, formsets, change) -> None:
+        before = set(user_roles(form.instance)) if change else set()
+        super().save_related(request, form, formsets, change)
+        after = set(user_roles(form.instance))
+        if before != after:
+            event_record(
+                obj=form.instance,
+                action=ROLES_CHANGED,
+                actor=request.user,
+                params={
+                    "added": roles_stored(after - before) or "—",
+                    "removed": roles_stored(before - after) or "—",
+                },
+            )
 
 
 @admin.register(Department)
@@ -145,6 +171,17 @@ class ProcessAdmin(ControlledRecordAdmin):
     list_display = ("name", "group", "owner")
     list_filter = ("group",)
     search_fields = ("name", "code")
+
+    def save_model(self, request, obj, form, change) -> None:
+        old = Process.objects.filter(pk=obj.pk).select_related("owner").first() if change else None
+        old_owner = old.owner if old else None
+        if old_owner != obj.owner:
+            params = {"old": str(old_owner or "—"), "new": str(obj.owner or "—")}
+            with translation.override(None):
+                obj._change_reason = str(OWNER_CHANGED) % params
+        super().save_model(request, obj, form, change)
+        if old_owner != obj.owner:
+            event_record(obj=obj, action=OWNER_CHANGED, actor=request.user, params=params)
 
 
 @admin.register(Criterion)

@@ -60,6 +60,13 @@ MENU: list[NavItem] = [
     NavItem(_("Survey results"), "surveys:results", "bar-chart", "surveys.analyze_survey"),
     NavItem(_("Strategy"), "governance:strategy_list", "compass", "governance.view_strategy"),
     NavItem(_("Roles"), "core:roles", "people", "core.view_role_register"),
+    NavItem(_("Orders"), "governance:order_list", "file-earmark-ruled", "governance.view_directororder"),
+    NavItem(
+        _("Responsibility matrix"),
+        "governance:responsibility_matrix",
+        "grid-3x3-gap",
+        "governance.view_responsibility_matrix",
+    ),
 ]
 
 

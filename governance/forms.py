@@ -2,9 +2,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Process, User
+from core.roles import Role
 from documents.forms import SignForm
 
-from .models import Goal, Indicator, Strategy, StrategyVersion, Task
+from .models import Goal, Indicator, OrderLine, Strategy, StrategyVersion, Task
 
 
 class StrategyForm(forms.ModelForm):
@@ -136,3 +138,45 @@ class ItemCloseForm(forms.Form):
             field.label = _("Reason")
             field.required = True
             field.error_messages["required"] = _("Say why the item is closed this way; nothing was changed.")
+
+
+class OrderForm(forms.Form):
+    title = forms.CharField(label=_("Subject of the order"), max_length=300)
+    grounds = forms.CharField(label=_("Grounds"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class OrderLineForm(forms.Form):
+    """A clause: a person, a role or a process (its owner), and whether it gives or takes away.
+    The list offers active people only; a person made inactive meanwhile is refused by the
+    service with a message."""
+
+    person = forms.ModelChoiceField(label=_("Full name"), queryset=None)
+    subject = forms.ChoiceField(label=_("Role or process (owner)"))
+    action = forms.ChoiceField(label=_("The clause"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = User.objects.order_by("last_name", "first_name")
+        self.fields["person"].widget.choices = [("", "—")] + [
+            (u.pk, f"{u}{' · ' + u.localized_position if u.position else ''}")
+            for u in User.objects.filter(is_active=True).order_by("last_name", "first_name")
+        ]
+        self.fields["subject"].choices = [
+            ("", "—"),
+            (_("Roles"), [(f"role:{r.value}", r.label) for r in Role]),
+            (_("Process owner"), [(f"process:{p.pk}", str(p)) for p in Process.objects.all()]),
+        ]
+        self.fields["action"].choices = OrderLine.Action.choices
+        self.fields["action"].initial = OrderLine.Action.GRANT
+
+    def clean(self) -> dict:
+        data = super().clean()
+        kind, _sep, value = (data.get("subject") or "").partition(":")
+        data["role"], data["process"] = "", None
+        if kind == "role":
+            data["role"] = value
+        elif kind == "process":
+            data["process"] = Process.objects.filter(pk=value).first()
+            if data["process"] is None:
+                raise forms.ValidationError(_("Choose one of the processes."))
+        return data

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import orders as order_views
 from .views import plans
 
 app_name = "governance"
@@ -37,4 +38,17 @@ urlpatterns = [
 
 public_urlpatterns = [
     path("<int:pk>/", views.public_strategy, name="public_strategy"),
+]
+
+# Roles by the Director General's order (§4.5) and the responsibility matrix (§4.5.1).
+urlpatterns += [
+    path("orders/", order_views.order_list, name="order_list"),
+    path("orders/new/", order_views.order_create, name="order_create"),
+    path("orders/<int:pk>/", order_views.order_detail, name="order_detail"),
+    path("orders/<int:pk>/clause/", order_views.order_line_add, name="order_line_add"),
+    path("orders/<int:pk>/sign/", order_views.order_sign, name="order_sign"),
+    path("orders/<int:pk>/cancel/", order_views.order_cancel, name="order_cancel"),
+    path("people/<int:pk>/assignments/", order_views.person_assignments, name="person_assignments"),
+    path("responsibilities/", order_views.responsibility_matrix_page, name="responsibility_matrix"),
+    path("responsibilities/pdf/", order_views.responsibility_matrix_pdf, name="responsibility_matrix_pdf"),
 ]

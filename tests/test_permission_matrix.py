@@ -16,6 +16,7 @@ from improvement.models import Nonconformity
 from tests.audits import matrix as matrix_audits
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
+from tests.governance import matrix_orders
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
 from tests.registry import matrix as matrix_registry
@@ -26,6 +27,7 @@ from tests.surveys import matrix_results as matrix_survey_results
 # POST_ONLY, kwargs(name, person) and post_data(name) (None: not mine). Who may use a view on
 # its object is never kept here: it is what the view declares (``opens``, ``moves``).
 EXTENSIONS = (
+    matrix_orders,
     matrix_audits,
     matrix_improvement,
     matrix_surveys,

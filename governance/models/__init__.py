@@ -1,6 +1,7 @@
 """The governance app's records, one module per part of the manual: the strategy (§4.3) and the
 annual implementation plan (§4.4.1)."""
 
+from .orders import DirectorOrder, OrderLine, OrderSignature
 from .plans import ImplementationPlan, PlanItem, PlanRevision, ProgressReport
 from .strategy import (
     Goal,
@@ -13,10 +14,13 @@ from .strategy import (
 )
 
 __all__ = [
+    "DirectorOrder",
     "Goal",
     "ImplementationPlan",
     "Indicator",
     "IndicatorTarget",
+    "OrderLine",
+    "OrderSignature",
     "PlanItem",
     "PlanRevision",
     "ProgressReport",

@@ -161,7 +161,9 @@ def survey_section(start, end) -> dict:
 
 def kpi_section(start, end) -> dict:
     year = end.year
-    targets = {t.code: t.target_percent for t in KpiTarget.objects.filter(year=year)}
+    targets = {
+        t.code: t.target_percent for t in KpiTarget.objects.filter(year=year, target_percent__isnull=False)
+    }
     rows = []
     for indicator in kpis.INDICATORS:
         value = kpis.value(indicator, start, end)

@@ -5,6 +5,7 @@ declaration (opens=, moves=)."""
 import datetime
 
 from django.core.files.base import ContentFile
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 POST_ONLY: set[str] = {
@@ -103,6 +104,11 @@ def kwargs(name: str, person) -> dict | None:
     if view == "evidence_download":
         return {"pk": plan_item()[1].pk}
     if view not in STATES:
+        # A view of this app without URL arguments; any other is another extension's to answer.
+        try:
+            reverse(name)
+        except NoReverseMatch:
+            return None
         return {}
     version = strategy_version(STATES[view], public=view == "public_strategy")
     if view in ("task_add", "indicator_add"):

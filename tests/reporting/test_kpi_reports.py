@@ -19,9 +19,9 @@ from pypdf import PdfReader
 from core.roles import Role
 from improvement.models import IncomingInspection, KpiReport, Nonconformity, PurchaseContract, Supplier
 from reporting.selectors.kpis import INDICATORS
-from reporting.services import kpi_reports, kpis
+from reporting.services import kpi_reports
 from reporting.tasks import make_monthly_kpi_report
-from tests.factories import NonconformityFactory
+from tests.factories import NonconformityFactory, kpi_target_in_force
 
 MARCH = datetime.date(2026, 3, 1)
 AFTER = datetime.date(2026, 4, 1)
@@ -74,8 +74,8 @@ def march(people):
             result=result,
             inspected_by=qms,
         )
-    kpis.kpi_target_set(actor=qms, code="kpi4", year=2026, target_percent=10)
-    kpis.kpi_target_set(actor=qms, code="kpi5", year=2026, target_percent=30)
+    kpi_target_in_force(qms=qms, code="kpi4", year=2026, target_percent=10)
+    kpi_target_in_force(qms=qms, code="kpi5", year=2026, target_percent=30)
     return people
 
 
