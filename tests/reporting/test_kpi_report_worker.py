@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from core.roles import Role
 from iaar_qms.celery import app
 from improvement.models import KpiReport, Nonconformity
-from tests.core.test_worker import worker  # noqa: F401  (the fixture: a worker on its own queue)
+from tests.core.test_worker import worker, worker_queue  # noqa: F401  (the fixtures: a worker on its own queue)
 from tests.factories import NonconformityFactory, kpi_target_in_force
 
 
