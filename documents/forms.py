@@ -291,6 +291,9 @@ class ExternalDocumentForm(forms.ModelForm):
         required=False,
     )
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=staff_people())
+    url = forms.URLField(
+        label=_("Where it is published"), required=False, max_length=500, assume_scheme="https"
+    )
 
     class Meta:
         model = ExternalDocument
@@ -322,7 +325,9 @@ class ExternalCheckForm(forms.Form):
         label=_("Date of the new edition"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     number = forms.CharField(label=_("Number of the new edition"), required=False, max_length=100)
-    url = forms.URLField(label=_("Where the new edition is published"), required=False, max_length=500)
+    url = forms.URLField(
+        label=_("Where the new edition is published"), required=False, max_length=500, assume_scheme="https"
+    )
 
     def edition_data(self) -> dict:
         data = self.cleaned_data

@@ -1,6 +1,7 @@
 """The register of external documents (§3.1): list, page, register, edit, introduce, check."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,10 +17,6 @@ from ..forms import ExternalCheckForm, ExternalDocumentForm, ExternalFilterForm
 from ..workflow import CHECKS_EXTERNAL, EDITS_EXTERNAL, EXTERNAL_WORKFLOW
 
 EXTERNAL_SHOWN = shown_by(selectors.externals_visible_to)
-
-
-def _data(form) -> dict:
-    return {k: v for k, v in form.cleaned_data.items() if k not in ("processes", "documents")}
 
 
 @access("documents.view_externaldocument")
@@ -77,6 +74,8 @@ def external_create(request: HttpRequest) -> HttpResponse:
 @access("documents.change_externaldocument", opens=EXTERNAL_SHOWN, moves=EDITS_EXTERNAL)
 def external_edit(request: HttpRequest, pk: int) -> HttpResponse:
     external = selectors.external_get_for(request.user, pk)
+    if not EDITS_EXTERNAL.allows_on(request.user, external):
+        raise PermissionDenied
     return form_page(
         request,
         ExternalDocumentForm(request.POST or None, instance=external),
@@ -97,6 +96,8 @@ def external_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @access("documents.view_externaldocument", opens=EXTERNAL_SHOWN, moves=CHECKS_EXTERNAL)
 def external_check(request: HttpRequest, pk: int) -> HttpResponse:
     external = selectors.external_get_for(request.user, pk)
+    if not CHECKS_EXTERNAL.allows_on(request.user, external):
+        raise PermissionDenied
     form = ExternalCheckForm(request.POST or None)
     return form_page(
         request,

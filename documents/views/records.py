@@ -3,6 +3,7 @@ archive's list of what is due for disposal and the destruction acts (§3.2.2).""
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -166,6 +167,8 @@ def record_file_under(request: HttpRequest, pk: int) -> HttpResponse:
 @access("documents.hold_record", opens=RECORD_SHOWN, moves=HOLDS_RECORD)
 def record_hold(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.record_get_for(request.user, pk)
+    if not HOLDS_RECORD.allows_on(request.user, record):
+        raise PermissionDenied
     form = HoldForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     hold = not record.legal_hold
@@ -214,8 +217,12 @@ def destruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _act_move(request, pk: int, form, call, success: str, heading: str, button: str) -> HttpResponse:
+def _act_move(
+    request, pk: int, target: str, form, call, success: str, heading: str, button: str
+) -> HttpResponse:
     act = selectors.destruction_act_get_for(request.user, pk)
+    if not ACT_WORKFLOW.acts(target).allows(request.user, pk=act.pk):
+        raise PermissionDenied
     return form_page(
         request,
         form,
@@ -237,6 +244,7 @@ def destruction_agree(request: HttpRequest, pk: int) -> HttpResponse:
     return _act_move(
         request,
         pk,
+        "agreed",
         CommentForm(request.POST or None),
         lambda act, data: services.destruction_agree(act=act, actor=request.user, comment=data["comment"]),
         _("The act is agreed; the Director General is asked to sign it."),
@@ -250,6 +258,7 @@ def destruction_reject(request: HttpRequest, pk: int) -> HttpResponse:
     return _act_move(
         request,
         pk,
+        "rejected",
         CommentForm(request.POST or None),
         lambda act, data: services.destruction_reject(act=act, actor=request.user, comment=data["comment"]),
         _("The act is rejected; nothing was destroyed."),
@@ -263,6 +272,7 @@ def destruction_sign(request: HttpRequest, pk: int) -> HttpResponse:
     return _act_move(
         request,
         pk,
+        "signed",
         SignActForm(request.POST or None),
         lambda act, data: services.destruction_sign(
             act=act, actor=request.user, password=data["password"], comment=data["comment"]
