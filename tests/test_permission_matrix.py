@@ -14,6 +14,7 @@ from core.roles import ROLE_PERMISSIONS, Role
 from core.services import user_set_roles
 from improvement.models import Nonconformity
 from tests.audits import matrix as matrix_audits
+from tests.documents import matrix_records
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
 from tests.improvement import matrix as matrix_improvement
@@ -31,6 +32,7 @@ EXTENSIONS = (
     matrix_survey_results,
     matrix_review,
     matrix_governance,
+    matrix_records,
 )
 
 ANONYMOUS = "anonymous"
