@@ -28,7 +28,7 @@ MENU: list[NavItem] = [
         "journal-bookmark",
         "documents.view_externaldocument",
     ),
-    NavItem(_("Archive"), "documents:archive_due", "box-seam", "documents.view_destructionact"),
+    NavItem(_("Records archive"), "documents:archive_due", "box-seam", "documents.view_destructionact"),
     NavItem(
         _("Familiarization"), "documents:familiarization", "eyeglasses", "documents.manage_familiarization"
     ),

@@ -116,6 +116,7 @@ def external_introduce(*, external: ExternalDocument, actor) -> ExternalDocument
         workflow=EXTERNAL_WORKFLOW,
         target=X.INTRODUCED,
         actor=actor,
+        action=gettext_lazy("Introduced"),
         also={"introduced_at": timezone.now()},
     )
 

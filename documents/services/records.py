@@ -225,6 +225,7 @@ def destruction_agree(*, act: DestructionAct, actor, comment: str = "") -> Destr
         target=A.AGREED,
         actor=actor,
         comment=comment,
+        action=gettext_lazy("Agreed"),
         also={"agreed_by": actor, "agreed_at": timezone.now()},
     )
     notification_send(
@@ -242,7 +243,14 @@ def destruction_reject(*, act: DestructionAct, actor, comment: str) -> Destructi
     ACT_WORKFLOW.check(act, A.REJECTED, actor)
     if not comment.strip():
         raise ValidationError(_("Say why the act is rejected."))
-    act = transition_perform(obj=act, workflow=ACT_WORKFLOW, target=A.REJECTED, actor=actor, comment=comment)
+    act = transition_perform(
+        obj=act,
+        workflow=ACT_WORKFLOW,
+        target=A.REJECTED,
+        actor=actor,
+        comment=comment,
+        action=gettext_lazy("Rejected"),
+    )
     notification_send(
         recipients=[act.proposed_by],
         subject=gettext_lazy("Destruction act %(number)s was rejected"),
@@ -290,6 +298,7 @@ def destruction_sign(*, act: DestructionAct, actor, password: str, comment: str 
         target=A.SIGNED,
         actor=actor,
         comment=comment,
+        action=gettext_lazy("Signed: files destroyed"),
         also={
             "signed_by": actor,
             "signed_at": timezone.now(),
