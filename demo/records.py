@@ -7,6 +7,7 @@ retention ended, one destruction act signed in November 2025, and records still 
 them on legal hold. Told through the services, at their own dates (demo/clock.py)."""
 
 import datetime
+from contextlib import nullcontext
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -432,12 +433,17 @@ def _seed_external(people) -> None:
     for row in EXTERNAL:
         data = {k: v for k, v in row.items() if k not in ("processes", "due")}
         data["owner"] = people[row["owner"]]
-        external = services.external_register(
-            actor=people["legal"], data=data, processes=Process.objects.filter(code__in=row["processes"])
-        )
-        services.external_introduce(external=external, actor=people["legal"])
-        if row.get("due"):
-            # Demo: the quarterly check of this law fell due three days ago.
-            external.next_check_on = timezone.localdate() - datetime.timedelta(days=3)
-            external._change_reason = "Demo: a check that is due"
-            external.save()
+        with demo_clock(datetime.date(2025, 9, 1)):
+            external = services.external_register(
+                actor=people["legal"], data=data, processes=Process.objects.filter(code__in=row["processes"])
+            )
+            services.external_introduce(external=external, actor=people["legal"])
+        # The last check: Kyrgyzstan's law was checked a quarter ago, so its next check is due.
+        checked = timezone.localdate() - datetime.timedelta(days=95) if row.get("due") else None
+        with demo_clock(checked) if checked else nullcontext():
+            services.external_check(
+                external=external,
+                actor=data["owner"],
+                outcome="no_change",
+                note="Проверено на официальном сайте: новой редакции нет.",
+            )

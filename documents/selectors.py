@@ -454,3 +454,22 @@ def destruction_acts_visible_to(user) -> QuerySet[DestructionAct]:
 
 def destruction_act_get_for(user, pk: int) -> DestructionAct:
     return get_object_or_404(destruction_acts_visible_to(user), pk=pk)
+
+
+def externals_to_check_by(user) -> QuerySet[ExternalDocument]:
+    return ExternalDocument.objects.filter(owner=user.pk, next_check_on__lte=timezone.localdate()).exclude(
+        status=ExternalDocument.Status.SUPERSEDED
+    )
+
+
+def destruction_acts_waiting_for(user) -> list[tuple[DestructionAct, str]]:
+    found = []
+    if user.has_perm("documents.agree_destruction"):
+        for act in DestructionAct.objects.filter(status=DestructionAct.Status.PROPOSED).exclude(
+            proposed_by=user.pk
+        ):
+            found.append((act, _("Waiting for your agreement")))
+    if user.has_perm("documents.sign_destruction"):
+        for act in DestructionAct.objects.filter(status=DestructionAct.Status.AGREED):
+            found.append((act, _("Waiting for your signature")))
+    return found

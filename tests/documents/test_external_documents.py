@@ -149,3 +149,11 @@ def test_a_future_edition_date_is_refused(cast):
             data=_data(cast["qms"], edition_date=timezone.localdate() + datetime.timedelta(days=3)),
         )
     assert not ExternalDocument.objects.exists()
+
+
+def test_the_owner_sees_a_due_check_among_their_tasks(cast, client):
+    world.external(cast["staff"], title="EQAR Procedures", due=True)
+    client.force_login(cast["staff"])
+    assert "EQAR Procedures" in client.get(reverse("core:dashboard")).content.decode()
+    client.force_login(cast["other"])
+    assert "EQAR Procedures" not in client.get(reverse("core:dashboard")).content.decode()

@@ -235,3 +235,14 @@ def test_an_accreditation_file_is_filed_under_the_class_the_setting_names(cast):
     assert accreditation_record_class() is None
     klass = world.record_class("06-01", years=10)
     assert accreditation_record_class() == klass
+
+
+def test_my_tasks_show_the_act_to_agree_and_then_to_sign(cast, client):
+    row = world.record(cast["qms"])
+    act = services.destruction_propose(actor=cast["qms"], records=[row], basis="Ended")
+    client.force_login(cast["legal"])
+    assert act.number in client.get(reverse("core:dashboard")).content.decode()
+    client.force_login(cast["director"])
+    assert act.number not in client.get(reverse("core:dashboard")).content.decode()
+    services.destruction_agree(act=act, actor=cast["legal"])
+    assert act.number in client.get(reverse("core:dashboard")).content.decode()
