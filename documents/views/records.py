@@ -114,7 +114,9 @@ ACT_SHOWN = shown_by(selectors.destruction_acts_visible_to)
 
 @access("documents.view_recordclass")
 def nomenclature(request: HttpRequest) -> HttpResponse:
-    classes = selectors.record_classes_visible_to(request.user).annotate(held=Count("records"))
+    classes = (
+        selectors.record_classes_visible_to(request.user).annotate(held=Count("records")).order_by("code")
+    )
     return render(request, "documents/nomenclature.html", {"classes": classes})
 
 
@@ -186,7 +188,11 @@ def archive_due(request: HttpRequest) -> HttpResponse:
     holds = services.records_holds(Record.objects.filter(pk__in=[r.pk for r in due]))
     for record in due:
         record.hold_reason = holds.get(record.pk, "")
-    acts = selectors.destruction_acts_visible_to(request.user).annotate(count=Count("files"))
+    acts = (
+        selectors.destruction_acts_visible_to(request.user)
+        .annotate(count=Count("files"))
+        .order_by("-proposed_at", "-pk")
+    )
     return render(request, "documents/archive.html", {"due": due, "acts": acts})
 
 

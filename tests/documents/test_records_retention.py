@@ -246,3 +246,15 @@ def test_my_tasks_show_the_act_to_agree_and_then_to_sign(cast, client):
     assert act.number not in client.get(reverse("core:dashboard")).content.decode()
     services.destruction_agree(act=act, actor=cast["legal"])
     assert act.number in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_the_nomenclature_lists_its_classes_by_code(cast, client):
+    for code in ("09-02", "01-05", "05-07"):
+        world.record_class(code)
+    world.record(cast["qms"], klass=world.record_class("05-07"))
+    client.force_login(cast["director"])
+    html = client.get(reverse("documents:nomenclature")).content.decode()
+    assert html.index("01-05") < html.index("05-07") < html.index("09-02")
+    assert reverse("documents:record_class_edit", args=[1]) not in html
+    client.force_login(cast["staff"])
+    assert client.get(reverse("documents:nomenclature")).status_code == 403
