@@ -258,3 +258,25 @@ def test_the_nomenclature_lists_its_classes_by_code(cast, client):
     assert reverse("documents:record_class_edit", args=[1]) not in html
     client.force_login(cast["staff"])
     assert client.get(reverse("documents:nomenclature")).status_code == 403
+
+
+def test_the_demo_has_a_nomenclature_a_signed_act_and_a_register_with_a_check_due(seeded_demo, client):
+    from django.contrib.auth import get_user_model
+
+    from accreditation.models import AccreditationProject
+    from documents.models import ExternalDocument, RecordClass
+
+    assert RecordClass.objects.count() >= 20
+    assert not Record.objects.filter(record_class__isnull=True).exists()
+    assert not AccreditationProject.objects.filter(record_class__isnull=True).exists()
+    act = DestructionAct.objects.get(status="signed")
+    assert act.files.count() == 3
+    assert set(
+        Record.objects.filter(pk__in=act.files.values("record_id")).values_list("status", flat=True)
+    ) == {"destroyed"}
+    assert Record.objects.filter(legal_hold=True).count() == 1
+    current = ExternalDocument.objects.exclude(status="superseded")
+    assert [e.title_ru for e in current if e.check_due] == ["Закон Кыргызской Республики «Об образовании»"]
+    assert ExternalDocument.objects.filter(status="superseded", next_edition__isnull=False).exists()
+    client.force_login(get_user_model().objects.get(username="qms"))
+    assert act.number in client.get(reverse("documents:archive_due")).content.decode()
