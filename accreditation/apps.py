@@ -8,8 +8,12 @@ class AccreditationConfig(AppConfig):
 
     def ready(self) -> None:
         from core.dashboard import register_task_provider
+        from documents.services import register_record_hold
 
         from .dashboard import appeal_tasks, council_tasks, project_tasks
+        from .selectors.projects import records_held_by_open_appeals
 
         for provider in (project_tasks, council_tasks, appeal_tasks):
             register_task_provider(provider)
+        # Records of the appeals process are evidence while an appeal is open.
+        register_record_hold(records_held_by_open_appeals)

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
+from django.utils.translation import gettext_noop
 from guardian.shortcuts import get_objects_for_user
 
 from core.models import Criterion
@@ -272,3 +273,17 @@ def nonconformities_found_by_group_of(user) -> QuerySet:
     return Finding.objects.filter(
         audit__team__auditor=user, audit__team__active=True, nonconformity__isnull=False
     ).values("nonconformity")
+
+
+def records_held_by_open_audits(records) -> dict[int, tuple[str, dict]]:
+    """Records of a process an audit not yet closed covers: kept as its evidence (§3.2.2)."""
+    open_audits = Audit.objects.exclude(status=Audit.Status.CLOSED)
+    found = {}
+    for audit in open_audits.filter(processes__in=records.values("process_id")).distinct():
+        process_ids = set(audit.processes.values_list("pk", flat=True))
+        for pk, process_id in records.values_list("pk", "process_id"):
+            if process_id in process_ids:
+                found.setdefault(
+                    pk, (gettext_noop("Evidence of the open audit %(number)s"), {"number": audit.number})
+                )
+    return found

@@ -23,6 +23,13 @@ MENU: list[NavItem] = [
     NavItem(_("Documents"), "documents:list", "file-earmark-text", "documents.view_document"),
     NavItem(_("Records"), "documents:records", "archive", "documents.view_record"),
     NavItem(
+        _("External documents"),
+        "documents:external_list",
+        "journal-bookmark",
+        "documents.view_externaldocument",
+    ),
+    NavItem(_("Records archive"), "documents:archive_due", "box-seam", "documents.view_destructionact"),
+    NavItem(
         _("Familiarization"), "documents:familiarization", "eyeglasses", "documents.manage_familiarization"
     ),
     NavItem(_("Overdue reviews"), "documents:overdue_reviews", "calendar-x", "documents.view_all_documents"),

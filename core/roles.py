@@ -233,6 +233,31 @@ ROLE_PERMISSIONS[Role.LEGAL_HEAD] |= {"governance.view_directororder"}
 for _role, _perms in ROLE_PERMISSIONS.items():
     if "documents.view_document" in _perms:
         _perms.add("governance.view_responsibility_matrix")
+# External documents (§3.1) are read by every member of staff; the IQAS owner and the legal head
+# keep the register. Records retention (§3.2.2): the IQAS owner owns the records and proposes
+# their destruction, the legal head agrees, the Director General signs.
+for _role, _perms in ROLE_PERMISSIONS.items():
+    if "documents.view_document" in _perms and _role != Role.SUPERVISORY_BOARD:
+        _perms |= {"documents.view_externaldocument"}
+for _role in (Role.QMS_OWNER, Role.LEGAL_HEAD):
+    ROLE_PERMISSIONS[_role] |= {
+        "documents.add_externaldocument",
+        "documents.change_externaldocument",
+        "documents.view_recordclass",
+        "documents.view_destructionact",
+        "documents.hold_record",
+    }
+ROLE_PERMISSIONS[Role.QMS_OWNER] |= {
+    "documents.add_recordclass",
+    "documents.change_recordclass",
+    "documents.propose_destruction",
+}
+ROLE_PERMISSIONS[Role.LEGAL_HEAD] |= {"documents.agree_destruction"}
+ROLE_PERMISSIONS[Role.DIRECTOR] |= {
+    "documents.view_recordclass",
+    "documents.view_destructionact",
+    "documents.sign_destruction",
+}
 
 
 def role_label(code: str) -> str:

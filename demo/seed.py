@@ -6,11 +6,21 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils.translation import override
 
-from demo import accreditation, audits, deqar, documents, governance, governance_orders, improvement, surveys
+from demo import (
+    accreditation,
+    audits,
+    deqar,
+    documents,
+    governance,
+    governance_orders,
+    improvement,
+    records,
+    surveys,
+)
 from demo.people import process_owners_seed, seed_people
 
 # In the order the agency's story needs them: documents first, improvement last.
-PARTS = [documents, accreditation, deqar, audits, surveys, improvement, governance]
+PARTS = [documents, records, accreditation, deqar, audits, surveys, improvement, governance]
 
 
 @contextmanager

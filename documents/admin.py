@@ -1,15 +1,20 @@
 from django.contrib import admin
 from guardian.admin import GuardedModelAdminMixin
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ControlledRecordAdmin
 
 from .models import (
     Acknowledgement,
     CodePrefix,
+    DestroyedFile,
+    DestructionAct,
     Distribution,
     Document,
     DocumentVersion,
+    ExternalDocument,
     Record,
+    RecordClass,
     ReviewStep,
     RevisionRequest,
     Signature,
@@ -73,3 +78,45 @@ class RevisionRequestAdmin(ControlledRecordAdmin):
     list_display = ("document", "due_on", "status", "requested_by", "requested_at")
     list_filter = ("status",)
     readonly_fields = ("requested_by", "requested_at", "version", "status")
+
+
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    """Kept through the portal's pages (their services check the rules); the admin only reads."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ExternalDocument)
+class ExternalDocumentAdmin(ReadOnlyAdmin):
+    list_display = ("title", "issuer", "edition", "status", "owner", "next_check_on")
+    list_filter = ("status",)
+    search_fields = ("title", "title_ru", "issuer", "number")
+
+
+@admin.register(RecordClass)
+class RecordClassAdmin(ReadOnlyAdmin):
+    list_display = ("code", "title", "retention_years", "process")
+
+
+class DestroyedFileInline(admin.TabularInline):
+    model = DestroyedFile
+    fields = ("title", "class_code", "retention_until", "file_name", "sha256")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(DestructionAct)
+class DestructionActAdmin(ReadOnlyAdmin):
+    list_display = ("number", "status", "proposed_by", "agreed_by", "signed_at")
+    inlines = [DestroyedFileInline]

@@ -9,6 +9,7 @@ class DocumentsConfig(AppConfig):
     def ready(self) -> None:
         from core.dashboard import register_task_provider
 
-        from .dashboard import document_tasks
+        from .dashboard import document_tasks, records_tasks
 
         register_task_provider(document_tasks)
+        register_task_provider(records_tasks)

@@ -96,3 +96,22 @@ def _register_revision_tasks() -> None:
 
 
 _register_revision_tasks()
+
+
+def records_tasks(user):
+    """External documents due for a check, and destruction acts waiting for this person."""
+    for external in selectors.externals_to_check_by(user):
+        yield TaskItem(
+            external.localized_title,
+            external.get_absolute_url(),
+            _("External documents"),
+            due=external.next_check_on,
+            detail=_("Check for a new edition"),
+        )
+    for act, waiting_for in selectors.destruction_acts_waiting_for(user):
+        yield TaskItem(
+            f"{_('Destruction act')} {act.number}",
+            act.get_absolute_url(),
+            _("Records archive"),
+            detail=waiting_for,
+        )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Department, Process
 from core.roles import Role
 
-from .models import Document, DocumentVersion, ReviewStep
+from .models import Document, DocumentVersion, ExternalCheck, ExternalDocument, RecordClass, ReviewStep
 
 
 def staff_people():
@@ -249,9 +249,132 @@ class RecordForm(forms.Form):
         ).select_related("document"),
     )
     process = forms.ModelChoiceField(label=_("Process it evidences"), queryset=Process.objects.all())
+    record_class = forms.ModelChoiceField(
+        label=_("Class of the file nomenclature"),
+        queryset=RecordClass.objects.all(),
+        help_text=_("Says how long the record is kept."),
+    )
     file = forms.FileField(label=_("File"))
 
 
 class DiffForm(forms.Form):
     a = forms.IntegerField()
     b = forms.IntegerField()
+
+
+# ---- External documents (§3.1) ----
+
+
+class ExternalFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Current editions")), *ExternalDocument.Status.choices, ("all", _("All editions"))],
+    )
+    process = forms.ModelChoiceField(
+        label=_("Process"), required=False, queryset=Process.objects.all(), empty_label=_("All processes")
+    )
+    due = forms.BooleanField(label=_("Check due"), required=False)
+
+
+class ExternalDocumentForm(forms.ModelForm):
+    processes = forms.ModelMultipleChoiceField(
+        label=_("Processes that rely on it"),
+        queryset=Process.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    documents = forms.ModelMultipleChoiceField(
+        label=_("Internal documents that rely on it"),
+        queryset=Document.objects.exclude(status=Document.Status.ARCHIVED),
+        required=False,
+    )
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=staff_people())
+    url = forms.URLField(
+        label=_("Where it is published"), required=False, max_length=500, assume_scheme="https"
+    )
+
+    class Meta:
+        model = ExternalDocument
+        fields = [
+            "title",
+            "title_ru",
+            "title_kk",
+            "title_ky",
+            "issuer",
+            "number",
+            "edition",
+            "edition_date",
+            "url",
+            "owner",
+            "check_interval_months",
+            "processes",
+            "documents",
+        ]
+        widgets = {"edition_date": forms.DateInput(attrs={"type": "date"})}
+
+
+class ExternalCheckForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("What the check found"), choices=ExternalCheck.Outcome.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    edition = forms.CharField(label=_("New edition"), required=False, max_length=100)
+    edition_date = forms.DateField(
+        label=_("Date of the new edition"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    number = forms.CharField(label=_("Number of the new edition"), required=False, max_length=100)
+    url = forms.URLField(
+        label=_("Where the new edition is published"), required=False, max_length=500, assume_scheme="https"
+    )
+
+    def edition_data(self) -> dict:
+        data = self.cleaned_data
+        return {k: data.get(k) for k in ("edition", "edition_date", "number", "url")}
+
+
+# ---- Records retention (§3.2.2) ----
+
+
+class RecordClassForm(forms.ModelForm):
+    class Meta:
+        model = RecordClass
+        fields = ["code", "title", "title_ru", "title_kk", "title_ky", "retention_years", "process"]
+
+
+class RecordClassChoiceForm(forms.Form):
+    record_class = forms.ModelChoiceField(
+        label=_("Class of the file nomenclature"), queryset=RecordClass.objects.all()
+    )
+
+
+class HoldForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the legal hold"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RecordChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.title
+
+
+class ProposeDestructionForm(forms.Form):
+    records = RecordChoiceField(
+        label=_("Records to destroy"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    basis = forms.CharField(label=_("Basis"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, due, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Held records are listed too: the service refuses them with its reason.
+        self.fields["records"].queryset = due
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SignActForm(SignForm):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

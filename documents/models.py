@@ -430,6 +430,7 @@ class Record(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         ARCHIVED = "archived", _("Archived")
+        DESTROYED = "destroyed", _("Destroyed by a signed act")
 
     title = models.CharField(_("title"), max_length=300)
     template_version = models.ForeignKey(
@@ -444,8 +445,19 @@ class Record(models.Model):
     file_name = models.CharField(_("file name"), max_length=255)
     file_type = models.CharField(_("file type"), max_length=10)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
-    retention_until = models.DateField(_("keep until"))
+    retention_until = models.DateField(_("keep until"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    # ---- Records retention (§3.2.2): the class of the file nomenclature and a legal hold ----
+    record_class = models.ForeignKey(
+        "documents.RecordClass",
+        verbose_name=_("record class"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="records",
+    )
+    legal_hold = models.BooleanField(_("legal hold"), default=False)
+    legal_hold_reason = models.TextField(_("reason for the legal hold"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )
@@ -505,3 +517,8 @@ class RevisionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document.code}: {self.reason[:60]}"
+
+
+# ---- External documents (§3.1) and records retention (§3.2.2): their own modules ----
+from .external import ExternalCheck, ExternalDocument  # noqa: E402, F401
+from .retention import DestroyedFile, DestructionAct, RecordClass  # noqa: E402, F401

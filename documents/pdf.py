@@ -21,3 +21,7 @@ def approval_sheet(version: DocumentVersion) -> bytes:
 
 def register_pdf(documents) -> bytes:
     return render_pdf("pdf/document_register.html", {"documents": documents})
+
+
+def destruction_act_pdf(act) -> bytes:
+    return render_pdf("pdf/destruction_act.html", {"act": act, "files": act.files.all()})

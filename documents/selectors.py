@@ -13,11 +13,14 @@ from guardian.shortcuts import get_objects_for_user
 
 from .models import (
     Acknowledgement,
+    DestructionAct,
     Distribution,
     Document,
     DocumentType,
     DocumentVersion,
+    ExternalDocument,
     Record,
+    RecordClass,
     ReviewStep,
 )
 
@@ -391,3 +394,82 @@ def distribution_get_for(user, pk: int) -> Distribution:
     item = get_object_or_404(Distribution.objects.select_related("version__document"), pk=pk)
     document_get_for(user, item.version.document_id)
     return item
+
+
+# ---- External documents (§3.1) and records retention (§3.2.2) ----
+
+
+def externals_visible_to(user) -> QuerySet[ExternalDocument]:
+    """The register of external documents: every member of staff reads it."""
+    if not user.has_perm("documents.view_externaldocument"):
+        return ExternalDocument.objects.none()
+    return ExternalDocument.objects.select_related("owner", "previous")
+
+
+def externals_filtered(user, *, q: str = "", status: str = "", process=None, due: bool = False):
+    rows = externals_visible_to(user).prefetch_related("processes")
+    if status == "all":
+        pass
+    elif status:
+        rows = rows.filter(status=status)
+    else:
+        rows = rows.exclude(status=ExternalDocument.Status.SUPERSEDED)
+    if q:
+        rows = rows.filter(
+            Q(title__icontains=q)
+            | Q(title_ru__icontains=q)
+            | Q(title_kk__icontains=q)
+            | Q(title_ky__icontains=q)
+            | Q(issuer__icontains=q)
+            | Q(number__icontains=q)
+        )
+    if process is not None:
+        rows = rows.filter(processes=process)
+    if due:
+        rows = rows.exclude(status=ExternalDocument.Status.SUPERSEDED).filter(
+            next_check_on__lte=timezone.localdate()
+        )
+    return rows.order_by("issuer", "title", "-pk")
+
+
+def external_get_for(user, pk: int) -> ExternalDocument:
+    return get_object_or_404(externals_visible_to(user), pk=pk)
+
+
+def record_classes_visible_to(user) -> QuerySet[RecordClass]:
+    if not user.has_perm("documents.view_recordclass"):
+        return RecordClass.objects.none()
+    return RecordClass.objects.select_related("process")
+
+
+def record_class_get_for(user, pk: int) -> RecordClass:
+    return get_object_or_404(record_classes_visible_to(user), pk=pk)
+
+
+def destruction_acts_visible_to(user) -> QuerySet[DestructionAct]:
+    if not user.has_perm("documents.view_destructionact"):
+        return DestructionAct.objects.none()
+    return DestructionAct.objects.select_related("proposed_by", "agreed_by", "signed_by")
+
+
+def destruction_act_get_for(user, pk: int) -> DestructionAct:
+    return get_object_or_404(destruction_acts_visible_to(user), pk=pk)
+
+
+def externals_to_check_by(user) -> QuerySet[ExternalDocument]:
+    return ExternalDocument.objects.filter(owner=user.pk, next_check_on__lte=timezone.localdate()).exclude(
+        status=ExternalDocument.Status.SUPERSEDED
+    )
+
+
+def destruction_acts_waiting_for(user) -> list[tuple[DestructionAct, str]]:
+    found = []
+    if user.has_perm("documents.agree_destruction"):
+        for act in DestructionAct.objects.filter(status=DestructionAct.Status.PROPOSED).exclude(
+            proposed_by=user.pk
+        ):
+            found.append((act, _("Waiting for your agreement")))
+    if user.has_perm("documents.sign_destruction"):
+        for act in DestructionAct.objects.filter(status=DestructionAct.Status.AGREED):
+            found.append((act, _("Waiting for your signature")))
+    return found

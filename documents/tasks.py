@@ -20,3 +20,13 @@ def remind_acknowledgements() -> int:
 @shared_task(**MAIL_RETRY)
 def remind_periodic_reviews() -> int:
     return services.reviews_remind()
+
+
+@shared_task(**MAIL_RETRY)
+def remind_external_checks() -> int:
+    return services.external_checks_remind()
+
+
+@shared_task(**MAIL_RETRY)
+def list_due_for_disposal() -> int:
+    return services.disposal_list_send()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import exports, familiarization, records, register, route
+from .views import exports, external, familiarization, records, register, route
 
 app_name = "documents"
 
@@ -16,6 +16,24 @@ urlpatterns = [
     path("overdue-reviews/", familiarization.overdue_reviews, name="overdue_reviews"),
     path("acknowledgements/<int:pk>/", familiarization.acknowledge, name="acknowledge"),
     path("copies/<int:pk>/withdrawn/", familiarization.confirm_withdrawal, name="confirm_withdrawal"),
+    path("external/", external.external_list, name="external_list"),
+    path("external/new/", external.external_create, name="external_create"),
+    path("external/<int:pk>/", external.external_detail, name="external_detail"),
+    path("external/<int:pk>/edit/", external.external_edit, name="external_edit"),
+    path("external/<int:pk>/check/", external.external_check, name="external_check"),
+    path("external/<int:pk>/introduce/", external.external_introduce, name="external_introduce"),
+    path("records/nomenclature/", records.nomenclature, name="nomenclature"),
+    path("records/nomenclature/new/", records.record_class_create, name="record_class_create"),
+    path("records/nomenclature/<int:pk>/", records.record_class_edit, name="record_class_edit"),
+    path("records/archive/", records.archive_due, name="archive_due"),
+    path("records/archive/acts/new/", records.destruction_propose, name="destruction_propose"),
+    path("records/archive/acts/<int:pk>/", records.destruction_detail, name="destruction_detail"),
+    path("records/archive/acts/<int:pk>/agree/", records.destruction_agree, name="destruction_agree"),
+    path("records/archive/acts/<int:pk>/reject/", records.destruction_reject, name="destruction_reject"),
+    path("records/archive/acts/<int:pk>/sign/", records.destruction_sign, name="destruction_sign"),
+    path("records/archive/acts/<int:pk>/act.pdf", records.destruction_pdf, name="destruction_pdf"),
+    path("records/<int:pk>/hold/", records.record_hold, name="record_hold"),
+    path("records/<int:pk>/class/", records.record_file_under, name="record_file_under"),
     path("records/", records.record_list, name="records"),
     path("records/new/", records.record_create, name="record_create"),
     path("records/<int:pk>/", records.record_detail, name="record_detail"),

@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from core.permissions import user_can
 from core.workflow import Move, Workflow, on_record, perm, rel, relation
 
-from .models import Document, DocumentVersion, Record, ReviewStep, RevisionRequest
+from .models import (
+    DestructionAct,
+    Document,
+    DocumentVersion,
+    ExternalDocument,
+    Record,
+    ReviewStep,
+    RevisionRequest,
+)
 
 S = DocumentVersion.Status
 D = Document.Status
@@ -111,7 +119,14 @@ DOCUMENT_WORKFLOW = Workflow(
 RECORD_WORKFLOW = Workflow(
     Record,
     "status",
-    {Record.Status.ACTIVE: {Record.Status.ARCHIVED: (perm("documents.change_record"), _("Archive"))}},
+    {
+        Record.Status.ACTIVE: {
+            Record.Status.ARCHIVED: (perm("documents.change_record"), _("Archive")),
+            # Only by a signed destruction act (documents.services.records).
+            Record.Status.DESTROYED: (None, _("Destroyed by a signed act")),
+        },
+        Record.Status.ARCHIVED: {Record.Status.DESTROYED: (None, _("Destroyed by a signed act"))},
+    },
 )
 
 # An order to revise follows the document's own revisions (documents.services.revision).
@@ -136,3 +151,73 @@ DECIDES_STEP = on_record(ReviewStep, rel("decides the step"), key="step_pk")
 # Versions in these states are the past: shown, downloadable, clearly marked as not in force.
 OBSOLETE = {S.SUPERSEDED, S.WITHDRAWN, S.ARCHIVED}
 IN_PROGRESS = {S.DRAFT, S.IN_REVIEW, S.AWAITING_APPROVAL, S.APPROVED}
+
+
+# ---- External documents (§3.1) ----
+X = ExternalDocument.Status
+
+
+@relation("checks the external document")
+def checks_external(user, external) -> bool:
+    """Its owner checks for a new edition; so may those who keep the register."""
+    return user.is_authenticated and (
+        external.owner_id == user.pk or user.has_perm("documents.change_externaldocument")
+    )
+
+
+# Registered, then introduced (not the internal approval route); a new edition supersedes it.
+EXTERNAL_WORKFLOW = Workflow(
+    ExternalDocument,
+    "status",
+    {
+        X.REGISTERED: {
+            X.INTRODUCED: Move(
+                _("Mark as introduced"),
+                perm("documents.change_externaldocument"),
+                via="documents:external_introduce",
+                post=True,
+                style="success",
+            ),
+            X.SUPERSEDED: (None, _("Superseded by a new edition")),
+        },
+        X.INTRODUCED: {X.SUPERSEDED: (None, _("Superseded by a new edition"))},
+    },
+)
+EDITS_EXTERNAL = on_record(ExternalDocument, perm("documents.change_externaldocument"))
+CHECKS_EXTERNAL = on_record(ExternalDocument, rel("checks the external document"))
+
+# ---- Destruction acts (§3.2.2) ----
+A = DestructionAct.Status
+
+ACT_WORKFLOW = Workflow(
+    DestructionAct,
+    "status",
+    {
+        A.PROPOSED: {
+            A.AGREED: Move(
+                _("Agree"), perm("documents.agree_destruction"), via="documents:destruction_agree"
+            ),
+            A.REJECTED: Move(
+                _("Reject"),
+                perm("documents.agree_destruction"),
+                via="documents:destruction_reject",
+                style="outline-danger",
+            ),
+        },
+        A.AGREED: {
+            A.SIGNED: Move(
+                _("Sign and destroy"),
+                perm("documents.sign_destruction"),
+                via="documents:destruction_sign",
+                style="danger",
+            ),
+            A.REJECTED: Move(
+                _("Reject"),
+                perm("documents.sign_destruction"),
+                via="documents:destruction_reject",
+                style="outline-danger",
+            ),
+        },
+    },
+)
+HOLDS_RECORD = on_record(Record, perm("documents.hold_record"))

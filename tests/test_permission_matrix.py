@@ -14,6 +14,7 @@ from core.roles import ROLE_PERMISSIONS, Role
 from core.services import user_set_roles
 from improvement.models import Nonconformity
 from tests.audits import matrix as matrix_audits
+from tests.documents import matrix_records
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
 from tests.governance import matrix_orders
@@ -35,6 +36,7 @@ EXTENSIONS = (
     matrix_review,
     matrix_governance,
     matrix_registry,
+    matrix_records,
 )
 
 ANONYMOUS = "anonymous"

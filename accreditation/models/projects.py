@@ -107,6 +107,15 @@ class AccreditationProject(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     commission_approved_at = models.DateTimeField(_("commission approved"), null=True, blank=True)
+    # The project's file is a record of the file nomenclature (§3.2.2): kept for its class's period.
+    record_class = models.ForeignKey(
+        "documents.RecordClass",
+        verbose_name=_("record class"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="accreditation_projects",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords()
 

@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from guardian.shortcuts import get_objects_for_user, get_users_with_perms
 
 from ..models import (
@@ -267,3 +268,16 @@ def monitoring_task_get(project, pk: int) -> MonitoringTask:
 
 def appeal_get(pk: int) -> Appeal:
     return get_object_or_404(Appeal, pk=pk)
+
+
+def records_held_by_open_appeals(records) -> dict[int, tuple[str, dict]]:
+    """Records of the appeals process while an appeal or complaint is open: its evidence (§3.2.2)."""
+    open_appeals = Appeal.objects.filter(status__in=[Appeal.Status.FILED, Appeal.Status.UNDER_REVIEW])
+    first = open_appeals.order_by("pk").first()
+    if first is None:
+        return {}
+    held = records.filter(process__code="appeals").values_list("pk", flat=True)
+    return {
+        pk: (gettext_noop("Evidence while the appeal %(number)s is open"), {"number": first.number})
+        for pk in held
+    }

@@ -129,6 +129,7 @@ def reaccreditation_start(*, project, actor) -> AccreditationProject:
         application_note=_("Re-accreditation"),
         previous_project=project,
         coordinator=project.coordinator,
+        record_class=project.record_class,
         standard_set=project.standard_set.__class__.objects.filter(
             code=project.standard_set.code, is_current=True
         ).first()

@@ -1,6 +1,7 @@
 """An accreditation project from the application to the self-assessment (§6.1–6.2), and the
 moves every later stage shares: the project's table, its lock and the checks of who runs it."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,6 +14,7 @@ from core.files import check_upload
 from core.permissions import people_with_perm, require_perm
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
+from documents.models import RecordClass
 
 from ..models import (
     AccreditationProject,
@@ -24,6 +26,12 @@ from ..models import (
 )
 from ..selectors import runs
 from ..workflow import PROJECT_WORKFLOW, checklist_for, stage_due
+
+
+def accreditation_record_class():
+    """The class of the file nomenclature an accreditation file belongs to (§3.2.2), named by
+    ``IAAR_ACCREDITATION_RECORD_CLASS``; None until the nomenclature has it."""
+    return RecordClass.objects.filter(code=settings.IAAR_ACCREDITATION_RECORD_CLASS).first()
 
 
 @transaction.atomic
@@ -46,6 +54,7 @@ def project_apply(
         application_note=note,
         stage_due=stage_due(AccreditationProject.Status.APPLICATION, timezone.localdate()),
         standard_set=_current_standards(kind),
+        record_class=accreditation_record_class(),
     )
     project.programmes.set(programmes)
     assign_perm("accreditation.view_accreditationproject", actor, project)

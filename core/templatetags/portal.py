@@ -140,6 +140,16 @@ STATUS_COLOURS.update(
         "pending": "light",
     }
 )
+# External documents and destruction acts (documents: §3.1, §3.2.2).
+STATUS_COLOURS.update(
+    {
+        "introduced": "success",
+        "registered": "info",
+        "proposed": "warning",
+        "signed": "dark",
+        "destroyed": "dark",
+    }
+)
 STATUS_COLOURS.update(
     {"conforming": "success", "rejected": "danger", "self_assessment": "info", "contract": "primary"}
 )

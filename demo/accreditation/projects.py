@@ -223,6 +223,7 @@ def _registry_history(orgs, cast) -> None:
 
     from accreditation.models import AgendaItem, Certificate, CouncilMeeting, Decision, Outcome, Publication
     from accreditation.pdf import decision_pdf
+    from accreditation.services.projects import accreditation_record_class
 
     today = timezone.localdate()
     for number, (index, kind, years_ago, term, fate) in enumerate(HISTORY):
@@ -242,6 +243,7 @@ def _registry_history(orgs, cast) -> None:
             else AccreditationProject.Status.POST_MONITORING,
             project_manager=cast.pm,
             coordinator=cast.coordinator,
+            record_class=accreditation_record_class(),
         )
         # The application came in about half a year before the decision, not at seeding time.
         project.created_at = timezone.make_aware(

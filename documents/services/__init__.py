@@ -1,11 +1,31 @@
 """Every change of state of documents, versions and records. Views and tasks call these."""
 
+from .external import (
+    external_check,
+    external_checks_remind,
+    external_introduce,
+    external_register,
+    external_update,
+)
 from .familiarization import (
     acknowledgement_confirm,
     acknowledgement_record_open,
     acknowledgements_remind,
     distribution_confirm_withdrawal,
     distribution_issue,
+)
+from .records import (
+    destruction_agree,
+    destruction_propose,
+    destruction_reject,
+    destruction_sign,
+    disposal_list_send,
+    record_class_save,
+    record_hold,
+    record_set_class,
+    records_due_for_disposal,
+    records_holds,
+    register_record_hold,
 )
 from .register import (
     document_archive,
@@ -34,6 +54,11 @@ __all__ = [
     "acknowledgement_confirm",
     "acknowledgement_record_open",
     "acknowledgements_remind",
+    "destruction_agree",
+    "destruction_propose",
+    "destruction_reject",
+    "destruction_sign",
+    "disposal_list_send",
     "distribution_confirm_withdrawal",
     "distribution_issue",
     "document_archive",
@@ -42,8 +67,19 @@ __all__ = [
     "document_set_readers",
     "document_update",
     "document_withdraw",
+    "external_check",
+    "external_checks_remind",
+    "external_introduce",
+    "external_register",
+    "external_update",
     "record_archive",
+    "record_class_save",
     "record_create",
+    "record_hold",
+    "record_set_class",
+    "records_due_for_disposal",
+    "records_holds",
+    "register_record_hold",
     "reviews_remind",
     "step_decide",
     "version_approve",

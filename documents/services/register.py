@@ -281,9 +281,16 @@ def reviews_remind(today: date | None = None) -> int:
 
 @transaction.atomic
 def record_create(
-    *, actor, title: str, template_version: DocumentVersion, process: Process, upload: UploadedFile
+    *,
+    actor,
+    title: str,
+    template_version: DocumentVersion,
+    process: Process,
+    upload: UploadedFile,
+    record_class=None,
 ) -> Record:
-    """File a record made on a form; it is kept for the form's retention period."""
+    """File a record made on a form under a class of the file nomenclature; it is kept for the
+    class's period (permanently when the class says so), else for the form's retention period."""
     if not actor.has_perm("documents.add_record"):
         raise PermissionDenied(_("You cannot file records."))
     if template_version.document.doc_type != Document.Type.FORM:
@@ -298,7 +305,20 @@ def record_create(
         file_name=upload.name[:255],
         file_type=checked.kind,
         sha256=checked.sha256,
-        retention_until=add_months(timezone.localdate(), 12 * template_version.document.retention_years),
+        retention_until=(
+            None
+            if record_class is not None and record_class.is_permanent
+            else add_months(
+                timezone.localdate(),
+                12
+                * (
+                    record_class.retention_years
+                    if record_class
+                    else template_version.document.retention_years
+                ),
+            )
+        ),
+        record_class=record_class,
         created_by=actor,
     )
     record.file.save(upload.name, upload, save=False)

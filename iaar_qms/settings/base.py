@@ -178,6 +178,8 @@ AXES_RESET_ON_SUCCESS = True
 # the trusted proxy's header (and ignored that header from anyone else).
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # Wrong signing passwords in a row (per person and per address) before signing locks, and for how long.
+# The class of the file nomenclature (its code) every new accreditation file is filed under.
+IAAR_ACCREDITATION_RECORD_CLASS = env.str("IAAR_ACCREDITATION_RECORD_CLASS", default="06-01")
 IAAR_SIGNING_FAILURE_LIMIT = env.int("IAAR_SIGNING_FAILURE_LIMIT", default=5)
 IAAR_SIGNING_COOLOFF_MINUTES = env.int("IAAR_SIGNING_COOLOFF_MINUTES", default=30)
 # The TLS proxies whose X-Forwarded-For is believed (addresses or networks), and that header.
@@ -428,6 +430,16 @@ CELERY_BEAT_SCHEDULE["improvement-escalate-actions"] = {
     # 08:15: overdue actions are reminded to their owner, then escalated to the IQAS owner.
     "task": "improvement.tasks.escalate_overdue_actions",
     "schedule": crontab(hour=8, minute=15),
+}
+CELERY_BEAT_SCHEDULE["documents-external-checks"] = {
+    # 07:40: owners of external documents are reminded once when a check for a new edition is due.
+    "task": "documents.tasks.remind_external_checks",
+    "schedule": crontab(hour=7, minute=40),
+}
+CELERY_BEAT_SCHEDULE["documents-disposal-list"] = {
+    # 05:30 on the 1st: the records whose retention ended are listed for the records owner.
+    "task": "documents.tasks.list_due_for_disposal",
+    "schedule": crontab(day_of_month=1, hour=5, minute=30),
 }
 CELERY_BEAT_SCHEDULE["governance-escalate-plan-items"] = {
     # 08:20: plan items more than 14 days overdue are escalated to the IQAS owner, once each.
