@@ -16,6 +16,7 @@ from improvement.models import Nonconformity
 from tests.audits import matrix as matrix_audits
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
+from tests.governance import matrix_bodies
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
 from tests.surveys import matrix as matrix_surveys
@@ -30,6 +31,7 @@ EXTENSIONS = (
     matrix_surveys,
     matrix_survey_results,
     matrix_review,
+    matrix_bodies,  # before matrix_governance, which answers for every governance view
     matrix_governance,
 )
 
@@ -464,7 +466,6 @@ def _document_kwargs(name: str, person) -> dict:
         "documents:preview",
         "documents:replace_file",
         "documents:submit",
-        "documents:validate",
         "documents:approve",
         "documents:return",
         "documents:distribute",

@@ -21,12 +21,13 @@ from .register import (
     version_replace_file,
 )
 from .route import (
+    awaits_validation,
     step_decide,
     version_approve,
     version_make_effective,
-    version_record_validation,
     version_return,
     version_submit,
+    version_validation_from_body,
     versions_activate_due,
 )
 
@@ -34,6 +35,7 @@ __all__ = [
     "acknowledgement_confirm",
     "acknowledgement_record_open",
     "acknowledgements_remind",
+    "awaits_validation",
     "distribution_confirm_withdrawal",
     "distribution_issue",
     "document_archive",
@@ -49,9 +51,9 @@ __all__ = [
     "version_approve",
     "version_create",
     "version_make_effective",
-    "version_record_validation",
     "version_replace_file",
     "version_return",
     "version_submit",
+    "version_validation_from_body",
     "versions_activate_due",
 ]
