@@ -180,6 +180,7 @@ def _to_approval(version: DocumentVersion, actor) -> None:
 def awaits_validation(version: DocumentVersion) -> bool:
     """A standard or guideline in review whose reviewers and peer reviewers have all agreed:
     it waits for a collegial body's decision (§6.3.5–6.3.6)."""
+    version = DocumentVersion.objects.select_related("document").get(pk=version.pk)
     return (
         version.document.follows_design_route
         and version.status == S.IN_REVIEW
@@ -224,7 +225,7 @@ def version_validation_from_body(
         actor=actor,
         comment=comment,
     )
-    _to_approval(version, actor)
+    _to_approval(version, None)  # the body decided: the portal moves the version on
     return version
 
 
