@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from accreditation.models import Appeal
 from core.roles import Role
 from core.services import user_set_roles
 from demo.clock import demo_clock
@@ -158,6 +159,25 @@ def seed(people: dict) -> None:
                 )
             bodies[kind] = body
     _expert_council_meetings(bodies[Body.Kind.EXPERT_COUNCIL], people)
+    _appeals_meeting(bodies[Body.Kind.APPEALS_COMMISSION], people)
+
+
+def _appeals_meeting(body: Body, people: dict) -> None:
+    """The commission's next meeting, with the pending appeal on its agenda (its secretary, the
+    legal head, runs it; anyone who sat on the council for the project has stepped aside)."""
+    appeal = Appeal.objects.filter(kind=Appeal.Kind.APPEAL).exclude(status=Appeal.Status.DECIDED).first()
+    if appeal is None:
+        return
+    meeting = services.meeting_create(
+        actor=people["legal"],
+        body=body,
+        number="АК-2/2026",
+        date=timezone.localdate() + datetime.timedelta(days=3),
+        place="Астана, ул. Жубанова 1, зал 101",
+    )
+    services.item_add(
+        meeting=meeting, actor=people["legal"], kind=MeetingItem.Kind.APPEAL, title="", appeal=appeal
+    )
 
 
 def _hold(meeting, people: dict, absent=(), votes=None) -> None:

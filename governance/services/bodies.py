@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accreditation.models import Appeal
+from accreditation.services import appeal_decide
 from core.models import stored_date
 from core.permissions import password_confirm, require_perm, signer_name
 from core.services import notification_send
@@ -216,8 +218,12 @@ def item_add(
     else:
         document_version = None
     if kind == MeetingItem.Kind.APPEAL:
+        if meeting.body.kind != Body.Kind.APPEALS_COMMISSION:
+            raise ValidationError(_("Appeals are decided by the appeals and complaints commission."))
         if appeal is None:
             raise ValidationError(_("Choose the appeal to decide."))
+        if appeal.status == Appeal.Status.DECIDED:
+            raise ValidationError(_("This case is decided already."))
         title = title.strip() or _("Appeal %(number)s") % {"number": appeal.number}
     else:
         appeal = None
@@ -477,7 +483,29 @@ def minutes_sign(*, meeting: BodyMeeting, actor, password: str) -> MinutesSignat
     ]
     if not roles:
         raise ValidationError(_("You have signed these minutes already."))
+    appeals = []
+    if roles[0] == MinutesSignature.Role.CHAIR:
+        appeals = list(
+            meeting.items.filter(kind=MeetingItem.Kind.APPEAL, state=I.DECIDED, appeal__isnull=False)
+            .exclude(appeal__status=Appeal.Status.DECIDED)
+            .select_related("appeal")
+        )
+        if appeals and not actor.has_perm("accreditation.hear_appeal"):
+            raise ValidationError(
+                _("The chair signs the commission's decision on an appeal: ask for the commission's role.")
+            )
     password_confirm(actor, password)
+    for item in appeals:  # the chair's signature makes the commission's decision the appeal's
+        appeal_decide(
+            appeal=item.appeal,
+            actor=actor,
+            result=Appeal.Result.UPHELD
+            if item.outcome == MeetingItem.Outcome.ADOPTED
+            else Appeal.Result.REJECTED,
+            reasons=item.decision_text
+            or _("Decision of %(body)s, meeting %(number)s, item %(position)s")
+            % {"body": meeting.body.name, "number": meeting.number, "position": item.position},
+        )
     signature = MinutesSignature.objects.create(
         meeting=meeting,
         role=roles[0],
