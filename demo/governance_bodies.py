@@ -136,7 +136,7 @@ def seed(people: dict) -> None:
     admin = people["qms"]
     today = timezone.localdate()
     bodies = {}
-    with demo_clock(datetime.date(today.year - 2, 1, 5)):
+    with demo_clock(datetime.date(today.year - 1, 1, 5)):
         for name, kind, quorum, regulation, seats in BODIES:
             body = services.body_create(
                 actor=admin,
@@ -176,7 +176,11 @@ def _appeals_meeting(body: Body, people: dict) -> None:
         place="Астана, ул. Жубанова 1, зал 101",
     )
     services.item_add(
-        meeting=meeting, actor=people["legal"], kind=MeetingItem.Kind.APPEAL, title="", appeal=appeal
+        meeting=meeting,
+        actor=people["legal"],
+        kind=MeetingItem.Kind.APPEAL,
+        title=f"Апелляция {appeal.number} на решение Аккредитационного совета",
+        appeal=appeal,
     )
 
 

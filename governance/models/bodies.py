@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -246,9 +247,9 @@ class ItemVote(models.Model):
     """One member's open vote on one item: one per member, never changed."""
 
     class Choice(models.TextChoices):
-        FOR = "for", _("For")
-        AGAINST = "against", _("Against")
-        ABSTAIN = "abstain", _("Abstain")
+        FOR = "for", pgettext_lazy("vote", "For")
+        AGAINST = "against", pgettext_lazy("vote", "Against")
+        ABSTAIN = "abstain", pgettext_lazy("vote", "Abstain")
 
     item = models.ForeignKey(
         MeetingItem, verbose_name=_("agenda item"), on_delete=models.PROTECT, related_name="votes"

@@ -49,7 +49,11 @@ def roster(body: Body, today: datetime.date | None = None) -> dict:
     """The body's members now (with a mark on terms ending within 60 days) and its former ones."""
     today = today or timezone.localdate()
     soon = today + datetime.timedelta(days=ENDING_SOON_DAYS)
-    seats = list(body.memberships.select_related("person"))
+    order = {Membership.Role.CHAIR: 0, Membership.Role.SECRETARY: 1}
+    seats = sorted(
+        body.memberships.select_related("person"),
+        key=lambda s: (order.get(s.role, 2), s.person.last_name, s.person.first_name),
+    )
     current = [s for s in seats if s.is_current(today)]
     for seat in current:
         seat.ending_soon = seat.term_end <= soon

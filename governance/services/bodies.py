@@ -269,7 +269,13 @@ def meeting_open(*, meeting: BodyMeeting, actor) -> BodyMeeting:
         raise ValidationError(
             _("No quorum: %(present)s of %(members)s members present, %(needed)s needed.") % q
         )
-    return transition_perform(obj=meeting, workflow=MEETING_WORKFLOW, target=M.OPEN, actor=actor)
+    return transition_perform(
+        obj=meeting,
+        workflow=MEETING_WORKFLOW,
+        target=M.OPEN,
+        actor=actor,
+        action=gettext_lazy("Meeting opened"),
+    )
 
 
 @transaction.atomic
