@@ -9,7 +9,9 @@ class GovernanceConfig(AppConfig):
     def ready(self) -> None:
         from core.dashboard import register_task_provider
 
-        from . import workflow  # noqa: F401  (registers the workflow tables)
+        from . import workflow, workflow_bodies  # noqa: F401  (registers the workflow tables)
         from .dashboard import plan_tasks
+        from .dashboard_bodies import body_tasks
 
         register_task_provider(plan_tasks)
+        register_task_provider(body_tasks)

@@ -413,3 +413,24 @@ def test_membership_constituencies_are_the_manual_s(council):
         "international",
         "agency",
     }
+
+
+def test_my_tasks_show_the_action_to_its_owner_and_the_minutes_to_the_chair(meeting, client):
+    meeting = _closed(meeting)
+    people = PEOPLE[meeting.body_id]
+    item = meeting.items.get()
+    services.action_add(
+        item=item,
+        actor=people["sec"],
+        text="Подготовить отчёт Наблюдательному совету",
+        owner=people["m1"],
+        due_date=TODAY,
+    )
+    client.force_login(people["m1"])
+    assert (
+        "Подготовить отчёт Наблюдательному совету" in client.get(reverse("core:dashboard")).content.decode()
+    )
+    client.force_login(people["chair"])
+    assert "Sign the minutes" in client.get(reverse("core:dashboard")).content.decode()
+    services.minutes_sign(meeting=meeting, actor=people["chair"], password=PASSWORD)
+    assert "Sign the minutes" not in client.get(reverse("core:dashboard")).content.decode()
