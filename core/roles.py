@@ -216,6 +216,13 @@ for _role in set(Role) - {Role.EO_REPRESENTATIVE}:
     ROLE_PERMISSIONS[_role] |= {"governance.view_strategy"}
 ROLE_PERMISSIONS[Role.QMS_OWNER] |= {"governance.add_strategy", "governance.change_strategy"}
 ROLE_PERMISSIONS[Role.DIRECTOR] |= {"governance.change_strategy", "governance.approve_strategy"}
+# The collegial bodies (§1.6): everyone of the agency reads their rosters and meetings; the IQAS
+# owner and the council's secretary keep the rosters and may run any body's meeting (each body's
+# own secretary runs its meetings by the seat, see governance.workflow_bodies).
+for _role in set(Role) - {Role.EO_REPRESENTATIVE}:
+    ROLE_PERMISSIONS[_role] |= {"governance.view_body"}
+ROLE_PERMISSIONS[Role.QMS_OWNER] |= {"governance.administer_bodies"}
+ROLE_PERMISSIONS[Role.COUNCIL_SECRETARY] |= {"governance.administer_bodies"}
 
 # KPI targets (§4.1): proposed by the IQAS owner, approved by the Director General's signature.
 ROLE_PERMISSIONS[Role.DIRECTOR] |= {"improvement.approve_kpitarget"}

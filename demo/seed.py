@@ -12,6 +12,7 @@ from demo import (
     deqar,
     documents,
     governance,
+    governance_bodies,
     governance_orders,
     improvement,
     records,
@@ -20,7 +21,17 @@ from demo import (
 from demo.people import process_owners_seed, seed_people
 
 # In the order the agency's story needs them: documents first, improvement last.
-PARTS = [documents, records, accreditation, deqar, audits, surveys, improvement, governance]
+PARTS = [
+    documents,
+    records,
+    accreditation,
+    deqar,
+    audits,
+    surveys,
+    improvement,
+    governance,
+    governance_bodies,
+]
 
 
 @contextmanager

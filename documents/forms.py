@@ -177,12 +177,6 @@ class DecisionForm(forms.Form):
     )
 
 
-class ValidationForm(SignForm):
-    body = forms.CharField(label=_("Collegial body"), max_length=200, initial=_("Expert council"))
-    meeting_date = forms.DateField(label=_("Meeting date"), widget=forms.DateInput(attrs={"type": "date"}))
-    comment = forms.CharField(label=_("Minutes reference"), required=False, max_length=1000)
-
-
 class ApproveForm(SignForm):
     effective_from = forms.DateField(
         label=_("Effective from"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate

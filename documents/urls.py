@@ -52,7 +52,6 @@ urlpatterns = [
     path("<int:pk>/v/<int:version_pk>/replace-file/", register.version_replace_file, name="replace_file"),
     path("<int:pk>/v/<int:version_pk>/submit/", route.version_submit, name="submit"),
     path("<int:pk>/v/<int:version_pk>/steps/<int:step_pk>/", route.step_decide, name="decide"),
-    path("<int:pk>/v/<int:version_pk>/validate/", route.version_validate, name="validate"),
     path("<int:pk>/v/<int:version_pk>/approve/", route.version_approve, name="approve"),
     path("<int:pk>/v/<int:version_pk>/return/", route.version_return, name="return"),
     path("<int:pk>/v/<int:version_pk>/distribute/", familiarization.distribute, name="distribute"),

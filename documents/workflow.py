@@ -69,11 +69,13 @@ VERSION_WORKFLOW = Workflow(
         S.DRAFT: {S.IN_REVIEW: (rel("edits the version"), _("Sent for review"))},
         S.IN_REVIEW: {
             # Moved by the reviewers' decisions (the service also checks whose turn it is); a
-            # standard or guideline goes on once its editor records the collegial body's validation.
+            # standard or guideline goes on once a collegial body's meeting decides to validate
+            # it (the portal moves it, from the meeting's decision: governance.services.bodies).
             S.DRAFT: (rel("reviews the version"), _("Returned with comments")),
-            S.AWAITING_APPROVAL: (
-                rel("reviews the version") | rel("edits the version"),
+            S.AWAITING_APPROVAL: Move(
                 _("Agreed by every reviewer"),
+                rel("reviews the version") | rel("edits the version"),
+                by_portal_too=True,
             ),
         },
         S.AWAITING_APPROVAL: {

@@ -4,9 +4,16 @@ from celery import shared_task
 
 from core.tasks import MAIL_RETRY
 
+from .services.bodies import terms_ending_remind
 from .services.plan import overdue_escalate
 
 
 @shared_task(name="governance.tasks.escalate_overdue_plan_items", **MAIL_RETRY)
 def escalate_overdue_plan_items() -> int:
     return overdue_escalate()
+
+
+@shared_task(name="governance.tasks.remind_terms_ending", **MAIL_RETRY)
+def remind_terms_ending() -> int:
+    """Each body's secretary hears of the members whose term ends within 60 days, once a seat."""
+    return terms_ending_remind()

@@ -1,8 +1,8 @@
 from django.urls import path
 
 from . import views
+from .views import bodies, plans
 from .views import orders as order_views
-from .views import plans
 
 app_name = "governance"
 
@@ -34,6 +34,32 @@ urlpatterns = [
     path("plan/item/<int:pk>/not-done/", plans.item_not_done, name="item_not_done"),
     path("plan/item/<int:pk>/cancel/", plans.item_cancel, name="item_cancel"),
     path("plan/evidence/<int:pk>/", plans.evidence_download, name="evidence_download"),
+    # The collegial bodies (§1.6, §6.5.2): rosters, meetings, votes, decisions, minutes.
+    path("bodies/", bodies.body_list, name="body_list"),
+    path("bodies/new/", bodies.body_create, name="body_create"),
+    path("bodies/<int:pk>/", bodies.body_detail, name="body_detail"),
+    path("bodies/<int:pk>/edit/", bodies.body_edit, name="body_edit"),
+    path("bodies/<int:pk>/members/new/", bodies.membership_add, name="membership_add"),
+    path("bodies/members/<int:pk>/", bodies.membership_edit, name="membership_edit"),
+    path("bodies/<int:pk>/meetings/new/", bodies.body_meeting_create, name="body_meeting_create"),
+    path("bodies/meetings/<int:pk>/", bodies.body_meeting_detail, name="body_meeting_detail"),
+    path("bodies/meetings/<int:pk>/items/", bodies.body_item_add, name="body_item_add"),
+    path("bodies/meetings/<int:pk>/attendance/", bodies.body_attendance, name="body_attendance"),
+    path("bodies/meetings/<int:pk>/open/", bodies.body_meeting_open, name="body_meeting_open"),
+    path("bodies/meetings/<int:pk>/items/<int:item_pk>/vote/", bodies.body_vote, name="body_vote"),
+    path("bodies/meetings/<int:pk>/items/<int:item_pk>/recuse/", bodies.body_recuse, name="body_recuse"),
+    path(
+        "bodies/meetings/<int:pk>/items/<int:item_pk>/decide/",
+        bodies.body_item_decide,
+        name="body_item_decide",
+    ),
+    path(
+        "bodies/meetings/<int:pk>/items/<int:item_pk>/action/", bodies.body_action_add, name="body_action_add"
+    ),
+    path("bodies/actions/<int:pk>/done/", bodies.body_action_done, name="body_action_done"),
+    path("bodies/meetings/<int:pk>/close/", bodies.body_meeting_close, name="body_meeting_close"),
+    path("bodies/meetings/<int:pk>/sign/", bodies.body_minutes_sign, name="body_minutes_sign"),
+    path("bodies/meetings/<int:pk>/minutes.pdf", bodies.body_minutes_pdf, name="body_minutes_pdf"),
 ]
 
 public_urlpatterns = [

@@ -17,7 +17,7 @@ from tests.audits import matrix as matrix_audits
 from tests.documents import matrix_records
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
-from tests.governance import matrix_orders
+from tests.governance import matrix_bodies, matrix_orders
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
 from tests.registry import matrix as matrix_registry
@@ -34,6 +34,7 @@ EXTENSIONS = (
     matrix_surveys,
     matrix_survey_results,
     matrix_review,
+    matrix_bodies,
     matrix_governance,
     matrix_registry,
     matrix_records,
@@ -470,7 +471,6 @@ def _document_kwargs(name: str, person) -> dict:
         "documents:preview",
         "documents:replace_file",
         "documents:submit",
-        "documents:validate",
         "documents:approve",
         "documents:return",
         "documents:distribute",

@@ -20,6 +20,26 @@ def quorum(meeting) -> dict:
     return {"members": len(rows), "present": present, "needed": needed, "met": present >= max(needed, 1)}
 
 
+def majority_of(counts: Counter, *, eligible: int, needed: int) -> tuple[str | None, str]:
+    """The rule of an open vote, for the council and every collegial body: with enough members
+    able to vote (the quorum, less those who stepped aside), the option with more than half of
+    the votes cast wins; a tie or no majority is no decision. Returns (winner or None, why not)."""
+    cast = sum(counts.values())
+    top = counts.most_common(2)
+    if eligible < max(needed, 1):
+        return None, _("No quorum for this item: %(eligible)s members may vote, %(needed)s needed.") % {
+            "eligible": eligible,
+            "needed": needed,
+        }
+    if not cast:
+        return None, _("Nobody has voted.")
+    if len(top) > 1 and top[0][1] == top[1][1]:
+        return None, _("A tie: no decision.")
+    if top[0][1] * 2 <= cast:
+        return None, _("No option has more than half of the votes cast.")
+    return top[0][0], ""
+
+
 def choices_for(item) -> list[tuple[str, str]]:
     allowed = Vote.MONITORING_CHOICES if item.is_monitoring else Vote.ACCREDITATION_CHOICES
     return [(code, label) for code, label in Vote.CHOICES if code in allowed]
@@ -38,21 +58,7 @@ def tally(item) -> dict:
     labels = dict(Vote.CHOICES)  # every label: the item's choices change once the project moves on
     rows = [(labels.get(code, code), n) for code, n in counts.most_common()]
     top = counts.most_common(2)
-    winner = None
-    note = ""
-    if len(eligible) < max(q["needed"], 1):
-        note = _("No quorum for this item: %(eligible)s members may vote, %(needed)s needed.") % {
-            "eligible": len(eligible),
-            "needed": q["needed"],
-        }
-    elif not cast:
-        note = _("Nobody has voted.")
-    elif len(top) > 1 and top[0][1] == top[1][1]:
-        note = _("A tie: no decision.")
-    elif top[0][1] * 2 <= cast:
-        note = _("No option has more than half of the votes cast.")
-    else:
-        winner = top[0][0]
+    winner, note = majority_of(counts, eligible=len(eligible), needed=q["needed"])
     return {
         "rows": rows,
         "cast": cast,

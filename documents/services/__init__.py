@@ -41,12 +41,13 @@ from .register import (
     version_replace_file,
 )
 from .route import (
+    awaits_validation,
     step_decide,
     version_approve,
     version_make_effective,
-    version_record_validation,
     version_return,
     version_submit,
+    version_validation_from_body,
     versions_activate_due,
 )
 
@@ -54,6 +55,7 @@ __all__ = [
     "acknowledgement_confirm",
     "acknowledgement_record_open",
     "acknowledgements_remind",
+    "awaits_validation",
     "destruction_agree",
     "destruction_propose",
     "destruction_reject",
@@ -85,9 +87,9 @@ __all__ = [
     "version_approve",
     "version_create",
     "version_make_effective",
-    "version_record_validation",
     "version_replace_file",
     "version_return",
     "version_submit",
+    "version_validation_from_body",
     "versions_activate_due",
 ]

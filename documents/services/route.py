@@ -177,32 +177,41 @@ def _to_approval(version: DocumentVersion, actor) -> None:
     )
 
 
+def awaits_validation(version: DocumentVersion) -> bool:
+    """A standard or guideline in review whose reviewers and peer reviewers have all agreed:
+    it waits for a collegial body's decision (§6.3.5–6.3.6)."""
+    version = DocumentVersion.objects.select_related("document").get(pk=version.pk)
+    return (
+        version.document.follows_design_route
+        and version.status == S.IN_REVIEW
+        and version.steps.exists()
+        and not version.steps.filter(round=_current_round(version), decision=Decision.PENDING).exists()
+    )
+
+
 @transaction.atomic
-def version_record_validation(
-    *, version: DocumentVersion, actor, body: str, meeting_date: date, password: str, comment: str = ""
+def version_validation_from_body(
+    *, version: DocumentVersion, actor, body: str, meeting_date: date, comment: str = ""
 ) -> DocumentVersion:
-    """Record that a collegial body validated a standard or guideline at its meeting (§6.3)."""
+    """Record a collegial body's decision validating a standard or guideline (§6.3): called by
+    the service that closes the vote on a meeting's "document validation" item (governance),
+    never declared by the document's editor. ``actor`` is the body's secretary recording it;
+    the body's decision is signed in its minutes by the chair and the secretary."""
     version = _lock(version)
-    require_edit(actor, version.document)
     if not version.document.follows_design_route:
         raise ValidationError(_("Only standards and guidelines are validated by a collegial body."))
-    round_ = _current_round(version)
-    if (
-        version.status != S.IN_REVIEW
-        or version.steps.filter(round=round_, decision=Decision.PENDING).exists()
-    ):
+    if not awaits_validation(version):
         raise ValidationError(_("Validation is recorded after every reviewer and peer reviewer has agreed."))
     if meeting_date > timezone.localdate():
         raise ValidationError(_("The meeting date cannot be in the future."))
     if not body.strip():
         raise ValidationError(_("Name the collegial body that validated it."))
-    sign(version=version, actor=actor, meaning=Signature.Meaning.VALIDATED, password=password)
     ReviewStep.objects.create(
         version=version,
         kind=Kind.VALIDATION,
         reviewer=actor,
         position=99,
-        round=round_,
+        round=_current_round(version),
         decision=Decision.AGREED,
         body=body,
         meeting_date=meeting_date,
@@ -216,7 +225,7 @@ def version_record_validation(
         actor=actor,
         comment=comment,
     )
-    _to_approval(version, actor)
+    _to_approval(version, None)  # the body decided: the portal moves the version on
     return version
 
 

@@ -8,7 +8,7 @@ from core.access import access, shown_by
 from core.form_pages import form_page
 
 from .. import selectors, services
-from ..forms import ApproveForm, DecisionForm, ReturnForm, SubmitForm, ValidationForm
+from ..forms import ApproveForm, DecisionForm, ReturnForm, SubmitForm
 from ..models import ReviewStep
 from ..workflow import DECIDES_STEP, EDITS_DOCUMENT
 
@@ -64,29 +64,6 @@ def step_decide(request: HttpRequest, pk: int, version_pk: int, step_pk: int) ->
         done_url=version.get_absolute_url(),
         template="documents/step_decide.html",
         context=_context(version, step=step),
-    )
-
-
-@access("documents.view_document", opens=DOCUMENT_SHOWN, moves=EDITS_DOCUMENT)
-def version_validate(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
-    version = selectors.version_get_for(request.user, pk, version_pk)
-    if not EDITS_DOCUMENT.allows_on(request.user, version.document):
-        raise PermissionDenied
-    return form_page(
-        request,
-        ValidationForm(request.POST or None),
-        action=lambda data: services.version_record_validation(
-            version=version,
-            actor=request.user,
-            body=data["body"],
-            meeting_date=data["meeting_date"],
-            password=data["password"],
-            comment=data["comment"],
-        ),
-        success=_("The validation is recorded; the version now awaits approval."),
-        done_url=version.get_absolute_url(),
-        template="documents/version_validate.html",
-        context=_context(version),
     )
 
 

@@ -446,6 +446,11 @@ CELERY_BEAT_SCHEDULE["governance-escalate-plan-items"] = {
     "task": "governance.tasks.escalate_overdue_plan_items",
     "schedule": crontab(hour=8, minute=20),
 }
+CELERY_BEAT_SCHEDULE["governance-remind-terms-ending"] = {
+    # 08:25: a body's secretary hears of each member's term ending within 60 days, once a seat.
+    "task": "governance.tasks.remind_terms_ending",
+    "schedule": crontab(hour=8, minute=25),
+}
 # The reporting part (reporting/tasks.py) keeps its tasks' improvement.tasks.* names.
 # 06:00 on the 1st: last month's KPI report, stored and e-mailed to the director and IQAS owner.
 CELERY_BEAT_SCHEDULE["improvement-kpi-report-monthly"] = {

@@ -120,26 +120,25 @@ def test_standards_need_peer_review_and_validation_before_approval(people, uploa
         _agree(step, step.reviewer)
     version.refresh_from_db()
     assert version.status == S.IN_REVIEW  # waiting for the collegial body
+    # The body's decision is recorded by governance's meeting service (tests/governance/test_bodies.py).
     with pytest.raises(ValidationError, match="cannot be in the future"):
-        services.version_record_validation(
+        services.version_validation_from_body(
             version=version,
             actor=people["qms"],
             body="Expert council",
             meeting_date=timezone.localdate() + timedelta(days=1),
-            password=PASSWORD,
         )
-    services.version_record_validation(
+    services.version_validation_from_body(
         version=version,
         actor=people["qms"],
         body="Expert council",
         meeting_date=timezone.localdate(),
-        password=PASSWORD,
         comment="Minutes 7",
     )
     version.refresh_from_db()
     assert version.status == S.AWAITING_APPROVAL
     meanings = set(Signature.objects.filter(version=version).values_list("meaning", flat=True))
-    assert meanings == {"agreed", "verified", "validated"}
+    assert meanings == {"agreed", "verified"}  # the body signs its minutes, not the document
     assert version.steps.get(kind=ReviewStep.Kind.VALIDATION).body == "Expert council"
 
 

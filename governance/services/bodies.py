@@ -1,0 +1,582 @@
+"""The collegial bodies' services (§1.6, §6.3.5–6.3.6, §6.5.2): the roster, meetings, the agenda,
+attendance, recusals, open votes by the body's quorum and the council's majority rule, decisions
+(a validated standard goes on to the Director General), their actions, and the minutes signed by
+the chair and the secretary. Every refusal is a ValidationError (or PermissionDenied) raised
+before anything is saved."""
+
+import datetime
+import hashlib
+import json
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accreditation.models import Appeal
+from accreditation.services import appeal_decide
+from core.models import stored_date
+from core.permissions import password_confirm, require_perm, signer_name
+from core.services import notification_send
+from core.workflow import event_record, transition_perform
+from documents.services import awaits_validation, version_validation_from_body
+
+from ..models.bodies import (
+    Body,
+    BodyAttendance,
+    BodyMeeting,
+    DecisionAction,
+    ItemRecusal,
+    ItemVote,
+    MeetingItem,
+    Membership,
+    MinutesSignature,
+)
+from ..selectors import bodies as selectors
+from ..workflow_bodies import (
+    ACTION_WORKFLOW,
+    ADMINISTER,
+    ITEM_WORKFLOW,
+    MEETING_WORKFLOW,
+    RUN,
+    RUNS,
+    SIGN,
+    VOTE,
+    chairs,
+    keeps_meetings,
+)
+
+M = BodyMeeting.Status
+I = MeetingItem.State  # noqa: E741
+
+
+def _administer(actor) -> None:
+    require_perm(actor, ADMINISTER, _("Only whoever administers the collegial bodies keeps their rosters."))
+
+
+# --- The body and its roster ------------------------------------------------------------------
+
+
+@transaction.atomic
+def body_create(*, actor, name: str, kind: str, quorum_rule: str = Body.Quorum.HALF, regulation=None) -> Body:
+    _administer(actor)
+    if not name.strip():
+        raise ValidationError(_("Name the body."))
+    body = Body(name=name.strip(), kind=kind, quorum_rule=quorum_rule, regulation=regulation)
+    body._history_user = actor
+    body.save()
+    return body
+
+
+@transaction.atomic
+def body_edit(*, body: Body, actor, name: str, quorum_rule: str, regulation=None) -> Body:
+    _administer(actor)
+    body.name, body.quorum_rule, body.regulation = name.strip(), quorum_rule, regulation
+    body._history_user = actor
+    body.save()
+    return body
+
+
+def _check_seat(body: Body, person, role: str, start, end, exclude_pk=None) -> None:
+    if end < start:
+        raise ValidationError(_("The term cannot end before it starts."))
+    overlapping = body.memberships.filter(term_start__lte=end, term_end__gte=start).exclude(pk=exclude_pk)
+    if overlapping.filter(person=person).exists():
+        raise ValidationError(
+            _("%(name)s already has a seat on this body for part of that term.") % {"name": person}
+        )
+    if role in (Membership.Role.CHAIR, Membership.Role.SECRETARY) and overlapping.filter(role=role).exists():
+        raise ValidationError(
+            _("The body has a %(role)s for part of that term already; end that term first.")
+            % {"role": Membership.Role(role).label.lower()}
+        )
+
+
+@transaction.atomic
+def membership_add(
+    *,
+    actor,
+    body: Body,
+    person,
+    role: str,
+    constituency: str,
+    term_start: datetime.date,
+    term_end: datetime.date,
+    conflicts: str = "",
+) -> Membership:
+    _administer(actor)
+    body = Body.objects.select_for_update().get(pk=body.pk)
+    _check_seat(body, person, role, term_start, term_end)
+    seat = Membership(
+        body=body,
+        person=person,
+        role=role,
+        constituency=constituency,
+        term_start=term_start,
+        term_end=term_end,
+        conflicts=conflicts.strip(),
+    )
+    seat._history_user = actor
+    seat.save()
+    event_record(
+        obj=body, action=gettext_lazy("%(name)s joined the body"), actor=actor, params={"name": str(person)}
+    )
+    return seat
+
+
+@transaction.atomic
+def membership_edit(
+    *,
+    actor,
+    membership: Membership,
+    role: str,
+    constituency: str,
+    term_start: datetime.date,
+    term_end: datetime.date,
+    conflicts: str = "",
+) -> Membership:
+    """Change a seat (a term ended early, extended, a new declaration); the history keeps the old."""
+    _administer(actor)
+    seat = Membership.objects.select_for_update().get(pk=membership.pk)
+    _check_seat(seat.body, seat.person, role, term_start, term_end, exclude_pk=seat.pk)
+    if term_end != seat.term_end:
+        seat.reminder_sent_at = None  # a new end of term is reminded again
+    seat.role, seat.constituency = role, constituency
+    seat.term_start, seat.term_end, seat.conflicts = term_start, term_end, conflicts.strip()
+    seat._history_user = actor
+    seat.save()
+    return seat
+
+
+# --- Meetings ---------------------------------------------------------------------------------
+
+
+def _runs(actor, meeting: BodyMeeting) -> None:
+    if not RUN.allows_on(actor, meeting):
+        raise PermissionDenied(_("Only the body's secretary runs its meetings."))
+
+
+def _lock(meeting: BodyMeeting) -> BodyMeeting:
+    return BodyMeeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+
+
+@transaction.atomic
+def meeting_create(*, actor, body: Body, number: str, date: datetime.date, place: str = "") -> BodyMeeting:
+    """Plan a meeting: every member whose term covers its date is invited."""
+    if not RUNS.allows(actor, body):
+        raise PermissionDenied(_("Only the body's secretary runs its meetings."))
+    if body.is_accreditation_council:
+        raise ValidationError(_("The Accreditation Council's meetings are planned on the council's pages."))
+    if not number.strip():
+        raise ValidationError(_("Give the meeting a number."))
+    members = [s.person for s in body.memberships.filter(term_start__lte=date, term_end__gte=date)]
+    if not members:
+        raise ValidationError(_("The body has no members whose term covers that date."))
+    if body.meetings.filter(number=number.strip()).exists():
+        raise ValidationError(_("Meeting number %(number)s is used already.") % {"number": number})
+    try:
+        with transaction.atomic():
+            meeting = BodyMeeting.objects.create(
+                body=body, number=number.strip(), date=date, place=place, secretary=actor
+            )
+    except IntegrityError as exc:
+        raise ValidationError(_("Meeting number %(number)s is used already.") % {"number": number}) from exc
+    for member in {m.pk: m for m in members}.values():
+        BodyAttendance.objects.create(meeting=meeting, member=member)
+    event_record(obj=meeting, action=gettext_lazy("Meeting planned"), actor=actor)
+    notification_send(
+        recipients=members,
+        subject=gettext_lazy("%(body)s: meeting %(number)s on %(date)s"),
+        params={"body": body.name, "number": meeting.number, "date": stored_date(date)},
+        url=meeting.get_absolute_url(),
+    )
+    return meeting
+
+
+@transaction.atomic
+def item_add(
+    *, meeting: BodyMeeting, actor, kind: str, title: str, document_version=None, appeal=None
+) -> MeetingItem:
+    """Put a question on the agenda. A document validation names a standard or guideline whose
+    reviewers have all agreed."""
+    meeting = _lock(meeting)
+    _runs(actor, meeting)
+    if meeting.status == M.CLOSED:
+        raise ValidationError(_("The meeting is closed."))
+    if kind == MeetingItem.Kind.DOCUMENT_VALIDATION:
+        if document_version is None:
+            raise ValidationError(_("Choose the standard or guideline to validate."))
+        if not awaits_validation(document_version):
+            raise ValidationError(
+                _("%(version)s is not waiting for validation: every reviewer must have agreed first.")
+                % {"version": document_version}
+            )
+        if MeetingItem.objects.filter(document_version=document_version, state=I.PENDING).exists():
+            raise ValidationError(_("This version is on a meeting's agenda already."))
+        title = title.strip() or _("Validation of %(version)s") % {"version": document_version}
+    else:
+        document_version = None
+    if kind == MeetingItem.Kind.APPEAL:
+        if meeting.body.kind != Body.Kind.APPEALS_COMMISSION:
+            raise ValidationError(_("Appeals are decided by the appeals and complaints commission."))
+        if appeal is None:
+            raise ValidationError(_("Choose the appeal to decide."))
+        if appeal.status == Appeal.Status.DECIDED:
+            raise ValidationError(_("This case is decided already."))
+        title = title.strip() or _("Appeal %(number)s") % {"number": appeal.number}
+    else:
+        appeal = None
+    if not title.strip():
+        raise ValidationError(_("Write the question to decide."))
+    item = MeetingItem(
+        meeting=meeting,
+        kind=kind,
+        title=title.strip(),
+        document_version=document_version,
+        appeal=appeal,
+        position=meeting.items.count() + 1,
+    )
+    item._history_user = actor
+    item.save()
+    if appeal is not None:
+        _recuse_the_project_s_assessors(item, actor)
+    return item
+
+
+@transaction.atomic
+def attendance_record(*, meeting: BodyMeeting, actor, present_ids) -> None:
+    meeting = _lock(meeting)
+    _runs(actor, meeting)
+    if meeting.status == M.CLOSED:
+        raise ValidationError(_("The meeting is closed."))
+    present_ids = {int(pk) for pk in present_ids}
+    for row in meeting.attendance.select_for_update():
+        if row.present != (row.member_id in present_ids):
+            row.present = row.member_id in present_ids
+            row._history_user = actor
+            row.save()
+
+
+@transaction.atomic
+def meeting_open(*, meeting: BodyMeeting, actor) -> BodyMeeting:
+    meeting = _lock(meeting)
+    MEETING_WORKFLOW.check(meeting, M.OPEN, actor)
+    if not meeting.items.exists():
+        raise ValidationError(_("Put at least one question on the agenda."))
+    q = selectors.quorum(meeting)
+    if not q["met"]:
+        raise ValidationError(
+            _("No quorum: %(present)s of %(members)s members present, %(needed)s needed.") % q
+        )
+    return transition_perform(
+        obj=meeting,
+        workflow=MEETING_WORKFLOW,
+        target=M.OPEN,
+        actor=actor,
+        action=gettext_lazy("Meeting opened"),
+    )
+
+
+@transaction.atomic
+def recuse(*, item: MeetingItem, actor, member, reason: str) -> ItemRecusal:
+    """A member declares a conflict of interest on an item (the member, or the secretary for them)."""
+    item = MeetingItem.objects.select_for_update().select_related("meeting__body").get(pk=item.pk)
+    if actor.pk != member.pk:
+        _runs(actor, item.meeting)
+    if item.state != I.PENDING:
+        raise ValidationError(_("This item is decided already."))
+    if not item.meeting.attendance.filter(member=member).exists():
+        raise ValidationError(_("%(name)s is not invited to this meeting.") % {"name": member})
+    if item.votes.filter(member=member).exists():
+        raise ValidationError(_("%(name)s has voted on this item already.") % {"name": member})
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the recusal."))
+    try:
+        with transaction.atomic():
+            recusal = ItemRecusal.objects.create(item=item, member=member, reason=reason.strip()[:300])
+    except IntegrityError as exc:
+        raise ValidationError(_("%(name)s has stepped aside already.") % {"name": member}) from exc
+    event_record(
+        obj=item.meeting,
+        action=gettext_lazy("%(name)s stepped aside from item %(position)s: %(reason)s"),
+        actor=actor,
+        params={"name": str(member), "position": item.position, "reason": reason.strip()},
+    )
+    return recusal
+
+
+@transaction.atomic
+def vote_cast(*, item: MeetingItem, actor, choice: str) -> ItemVote:
+    """An open vote: only a member present whose term covers the meeting's date, not stepped
+    aside, once per item (the database refuses a second one)."""
+    item = MeetingItem.objects.select_related("meeting").get(pk=item.pk)
+    meeting = _lock(item.meeting)  # a vote cannot slip in while the secretary closes the item
+    item.refresh_from_db()
+    if meeting.status != M.OPEN:
+        raise ValidationError(_("Voting is possible only while the meeting is in session."))
+    if item.state != I.PENDING:
+        raise ValidationError(_("Voting on this item is closed."))
+    if not VOTE.allows_on(actor, meeting):
+        raise ValidationError(
+            _("Only members of %(body)s present at the meeting, whose term covers its date, vote.")
+            % {"body": meeting.body}
+        )
+    if item.recusals.filter(member=actor).exists():
+        raise ValidationError(_("You declared a conflict of interest on this item: you do not vote on it."))
+    if choice not in ItemVote.Choice.values:
+        raise ValidationError(_("Choose for, against or abstain."))
+    try:
+        with transaction.atomic():
+            vote = ItemVote.objects.create(item=item, member=actor, choice=choice)
+    except IntegrityError as exc:
+        raise ValidationError(_("You have voted on this item already.")) from exc
+    return vote
+
+
+@transaction.atomic
+def item_decide(*, item: MeetingItem, actor, decision_text: str = "") -> MeetingItem:
+    """The secretary closes the vote: a majority for adopts, against rejects; a tie or no
+    majority is no decision. Without a quorum the body cannot decide: refused, nothing saved."""
+    item = MeetingItem.objects.select_related("meeting").get(pk=item.pk)
+    meeting = _lock(item.meeting)
+    item = MeetingItem.objects.select_for_update().select_related("document_version").get(pk=item.pk)
+    ITEM_WORKFLOW.check(item, I.DECIDED, actor)
+    if meeting.status != M.OPEN:
+        raise ValidationError(_("Items are decided while the meeting is in session."))
+    result = selectors.tally(item)
+    if not result["quorate"]:
+        raise ValidationError(_("The body cannot decide without a quorum.") + " " + result["note"])
+    counted = {"rows": [[str(label), n] for label, n in result["rows"]], "cast": result["cast"]}
+    winner = result["winner"]
+    if winner not in (ItemVote.Choice.FOR, ItemVote.Choice.AGAINST):
+        note = result["note"] or _("Most members abstained: no decision.")
+        return transition_perform(
+            obj=item,
+            workflow=ITEM_WORKFLOW,
+            target=I.NO_DECISION,
+            actor=actor,
+            also={"tally": counted, "note": note},
+        )
+    adopted = winner == ItemVote.Choice.FOR
+    outcome = MeetingItem.Outcome.ADOPTED if adopted else MeetingItem.Outcome.REJECTED
+    transition_perform(
+        obj=item,
+        workflow=ITEM_WORKFLOW,
+        target=I.DECIDED,
+        actor=actor,
+        also={"tally": counted, "outcome": outcome, "decision_text": decision_text.strip()},
+    )
+    if adopted and item.kind == MeetingItem.Kind.DOCUMENT_VALIDATION:
+        version_validation_from_body(
+            version=item.document_version,
+            actor=actor,
+            body=meeting.body.name,
+            meeting_date=meeting.date,
+            comment=_("Meeting %(number)s, item %(position)s: %(for)s of %(cast)s votes for")
+            % {
+                "number": meeting.number,
+                "position": item.position,
+                "for": result["counts"].get(ItemVote.Choice.FOR, 0),
+                "cast": result["cast"],
+            },
+        )
+    return item
+
+
+@transaction.atomic
+def action_add(*, item: MeetingItem, actor, text: str, owner, due_date: datetime.date) -> DecisionAction:
+    """A decision's action: its owner is told, and it stays on the meeting's page until done."""
+    item = MeetingItem.objects.select_related("meeting__body").get(pk=item.pk)
+    _runs(actor, item.meeting)
+    if item.state != I.DECIDED:
+        raise ValidationError(_("Actions follow from a decision: decide the item first."))
+    if not text.strip():
+        raise ValidationError(_("Say what is to be done."))
+    if due_date < item.meeting.date:
+        raise ValidationError(_("The due date cannot come before the meeting."))
+    action = DecisionAction(item=item, text=text.strip(), owner=owner, due_date=due_date)
+    action._history_user = actor
+    action.save()
+    notification_send(
+        recipients=[owner],
+        subject=gettext_lazy("An action of %(body)s is yours, due %(date)s"),
+        params={"body": item.meeting.body.name, "date": stored_date(due_date)},
+        body=text.strip(),
+        url=action.get_absolute_url(),
+    )
+    return action
+
+
+@transaction.atomic
+def action_done(*, action: DecisionAction, actor, note: str) -> DecisionAction:
+    action = DecisionAction.objects.select_for_update().get(pk=action.pk)
+    if not note.strip():
+        raise ValidationError(_("Say what was done."))
+    return transition_perform(
+        obj=action,
+        workflow=ACTION_WORKFLOW,
+        target=DecisionAction.Status.DONE,
+        actor=actor,
+        comment=note.strip(),
+        also={"done_note": note.strip(), "done_at": timezone.now()},
+    )
+
+
+@transaction.atomic
+def meeting_close(*, meeting: BodyMeeting, actor, minutes: str) -> BodyMeeting:
+    meeting = _lock(meeting)
+    MEETING_WORKFLOW.check(meeting, M.CLOSED, actor)
+    if meeting.items.filter(state=I.PENDING).exists():
+        raise ValidationError(_("Close the vote on every item first."))
+    if not minutes.strip():
+        raise ValidationError(_("Write the minutes."))
+    return transition_perform(
+        obj=meeting,
+        workflow=MEETING_WORKFLOW,
+        target=M.CLOSED,
+        actor=actor,
+        comment=minutes.strip(),
+        also={"minutes": minutes.strip()},
+    )
+
+
+def minutes_content(meeting: BodyMeeting) -> dict:
+    """What the chair and the secretary sign: the meeting, who was present, each item's decision."""
+    return {
+        "body": meeting.body.name,
+        "number": meeting.number,
+        "date": meeting.date.isoformat(),
+        "present": sorted(str(a.member) for a in meeting.attendance.all() if a.present),
+        "items": [
+            {
+                "position": i.position,
+                "title": i.title,
+                "state": i.state,
+                "outcome": i.outcome,
+                "decision": i.decision_text,
+                "tally": i.tally,
+                "votes": sorted([str(v.member), v.choice] for v in i.votes.all()),
+                "recusals": sorted(str(r.member) for r in i.recusals.all()),
+            }
+            for i in meeting.items.all()
+        ],
+        "minutes": meeting.minutes,
+    }
+
+
+def minutes_sha256(meeting: BodyMeeting) -> str:
+    content = json.dumps(minutes_content(meeting), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(content.encode()).hexdigest()
+
+
+@transaction.atomic
+def minutes_sign(*, meeting: BodyMeeting, actor, password: str) -> MinutesSignature:
+    """The chair or the secretary signs the closed meeting's minutes (password typed again)."""
+    meeting = _lock(meeting)
+    if not SIGN.allows_on(actor, meeting):
+        raise PermissionDenied(_("Only the body's chair and secretary sign its minutes."))
+    if meeting.status != M.CLOSED:
+        raise ValidationError(_("The minutes are signed once the meeting is closed."))
+    signed = set(meeting.signatures.values_list("role", flat=True))
+    roles = [
+        role
+        for role, holds in (
+            (MinutesSignature.Role.CHAIR, chairs(actor, meeting)),
+            (MinutesSignature.Role.SECRETARY, keeps_meetings(actor, meeting)),
+        )
+        if holds and role not in signed
+    ]
+    if not roles:
+        raise ValidationError(_("You have signed these minutes already."))
+    appeals = []
+    if roles[0] == MinutesSignature.Role.CHAIR:
+        appeals = list(
+            meeting.items.filter(kind=MeetingItem.Kind.APPEAL, state=I.DECIDED, appeal__isnull=False)
+            .exclude(appeal__status=Appeal.Status.DECIDED)
+            .select_related("appeal")
+        )
+        if appeals and not actor.has_perm("accreditation.hear_appeal"):
+            raise ValidationError(
+                _("The chair signs the commission's decision on an appeal: ask for the commission's role.")
+            )
+    password_confirm(actor, password)
+    for item in appeals:  # the chair's signature makes the commission's decision the appeal's
+        appeal_decide(
+            appeal=item.appeal,
+            actor=actor,
+            result=Appeal.Result.UPHELD
+            if item.outcome == MeetingItem.Outcome.ADOPTED
+            else Appeal.Result.REJECTED,
+            reasons=item.decision_text
+            or _("Decision of %(body)s, meeting %(number)s, item %(position)s")
+            % {"body": meeting.body.name, "number": meeting.number, "position": item.position},
+        )
+    signature = MinutesSignature.objects.create(
+        meeting=meeting,
+        role=roles[0],
+        signer=actor,
+        signer_name=signer_name(actor),
+        content_sha256=minutes_sha256(meeting),
+    )
+    event_record(
+        obj=meeting,
+        action=gettext_lazy("Minutes signed as %(role)s"),
+        actor=actor,
+        params={"role": MinutesSignature.Role(roles[0]).label},
+    )
+    return signature
+
+
+# --- Appeals (§6.5.2, §7.3) -------------------------------------------------------------------
+
+
+def _recuse_the_project_s_assessors(item: MeetingItem, actor) -> None:
+    """Anyone who sat on the project's external expert commission or voted on its council item
+    steps aside from the appeal's item at once."""
+    from accreditation.models import AgendaItem, CommissionMember, CouncilAttendance
+
+    project = item.appeal.project
+    if project is None:
+        return
+    sat = set(
+        CommissionMember.objects.filter(project=project).values_list("expert__user_id", flat=True)
+    ) | set(
+        CouncilAttendance.objects.filter(
+            meeting__items__in=AgendaItem.objects.filter(project=project), present=True
+        ).values_list("member_id", flat=True)
+    )
+    for row in item.meeting.attendance.filter(member_id__in=sat).select_related("member"):
+        ItemRecusal.objects.create(
+            item=item,
+            member=row.member,
+            reason=str(_("Sat on the commission or the council for this project")),
+        )
+
+
+# --- Terms ending -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def terms_ending_remind(today: datetime.date | None = None) -> int:
+    """Tell each body's secretary of the members whose term ends within 60 days, once per seat."""
+    today = today or timezone.localdate()
+    sent = 0
+    for seat in selectors.terms_ending(today).select_for_update(of=("self",)):
+        secretaries = [
+            s.person
+            for s in seat.body.memberships.filter(
+                role=Membership.Role.SECRETARY, term_start__lte=today, term_end__gte=today
+            ).select_related("person")
+        ]
+        if secretaries:
+            notification_send(
+                recipients=secretaries,
+                subject=gettext_lazy("%(body)s: the term of %(name)s ends on %(date)s"),
+                params={"body": seat.body.name, "name": str(seat.person), "date": stored_date(seat.term_end)},
+                url=seat.body.get_absolute_url(),
+            )
+        seat.reminder_sent_at = timezone.now()
+        seat.save(update_fields=["reminder_sent_at"])
+        sent += 1
+    return sent
