@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagelist import fill, randomize, read_pages
@@ -83,6 +84,17 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def drained(base: str) -> None:
+    """Wait until both workers are free again: a slow page's requests still queued when wrk
+    stopped would otherwise fall into the next bare-view run."""
+    for _ in range(60):
+        began = time.perf_counter()
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(lambda _n: urllib.request.urlopen(f"{base}/ping", timeout=300).read(), range(2)))
+        if time.perf_counter() - began < 0.5:
+            return
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page (default 5)")
@@ -92,6 +104,7 @@ def main() -> int:
     parser.add_argument("--user", default="qms", help="demo login for pages marked auth (default qms)")
     parser.add_argument("--urls", default=str(ROOT / "bench/pages.txt"), help="page list (bench/pages.txt)")
     parser.add_argument("--no-server-ms", action="store_true", help="skip the in-process timings")
+    parser.add_argument("--server-runs", type=int, default=5, help="warm in-process renderings per page (5)")
     parser.add_argument("--out", default=str(ROOT / "bench/results/latest.md"), help="the table's file")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -174,12 +187,13 @@ def main() -> int:
                 if path == "/ping":
                     continue
                 login = args.user if who == "auth" else who
+                drained(base)
                 bare = wrk(f"{base}/ping", args.bare, None, env)
                 page = wrk(base + fill(path, values), args.duration, cookies.get(login), env)
                 runs.setdefault(name, []).append((bare, page))
                 print(
                     f"  {name}: {page['rps']:.1f} req/s, bare {bare['rps']:.0f} "
-                    f"({page['rps'] / bare['rps']:.3f})",
+                    f"({page['rps'] / max(bare['rps'], 1e-9):.3f})",
                     file=sys.stderr,
                 )
     finally:
@@ -190,7 +204,16 @@ def main() -> int:
     if not args.no_server_ms:
         with tempfile.NamedTemporaryFile(suffix=".json") as handle:
             subprocess.run(
-                [PY, "bench/queries.py", "--pages", args.urls, "--json", handle.name, "--runs", "10"],
+                [
+                    PY,
+                    "bench/queries.py",
+                    "--pages",
+                    args.urls,
+                    "--json",
+                    handle.name,
+                    "--runs",
+                    str(args.server_runs),
+                ],
                 cwd=ROOT,
                 env={**env, "BENCH_USER": args.user},
                 check=True,
@@ -204,7 +227,7 @@ def main() -> int:
         f"{values['responses']}",
         f"gunicorn 2 workers · wrk 2 threads × 8 connections · each page {args.duration} s right after "
         f"{args.bare} s of the bare view (/ping) · medians of {args.repeat} runs · server ms: median of "
-        "10 warm renderings in-process",
+        f"{args.server_runs} warm renderings in-process",
         "",
         "| page | who | req/s | p50 ms | p95 ms | bare req/s | share of bare | server ms (warm) | queries |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -222,7 +245,7 @@ def main() -> int:
             f"| {median([p['p50'] for _b, p in measured]):.0f} "
             f"| {median([p['p95'] for _b, p in measured]):.0f} "
             f"| {median([b['rps'] for b, _p in measured]):.0f} "
-            f"| {median([p['rps'] / b['rps'] for b, p in measured]):.3f} "
+            f"| {median([p['rps'] / max(b['rps'], 1e-9) for b, p in measured]):.3f} "
             f"| {'—' if ms is None else f'{ms:.0f}'} | {'—' if queries is None else queries} |"
         )
     if "KPI report PDF (yearly)" in server_ms:
