@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Case, Count, Expression, F, QuerySet, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Collate, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
@@ -131,7 +132,11 @@ def _query_buckets(task: TaskQuery, today: date, soon: date, limit: int | None):
             default=Value("waiting"),
         )
         order = [F(due).asc(nulls_last=True), F("_task_title").asc(), F("pk").asc()]
-    rows = task.rows.annotate(_task_title=task.title, _task_bucket=bucket).annotate(
+    title = task.title
+    if connection.vendor == "postgresql":
+        # Code-point order, as Python sorts the merged lists (SQLite compares so already).
+        title = Collate(title, "C")
+    rows = task.rows.annotate(_task_title=title, _task_bucket=bucket).annotate(
         _task_place=Window(RowNumber(), partition_by=[F("_task_bucket")], order_by=order),
         _task_count=Window(Count("pk"), partition_by=[F("_task_bucket")]),
     )
