@@ -49,8 +49,9 @@ test: $(STAMP) browser lint ## Lint, check migrations and run every test (browse
 	DJANGO_SETTINGS_MODULE=iaar_qms.settings.test $(PY) manage.py makemigrations --check --dry-run -v1
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15 $(PYTEST_ARGS)
 
-bench: setup ## Benchmark the portal under gunicorn with wrk (see bench/README.md)
-	$(PY) bench/run.py $(BENCH_ARGS)
+SCALE ?= 0
+bench: setup ## Benchmark the portal under gunicorn with wrk (see bench/README.md); SCALE=50000 seeds first
+	$(PY) bench/run.py --scale $(SCALE) $(BENCH_ARGS)
 	DEBUG=false ALLOWED_HOSTS=127.0.0.1 $(PY) bench/queries.py
 
 LOAD_TIME ?= 60

@@ -72,16 +72,21 @@ def open_findings_by_process(reader=None) -> Panel:
 
 def capa_ageing(today: datetime.date) -> Panel:
     """Open corrective actions by how long they have been open."""
-    opened = CorrectiveAction.objects.exclude(step=CorrectiveAction.Step.CLOSED).values_list(
-        "opened_at", flat=True
-    )
-    counts = [0] * len(AGE_BUCKETS)
-    for moment in opened:
-        age = (today - timezone.localtime(moment).date()).days
-        for index, (low, high) in enumerate(AGE_BUCKETS):
-            if age >= low and (high is None or age <= high):
-                counts[index] += 1
-                break
+
+    # Counted in SQL: an age in whole local days is a range of opening moments, from the
+    # start of the local day ``high`` days ago to the start of the day after ``low`` days ago.
+    def day_start(days_ago: int) -> datetime.datetime:
+        day = today - datetime.timedelta(days=days_ago)
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+    ranges = {}
+    for index, (low, high) in enumerate(AGE_BUCKETS):
+        where = Q(opened_at__lt=day_start(low - 1))
+        if high is not None:
+            where &= Q(opened_at__gte=day_start(high))
+        ranges[f"bucket{index}"] = Count("pk", filter=where)
+    found = CorrectiveAction.objects.exclude(step=CorrectiveAction.Step.CLOSED).aggregate(**ranges)
+    counts = [found[f"bucket{index}"] for index in range(len(AGE_BUCKETS))]
     labels = [
         _("%(low)s–%(high)s days") % {"low": low, "high": high}
         if high
