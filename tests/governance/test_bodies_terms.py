@@ -12,7 +12,7 @@ from governance import tasks
 from governance.models.bodies import Body, Membership
 from governance.services import bodies as services
 from iaar_qms.celery import app
-from tests.core.test_worker import worker  # noqa: F401 - the real worker's fixture
+from tests.core.test_worker import worker, worker_queue  # noqa: F401 - the real worker's fixtures
 
 TODAY = timezone.localdate()
 
