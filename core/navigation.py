@@ -59,6 +59,8 @@ MENU: list[NavItem] = [
     NavItem(_("Survey campaigns"), "surveys:campaign_list", "send", "surveys.view_survey"),
     NavItem(_("Survey results"), "surveys:results", "bar-chart", "surveys.analyze_survey"),
     NavItem(_("Strategy"), "governance:strategy_list", "compass", "governance.view_strategy"),
+    NavItem(_("Work plans"), "governance:workplan_list", "calendar-check", "governance.view_workplan"),
+    NavItem(_("Weekly meetings"), "governance:weekly_list", "calendar-week", "governance.view_weeklymeeting"),
     NavItem(_("Roles"), "core:roles", "people", "core.view_role_register"),
 ]
 

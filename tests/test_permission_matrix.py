@@ -16,6 +16,7 @@ from improvement.models import Nonconformity
 from tests.audits import matrix as matrix_audits
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
+from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
 from tests.surveys import matrix as matrix_surveys
@@ -30,6 +31,8 @@ EXTENSIONS = (
     matrix_surveys,
     matrix_survey_results,
     matrix_review,
+    # Before the strategy's rows, which answer for every other governance view.
+    matrix_governance_weekly,
     matrix_governance,
 )
 

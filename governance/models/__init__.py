@@ -11,6 +11,8 @@ from .strategy import (
     StrategyVersion,
     Task,
 )
+from .weekly import WeeklyAction, WeeklyAgendaLine, WeeklyAttendance, WeeklyMeeting
+from .workplans import WorkPlan, WorkPlanItem
 
 __all__ = [
     "Goal",
@@ -24,4 +26,10 @@ __all__ = [
     "StrategySignature",
     "StrategyVersion",
     "Task",
+    "WeeklyAction",
+    "WeeklyAgendaLine",
+    "WeeklyAttendance",
+    "WeeklyMeeting",
+    "WorkPlan",
+    "WorkPlanItem",
 ]
