@@ -6,11 +6,11 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils.translation import override
 
-from demo import accreditation, audits, documents, governance, improvement, surveys
+from demo import accreditation, audits, documents, governance, governance_weekly, improvement, surveys
 from demo.people import process_owners_seed, seed_people
 
 # In the order the agency's story needs them: documents first, improvement last.
-PARTS = [documents, accreditation, audits, surveys, improvement, governance]
+PARTS = [documents, accreditation, audits, surveys, improvement, governance, governance_weekly]
 
 
 @contextmanager

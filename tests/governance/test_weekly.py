@@ -241,3 +241,23 @@ def test_nobody_but_staff_owns_an_action(make_person, meeting, qms_owner):
     board = make_person(Role.SUPERVISORY_BOARD, username="board_member")
     with pytest.raises(ValidationError):
         services.weekly_action_add(meeting=meeting, actor=qms_owner, title="x", owner=board, due_date=MONDAY)
+
+
+def test_the_demo_work_plans_and_four_weeks_of_meetings(roles):
+    from demo import governance as demo_governance
+    from demo import governance_weekly
+    from demo.people import seed_people
+
+    people = seed_people()
+    demo_governance.seed(people)
+    ProjectFactory(status="visit", project_manager=people["pm"])
+    governance_weekly.seed(people)
+    governance_weekly.seed(people)
+    assert sorted(WorkPlan.objects.values_list("status", flat=True)) == ["approved", "submitted"]
+    meetings = WeeklyMeeting.objects.all()
+    assert meetings.count() == 4 and {m.status for m in meetings} == {"closed"}
+    for meeting in meetings:
+        assert meeting.minutes and meeting.agenda.exists() and meeting.attendance.filter(present=True).exists()
+    statuses = set(WeeklyAction.objects.values_list("status", flat=True))
+    assert statuses == {"open", "done"}
+    assert WeeklyAgendaLine.objects.exclude(note="").exists()
