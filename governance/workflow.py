@@ -153,7 +153,7 @@ WORKITEM_WORKFLOW = Workflow(
     {
         WI.OPEN: {
             WI.DONE: Move(
-                _("Done"),
+                _("Mark done"),
                 rel("drew up the item's work plan"),
                 via="governance:workitem_done",
                 post=True,
@@ -175,7 +175,7 @@ WEEKLY_WORKFLOW = Workflow(
     {
         WM.PREPARED: {
             WM.CLOSED: Move(
-                _("Close the meeting"),
+                _("Close the weekly meeting"),
                 perm(KEEP_WEEKLY),
                 via="governance:weekly_close",
                 post=True,

@@ -195,6 +195,7 @@ def weekly_meeting_close(*, meeting: WeeklyMeeting, actor) -> WeeklyMeeting:
         workflow=WEEKLY_WORKFLOW,
         target=WM.CLOSED,
         actor=actor,
+        action=gettext_lazy("Meeting closed, its record fixed"),
         also={"closed_by": actor, "closed_at": timezone.now()},
     )
 
@@ -206,5 +207,6 @@ def weekly_action_done(*, action: WeeklyAction, actor) -> WeeklyAction:
         workflow=ACTION_WORKFLOW,
         target=WeeklyAction.Status.DONE,
         actor=actor,
+        action=gettext_lazy("Action marked done"),
         also={"done_at": timezone.now()},
     )

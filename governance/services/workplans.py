@@ -134,6 +134,7 @@ def workplan_approve(*, plan: WorkPlan, actor) -> WorkPlan:
         workflow=WORKPLAN_WORKFLOW,
         target=WP.APPROVED,
         actor=actor,
+        action=gettext_lazy("Work plan approved"),
         also={"decided_by": actor, "decided_at": timezone.now(), "return_reason": ""},
     )
     notification_send(
@@ -155,6 +156,7 @@ def workplan_return(*, plan: WorkPlan, actor, reason: str) -> WorkPlan:
         workflow=WORKPLAN_WORKFLOW,
         target=WP.RETURNED,
         actor=actor,
+        action=gettext_lazy("Returned for revision"),
         comment=reason.strip(),
         also={"decided_by": actor, "decided_at": timezone.now(), "return_reason": reason.strip()},
     )
@@ -170,7 +172,13 @@ def workplan_return(*, plan: WorkPlan, actor, reason: str) -> WorkPlan:
 @transaction.atomic
 def workplan_revise(*, plan: WorkPlan, actor) -> WorkPlan:
     """An approved plan to be changed is a draft again, and is approved again (§4.4.2)."""
-    return transition_perform(obj=plan, workflow=WORKPLAN_WORKFLOW, target=WP.DRAFT, actor=actor)
+    return transition_perform(
+        obj=plan,
+        workflow=WORKPLAN_WORKFLOW,
+        target=WP.DRAFT,
+        actor=actor,
+        action=gettext_lazy("A draft again, to be changed and approved again"),
+    )
 
 
 @transaction.atomic
@@ -182,6 +190,7 @@ def workitem_done(*, item: WorkPlanItem, actor, note: str = "") -> WorkPlanItem:
         workflow=WORKITEM_WORKFLOW,
         target=WorkPlanItem.Status.DONE,
         actor=actor,
+        action=gettext_lazy("Item reported done"),
         comment=(note or "").strip(),
         also={"done_at": timezone.now(), "done_note": (note or "").strip()},
     )

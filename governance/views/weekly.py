@@ -43,7 +43,7 @@ class PrepareForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Action"), max_length=500, required=False)
+    title = forms.CharField(label=gettext_lazy("What is to be done"), max_length=500, required=False)
     # Not required here: the service refuses an action without owner with its own message.
     owner = _staff_field(gettext_lazy("Owner"))
     due_date = forms.DateField(

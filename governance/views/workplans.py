@@ -200,7 +200,7 @@ def workplan_return(request: HttpRequest, pk: int) -> HttpResponse:
         success=_("The plan was returned to its manager."),
         done_url=plan.get_absolute_url(),
         template="governance/workplan_form.html",
-        context={"heading": _("Return the work plan"), "plan": plan},
+        context={"heading": _("Return the work plan"), "plan": plan, "button": _("Return the plan")},
     )
 
 

@@ -191,7 +191,7 @@ def test_closing_needs_minutes_and_attendance_then_fixes_the_record(meeting, qms
 def test_the_keeper_records_the_meeting_on_its_page(client, meeting, qms_owner, staff_member):
     client.force_login(qms_owner)
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "Семинар для экспертов" in page and "Close the meeting" in page
+    assert "Семинар для экспертов" in page and "Close the weekly meeting" in page
     line = meeting.agenda.first()
     url = reverse("governance:weekly_record", args=[meeting.pk])
     assert client.post(url, {"minutes": "Коротко", f"note-{line.pk}": "В работе"}).status_code == 302
@@ -257,7 +257,9 @@ def test_the_demo_work_plans_and_four_weeks_of_meetings(roles):
     meetings = WeeklyMeeting.objects.all()
     assert meetings.count() == 4 and {m.status for m in meetings} == {"closed"}
     for meeting in meetings:
-        assert meeting.minutes and meeting.agenda.exists() and meeting.attendance.filter(present=True).exists()
+        assert (
+            meeting.minutes and meeting.agenda.exists() and meeting.attendance.filter(present=True).exists()
+        )
     statuses = set(WeeklyAction.objects.values_list("status", flat=True))
     assert statuses == {"open", "done"}
     assert WeeklyAgendaLine.objects.exclude(note="").exists()
