@@ -44,7 +44,7 @@ def _workplan(state: str):
     from governance.models import WorkPlan, WorkPlanItem
     from tests.factories import ProjectFactory, UserFactory
 
-    author = UserFactory(username=f"matrix_wp_{state}")
+    author = UserFactory(username=f"matrix_wp_{state}_{WorkPlan.objects.count()}")
     plan = WorkPlan.objects.create(author=author, period="month", year=2026, number=3, status=state)
     item = WorkPlanItem.objects.create(
         work_plan=plan, title="Visit", due_date=datetime.date(2026, 3, 20), project=ProjectFactory()
@@ -56,9 +56,10 @@ def _meeting():
     from governance.models import WeeklyAction, WeeklyAttendance, WeeklyMeeting
     from tests.factories import UserFactory
 
-    keeper = UserFactory(username="matrix_weekly_keeper")
+    made = WeeklyMeeting.objects.count()  # several views' objects at once: one date each
+    keeper = UserFactory(username=f"matrix_weekly_keeper_{made}")
     meeting = WeeklyMeeting.objects.create(
-        date=datetime.date(2026, 3, 2), prepared_by=keeper, minutes="Minutes"
+        date=datetime.date(2026, 3, 2) + datetime.timedelta(weeks=made), prepared_by=keeper, minutes="Minutes"
     )
     WeeklyAttendance.objects.create(meeting=meeting, person=keeper, present=True)
     action = WeeklyAction.objects.create(
