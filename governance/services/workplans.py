@@ -116,6 +116,7 @@ def workplan_submit(*, plan: WorkPlan, actor) -> WorkPlan:
         workflow=WORKPLAN_WORKFLOW,
         target=WP.SUBMITTED,
         actor=actor,
+        action=gettext_lazy("Submitted for approval"),
         also={"submitted_at": timezone.now()},
     )
     notification_send(

@@ -217,3 +217,9 @@ def test_another_manager_does_not_see_the_plan(client, make_person, submitted):
     client.force_login(make_person(Role.PROJECT_MANAGER, username="pm_other"))
     assert client.get(submitted.get_absolute_url()).status_code == 404
     assert "Визит" not in client.get(reverse("governance:workplan_list")).content.decode()
+
+
+def test_the_timeline_names_what_happened(submitted, director):
+    services.workplan_approve(plan=submitted, actor=director)
+    actions = list(WorkflowEvent.objects.filter(object_id=submitted.pk).values_list("action", flat=True))
+    assert actions == ["Work plan drawn up", "Submitted for approval", "Work plan approved"]
