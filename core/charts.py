@@ -7,6 +7,7 @@ the page shows the same numbers in a table for those who cannot see it.
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -32,6 +33,10 @@ class Series:
     label: str
     values: list[float]
     colour: str = ""
+    # Per point, for a line: what the value rests on ("1 of 1"), said beside it, and whether it
+    # rests on too few records to be read as a trend (drawn hollow).
+    notes: list[str] | None = None
+    faint: list[bool] | None = None
 
 
 @dataclass
@@ -64,7 +69,26 @@ class _Svg:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """A value as the reader's locale writes it (0,5 in Russian, 0.5 in English), as the tables
+    beside the chart do; a float keeps only the digits it has."""
+    if isinstance(value, float):
+        text = f"{value:g}"
+        if "e" in text:
+            text = f"{value:f}".rstrip("0").rstrip(".")
+        decimals = len(text.partition(".")[2])
+        return number_format(value, decimal_pos=decimals, use_l10n=True)
+    return number_format(value, use_l10n=True)
+
+
+def _note(series: Series, index: int) -> str:
+    if not series.notes or index >= len(series.notes) or not series.notes[index]:
+        return ""
+    return f" ({series.notes[index]})"
+
+
+def _suffix(unit: str) -> str:
+    """A per-cent sign stands apart from its number, as the tables write it (0,5 %)."""
+    return "\u00a0%" if unit == "%" else unit
 
 
 def _fit(text: str, chars: int) -> str:
@@ -87,6 +111,7 @@ def _ticks(top: float, count: int = 4) -> list[float]:
 
 def bar_chart(bars: list[Bar], *, title: str, unit: str = "", width: int = 640) -> SafeString:
     """Horizontal bars, longest first as given; a bar with a URL is a link (to the filtered list)."""
+    unit = _suffix(unit)
     label_width, row, top_pad = 230, 30, 8
     height = top_pad * 2 + max(1, len(bars)) * row
     plot = width - label_width - 60
@@ -251,6 +276,7 @@ def line_chart(
     height: int = 260,
 ) -> SafeString:
     """Lines over periods (a trend), with a target line when a series is labelled so by the caller."""
+    unit = _suffix(unit)
     left, right, top = 48, 16, 12
     legend_rows = len(_legend_rows(series, x=left, width=width))
     bottom = 32 + LEGEND_ROW * legend_rows
@@ -262,7 +288,8 @@ def line_chart(
     description = "; ".join(
         f"{s.label}: "
         + ", ".join(
-            f"{x} {_number(v) if v is not None else '—'}" for x, v in zip(x_labels, s.values, strict=False)
+            f"{x} {_number(v) + unit if v is not None else '—'}{_note(s, i)}"
+            for i, (x, v) in enumerate(zip(x_labels, s.values, strict=False))
         )
         for s in series
     )
@@ -298,7 +325,7 @@ def line_chart(
     for number, part in enumerate(series):
         colour = part.colour or PALETTE[number % len(PALETTE)]
         points = [
-            (round(left + index * step, 1), round(top + plot_h - plot_h * value / ceiling, 1))
+            (round(left + index * step, 1), round(top + plot_h - plot_h * value / ceiling, 1), index)
             for index, value in enumerate(part.values)
             if value is not None
         ]
@@ -306,11 +333,29 @@ def line_chart(
             svg.add(
                 format_html(
                     '<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"/>',
-                    " ".join(f"{x},{y}" for x, y in points),
+                    " ".join(f"{x},{y}" for x, y, _i in points),
                     colour,
                 )
             )
-        for x, y in points:
-            svg.add(format_html('<circle cx="{}" cy="{}" r="3.5" fill="{}"/>', x, y, colour))
+        for x, y, index in points:
+            faint = bool(part.faint and part.faint[index])
+            dot = format_html(
+                '<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="2"/>',
+                x,
+                y,
+                4 if faint else 3.5,
+                "#ffffff" if faint else colour,
+                colour,
+            )
+            if part.notes:
+                dot = format_html(
+                    "<g><title>{}: {}{}{}</title>{}</g>",
+                    x_labels[index],
+                    _number(part.values[index]),
+                    unit,
+                    _note(part, index),
+                    dot,
+                )
+            svg.add(dot)
     svg.add(_legend(series, x=left, y=height - LEGEND_ROW * legend_rows, width=width))
     return svg.render()

@@ -62,6 +62,13 @@ MENU: list[NavItem] = [
     NavItem(_("Work plans"), "governance:workplan_list", "calendar-check", "governance.view_workplan"),
     NavItem(_("Weekly meetings"), "governance:weekly_list", "calendar-week", "governance.view_weeklymeeting"),
     NavItem(_("Roles"), "core:roles", "people", "core.view_role_register"),
+    NavItem(_("Orders"), "governance:order_list", "file-earmark-ruled", "governance.view_directororder"),
+    NavItem(
+        _("Responsibility matrix"),
+        "governance:responsibility_matrix",
+        "grid-3x3-gap",
+        "governance.view_responsibility_matrix",
+    ),
 ]
 
 

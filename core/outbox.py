@@ -36,10 +36,15 @@ def enqueue(task, *args, **kwargs) -> None:
     transaction.on_commit(lambda: enqueue_now(name, list(args), kwargs))
 
 
-def flush_outbox(limit: int = 500) -> tuple[int, int]:
-    """Queue again what the outbox holds, oldest first. Returns (queued, still waiting)."""
+def flush_outbox(limit: int = 500, only=None) -> tuple[int, int]:
+    """Queue again what the outbox holds, oldest first (``only``: these ids only, as the
+    admin's "queue again" asks). Returns (queued, still waiting); stops at the first refusal
+    of the broker, which is then recorded on the task."""
     queued = 0
-    for item in OutboxTask.objects.filter(dispatched_at__isnull=True)[:limit]:
+    waiting = OutboxTask.objects.filter(dispatched_at__isnull=True)
+    if only is not None:
+        waiting = waiting.filter(pk__in=list(only))
+    for item in waiting[:limit]:
         with transaction.atomic():
             item = OutboxTask.objects.select_for_update(skip_locked=True).filter(pk=item.pk).first()
             if item is None or item.dispatched_at is not None:

@@ -217,6 +217,23 @@ for _role in set(Role) - {Role.EO_REPRESENTATIVE}:
 ROLE_PERMISSIONS[Role.QMS_OWNER] |= {"governance.add_strategy", "governance.change_strategy"}
 ROLE_PERMISSIONS[Role.DIRECTOR] |= {"governance.change_strategy", "governance.approve_strategy"}
 
+# KPI targets (§4.1): proposed by the IQAS owner, approved by the Director General's signature.
+ROLE_PERMISSIONS[Role.DIRECTOR] |= {"improvement.approve_kpitarget"}
+
+# Roles and process owners by order (§4.5): the IQAS owner drafts the Director General's order,
+# the Director General signs it; the legal department keeps the orders. The responsibility
+# matrix (§4.5.1) is read by everyone on the agency's staff.
+ROLE_PERMISSIONS[Role.QMS_OWNER] |= {
+    "governance.view_directororder",
+    "governance.add_directororder",
+    "governance.change_directororder",
+}
+ROLE_PERMISSIONS[Role.DIRECTOR] |= {"governance.view_directororder", "governance.sign_order"}
+ROLE_PERMISSIONS[Role.LEGAL_HEAD] |= {"governance.view_directororder"}
+for _role, _perms in ROLE_PERMISSIONS.items():
+    if "documents.view_document" in _perms:
+        _perms.add("governance.view_responsibility_matrix")
+
 # Project managers draw up their work plans; the Director General, as their head, approves them
 # (§4.4.2); the IQAS owner follows them. The weekly meeting of management and staff is open to
 # the staff; the IQAS owner and the Director General prepare it and keep its minutes.

@@ -6,6 +6,7 @@ confirmed device then gives a code before the session is verified; a person hold
 ``IAAR_OTP_REQUIRED_ROLES`` ("admin": superusers) who has no device is sent to enrolment. Until
 then ``SecondFactorMiddleware`` lets them reach only these pages, sign-out and the public pages.
 Wrong codes are limited per person (``IAAR_OTP_FAILURE_LIMIT`` in ``IAAR_OTP_COOLOFF_MINUTES``);
+a lockout is told to the person and the IQAS owner (``core.lockouts``, as a signing lockout is);
 the lockout, enrolment, removal and an administrator's reset are on the person's timeline.
 """
 
@@ -29,6 +30,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .access import PUBLIC, SIGNED_IN, access, view_access_rule
+from .lockouts import Lockout, lockout_report
 from .middleware import client_address
 from .permissions import user_roles
 from .workflow import event_record
@@ -40,6 +42,16 @@ REMOVED_EVENT = gettext_noop("Second factor removed")
 RESET_EVENT = gettext_noop("Second factor reset by %(admin)s")
 LOCKED_EVENT = gettext_noop(
     "Second step locked for %(minutes)s minutes after %(count)s wrong codes (from %(address)s)"
+)
+# Told to the person and the IQAS owner, and on the timeline, as a signing lockout is.
+CODE_LOCKOUT = Lockout(
+    event=LOCKED_EVENT,
+    subject=_("Second step of sign-in locked for %(person)s after %(count)s wrong codes"),
+    body=_(
+        "Signing in is locked for %(minutes)s minutes at the second step. If %(person)s did not "
+        "type these codes, someone who knows their password may be trying to sign in as them "
+        "(from %(address)s)."
+    ),
 )
 
 
@@ -100,13 +112,12 @@ def _failure_note(request, user) -> bool:
         return False
     cache.set(_lock_key(user), True, window)
     cache.delete(key)
-    _record(
+    lockout_report(
+        CODE_LOCKOUT,
         user,
-        LOCKED_EVENT,
-        user,
+        address=client_address(request.META),
         minutes=settings.IAAR_OTP_COOLOFF_MINUTES,
         count=settings.IAAR_OTP_FAILURE_LIMIT,
-        address=client_address(request.META) or "—",
     )
     return True
 

@@ -3,22 +3,18 @@ passwords in a row for one person (or four times as many from one address) signi
 ``IAAR_SIGNING_COOLOFF_MINUTES``; the person and the IQAS owner are told and the lockout is on the
 person's timeline.
 
-A wrong password is refused inside the service's transaction, which then rolls back; so what
-must be kept (the timeline entry, the notifications) is written once the request has finished,
-outside any transaction. The counters live in the cache (Redis in production).
+A wrong password is refused inside the service's transaction, which then rolls back; what
+must be kept (the timeline entry, the notifications) is written by ``core.lockouts`` once the
+request has finished, outside any transaction. The counters live in the cache (Redis in
+production).
 """
-
-import threading
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import request_finished
-from django.dispatch import receiver
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from .lockouts import Lockout, lockout_report
 from .middleware import CURRENT_ADDRESS
-
-_pending = threading.local()
 
 LOCKED_EVENT = gettext_noop(
     "Signing locked for %(minutes)s minutes after %(count)s wrong passwords (from %(address)s)"
@@ -47,8 +43,19 @@ def failure_count(user) -> int:
     return cache.get(_counters(user)[0][0], 0)
 
 
+SIGNING_LOCKOUT = Lockout(
+    event=LOCKED_EVENT,
+    subject=gettext_lazy("Signing locked for %(person)s after %(count)s wrong passwords"),
+    body=gettext_lazy(
+        "Signing is locked for %(minutes)s minutes. If %(person)s did not type these "
+        "passwords, someone else may be trying to sign in their name (from %(address)s)."
+    ),
+)
+
+
 def failure_note(user) -> bool:
-    """Count a wrong signing password; True when this one locks signing."""
+    """Count a wrong signing password; True when this one locks signing (then the person and
+    the IQAS owner are told and it is on the timeline: core.lockouts)."""
     window = settings.IAAR_SIGNING_COOLOFF_MINUTES * 60
     locks = False
     for key, limit in _counters(user):
@@ -62,58 +69,15 @@ def failure_note(user) -> bool:
             cache.delete(key)
             locks = True
     if locks:
-        if not hasattr(_pending, "items"):
-            _pending.items = []
-        _pending.items.append((user.pk, CURRENT_ADDRESS.get()))
+        lockout_report(
+            SIGNING_LOCKOUT,
+            user,
+            address=CURRENT_ADDRESS.get(),
+            count=settings.IAAR_SIGNING_FAILURE_LIMIT,
+            minutes=settings.IAAR_SIGNING_COOLOFF_MINUTES,
+        )
     return locks
 
 
 def success_note(user) -> None:
     cache.delete(_counters(user)[0][0])
-
-
-def flush() -> None:
-    """Write what the lockouts of this request must leave behind (outside any transaction)."""
-    items, _pending.items = getattr(_pending, "items", []), []
-    if not items:
-        return
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import User, WorkflowEvent
-    from .roles import Role
-    from .services import notification_send
-
-    for user_pk, address in items:
-        user = User.objects.filter(pk=user_pk).first()
-        if user is None:
-            continue
-        params = {
-            "count": settings.IAAR_SIGNING_FAILURE_LIMIT,
-            "minutes": settings.IAAR_SIGNING_COOLOFF_MINUTES,
-            "person": str(user),
-            "address": address or "—",
-        }
-        # On the person's timeline, as core.workflow.event_record writes it (untranslated).
-        WorkflowEvent.objects.create(
-            content_type=ContentType.objects.get_for_model(user, for_concrete_model=True),
-            object_id=user.pk,
-            action=LOCKED_EVENT,
-            actor=user,
-            params={k: str(v) for k, v in params.items()},
-        )
-        owners = User.objects.filter(groups__name=Role.QMS_OWNER.value, is_active=True).exclude(pk=user.pk)
-        notification_send(
-            recipients=[user, *owners],
-            subject=gettext_lazy("Signing locked for %(person)s after %(count)s wrong passwords"),
-            body=gettext_lazy(
-                "Signing is locked for %(minutes)s minutes. If %(person)s did not type these "
-                "passwords, someone else may be trying to sign in their name (from %(address)s)."
-            ),
-            params=params,
-            body_params=params,
-        )
-
-
-@receiver(request_finished, dispatch_uid="iaar-signing-guard-flush")
-def _after_request(sender, **kwargs) -> None:
-    flush()

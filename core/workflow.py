@@ -17,15 +17,14 @@ arriving, another record's move); it never shows as a button.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .models import WorkflowEvent
 from .permissions import user_can
+from .timeline import event_record
 
 # name → question(user, obj) -> bool; registered by the apps in their workflow modules.
 RELATIONS: dict[str, Callable[..., bool]] = {}
@@ -287,32 +286,6 @@ def workflow_for(model: type[models.Model] | models.Model, field_name: str = "")
     if len(found) != 1:
         raise LookupError(f"{model._meta.label}: {len(found)} workflows for {field_name or 'any field'}")
     return found[0]
-
-
-def event_record(
-    *,
-    obj: models.Model,
-    action,
-    actor=None,
-    from_state: str = "",
-    to_state: str = "",
-    comment: str = "",
-    params: dict | None = None,
-) -> WorkflowEvent:
-    """Write one step on an object's timeline. ``action`` is a lazy message with optional
-    %-``params``; it is stored untranslated and shown in each reader's language."""
-    with translation.override(None):
-        action = str(action)
-    return WorkflowEvent.objects.create(
-        params={k: str(v) for k, v in (params or {}).items()},
-        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
-        object_id=obj.pk,
-        action=action,
-        actor=actor,
-        from_state=from_state,
-        to_state=to_state,
-        comment=comment,
-    )
 
 
 @transaction.atomic

@@ -179,5 +179,16 @@ def seed_plan(people: dict, version) -> None:
             elif status in ("done", "in_progress"):
                 percent = 100 if status == "done" else 50
                 plans.progress_report(
-                    item=item, actor=item.owner, text="Работа ведётся по графику", percent=percent
+                    item=item,
+                    actor=item.owner,
+                    text="Работа ведётся по графику"
+                    if percent < 100
+                    else "Работа выполнена, результат подтверждён",
+                    percent=percent,
+                    evidence_url="https://docs.iaar.agency/plan/otchet" if percent == 100 else "",
+                    evidence=SimpleUploadedFile(
+                        "spravka.txt", "Справка о ходе выполнения мероприятия плана.".encode()
+                    )
+                    if percent < 100
+                    else None,
                 )

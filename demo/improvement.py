@@ -439,13 +439,28 @@ KPI_TARGETS = {"kpi1": 20, "kpi2": 15, "kpi3": 2, "kpi4": 10, "kpi5": 10}
 
 
 def seed_kpi_targets(people: dict) -> None:
+    """The IQAS owner proposed each year's targets in January and the Director General approved
+    them with a signature; this year's KPI 3 target, tightened since, awaits approval."""
+    import datetime
+
     from django.utils import timezone
 
+    from demo.clock import demo_clock
+    from demo.people import DEMO_PASSWORD
     from improvement.models import KpiTarget
-    from reporting.services import kpi_target_set
+    from reporting.services import kpi_target_approve, kpi_target_propose
 
     if KpiTarget.objects.exists():
         return
-    for year in (timezone.localdate().year - 1, timezone.localdate().year):
-        for code, target in KPI_TARGETS.items():
-            kpi_target_set(actor=people["qms"], code=code, year=year, target_percent=target)
+    this_year = timezone.localdate().year
+    for year in (this_year - 1, this_year):
+        with demo_clock(datetime.date(year, 1, 12)) as clock:
+            proposed = [
+                kpi_target_propose(actor=people["qms"], code=code, year=year, target_percent=target)
+                for code, target in KPI_TARGETS.items()
+            ]
+            clock.advance(days=2)
+            for target in proposed:
+                kpi_target_approve(target=target, actor=people["director"], password=DEMO_PASSWORD)
+    with demo_clock(datetime.date(this_year, 3, 2)):
+        kpi_target_propose(actor=people["qms"], code="kpi3", year=this_year, target_percent="1.5")

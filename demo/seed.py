@@ -6,11 +6,21 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils.translation import override
 
-from demo import accreditation, audits, documents, governance, governance_weekly, improvement, surveys
+from demo import (
+    accreditation,
+    audits,
+    deqar,
+    documents,
+    governance,
+    governance_orders,
+    governance_weekly,
+    improvement,
+    surveys,
+)
 from demo.people import process_owners_seed, seed_people
 
 # In the order the agency's story needs them: documents first, improvement last.
-PARTS = [documents, accreditation, audits, surveys, improvement, governance, governance_weekly]
+PARTS = [documents, accreditation, deqar, audits, surveys, improvement, governance, governance_weekly]
 
 
 @contextmanager
@@ -36,6 +46,8 @@ def seed_all() -> dict:
     # Demo texts are stored as written; the UI translates labels around them.
     with override("en"), _quiet_mail(), transaction.atomic():
         people = seed_people()
+        # The first process owners are appointed by the Director General's orders.
+        governance_orders.seed(people)
         process_owners_seed(people)
         for part in PARTS:
             part.seed(people)

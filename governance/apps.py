@@ -9,7 +9,8 @@ class GovernanceConfig(AppConfig):
     def ready(self) -> None:
         from core.dashboard import register_task_provider
 
-        from . import workflow  # noqa: F401  (registers the workflow tables)
-        from .dashboard import plan_tasks
+        from . import order_workflow, workflow  # noqa: F401  (registers the workflow tables)
+        from .dashboard import order_tasks, plan_tasks
 
         register_task_provider(plan_tasks)
+        register_task_provider(order_tasks)

@@ -5,8 +5,10 @@ from django.utils.translation import gettext as _
 from core.dashboard import TaskItem, register_task_provider
 
 from . import selectors
+from .order_workflow import ORDER_WORKFLOW, OS, SIGN_ORDERS
 from .selectors import weekly as weekly_selectors
 from .selectors import workplans as workplan_selectors
+from .selectors.orders import orders_for
 
 
 def plan_tasks(user):
@@ -22,7 +24,7 @@ def plan_tasks(user):
 
 
 def reverse_plan(item) -> str:
-    return reverse("governance:plan_detail", args=[item.plan_id])
+    return reverse("governance:item_detail", args=[item.pk])
 
 
 @register_task_provider
@@ -61,3 +63,12 @@ def weekly_actions(user):
             due=action.due_date,
             detail=_("Action of the weekly meeting of %(date)s") % {"date": action.meeting},
         )
+
+
+def order_tasks(user):
+    """Draft orders on roles and process owners waiting for the Director General's signature."""
+    if not user.has_perm(SIGN_ORDERS):
+        return
+    for order in orders_for(user).filter(status=OS.DRAFT, lines__isnull=False).distinct():
+        if ORDER_WORKFLOW.may(user, order, OS.SIGNED):
+            yield TaskItem(order.title, order.get_absolute_url(), _("Orders"), detail=_("Sign the order"))

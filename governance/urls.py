@@ -1,7 +1,8 @@
 from django.urls import path
 
 from . import views
-from .views import weekly, workplans
+from .views import orders as order_views
+from .views import plans, weekly, workplans
 
 app_name = "governance"
 
@@ -17,9 +18,22 @@ urlpatterns = [
     path("strategy/version/<int:pk>/redraft/", views.version_redraft, name="version_redraft"),
     path("strategy/version/<int:pk>/approve/", views.version_approve, name="version_approve"),
     path("strategy/version/<int:pk>/minutes/", views.minutes_download, name="minutes_download"),
-    path("plan/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plan/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("strategy/goal/<int:pk>/task/", views.task_add, name="task_add"),
     path("strategy/goal/<int:pk>/indicator/", views.indicator_add, name="indicator_add"),
+    # The implementation plan (§4.4.1)
+    path("strategy/<int:pk>/public/", plans.strategy_public, name="strategy_public"),
+    path("strategy/version/<int:pk>/plan/new/", plans.plan_create, name="plan_create"),
+    path("plan/<int:pk>/item/new/", plans.item_add, name="item_add"),
+    path("plan/<int:pk>/board/", plans.plan_board, name="plan_board"),
+    path("plan/<int:pk>/report.pdf", plans.plan_report, name="plan_report"),
+    path("plan/item/<int:pk>/", plans.item_detail, name="item_detail"),
+    path("plan/item/<int:pk>/correct/", plans.item_edit, name="item_edit"),
+    path("plan/item/<int:pk>/report/", plans.item_report, name="item_report"),
+    path("plan/item/<int:pk>/done/", plans.item_done, name="item_done"),
+    path("plan/item/<int:pk>/not-done/", plans.item_not_done, name="item_not_done"),
+    path("plan/item/<int:pk>/cancel/", plans.item_cancel, name="item_cancel"),
+    path("plan/evidence/<int:pk>/", plans.evidence_download, name="evidence_download"),
 ]
 
 public_urlpatterns = [
@@ -46,4 +60,17 @@ urlpatterns += [
     path("weekly/<int:pk>/action/", weekly.weekly_action_add, name="weekly_action_add"),
     path("weekly/<int:pk>/close/", weekly.weekly_close, name="weekly_close"),
     path("weekly/action/<int:pk>/done/", weekly.weekly_action_done, name="weekly_action_done"),
+]
+
+# Roles by the Director General's order (§4.5) and the responsibility matrix (§4.5.1).
+urlpatterns += [
+    path("orders/", order_views.order_list, name="order_list"),
+    path("orders/new/", order_views.order_create, name="order_create"),
+    path("orders/<int:pk>/", order_views.order_detail, name="order_detail"),
+    path("orders/<int:pk>/clause/", order_views.order_line_add, name="order_line_add"),
+    path("orders/<int:pk>/sign/", order_views.order_sign, name="order_sign"),
+    path("orders/<int:pk>/cancel/", order_views.order_cancel, name="order_cancel"),
+    path("people/<int:pk>/assignments/", order_views.person_assignments, name="person_assignments"),
+    path("responsibilities/", order_views.responsibility_matrix_page, name="responsibility_matrix"),
+    path("responsibilities/pdf/", order_views.responsibility_matrix_pdf, name="responsibility_matrix_pdf"),
 ]

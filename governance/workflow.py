@@ -4,7 +4,7 @@ Director General), put to collegial discussion, approved by the Director General
 
 from django.utils.translation import gettext_lazy as _
 
-from core.workflow import Move, Workflow, perm, rel, relation
+from core.workflow import Move, Workflow, on_record, perm, rel, relation
 
 from .models import PlanItem, StrategyVersion, WeeklyAction, WeeklyMeeting, WorkPlan, WorkPlanItem
 
@@ -52,24 +52,33 @@ IS = PlanItem.Status
 _OWNER_OR_EDITOR = rel("owns the plan item") | perm(EDIT)
 
 # A plan item (§4.4.1): its owner reports progress (the first report starts it) and closes it;
-# the IQAS owner may close or cancel any item.
+# the IQAS owner may close or cancel any item, saying why.
+_DONE = Move(
+    _("Close as done"), _OWNER_OR_EDITOR, via="governance:item_done", icon="check2-circle", style="success"
+)
+_NOT_DONE = Move(
+    _("Close as not done"),
+    perm(EDIT),
+    via="governance:item_not_done",
+    icon="x-circle",
+    style="outline-danger",
+)
+_CANCELLED = Move(_("Cancel the item"), perm(EDIT), via="governance:item_cancel", style="outline-secondary")
 ITEM_WORKFLOW = Workflow(
     PlanItem,
     "status",
     {
         IS.PLANNED: {
             IS.IN_PROGRESS: (_OWNER_OR_EDITOR, _("Started")),
-            IS.CANCELLED: (perm(EDIT), _("Cancelled")),
-            IS.NOT_DONE: (perm(EDIT), _("Not done")),
+            IS.CANCELLED: _CANCELLED,
+            IS.NOT_DONE: _NOT_DONE,
         },
-        IS.IN_PROGRESS: {
-            IS.DONE: (_OWNER_OR_EDITOR, _("Done")),
-            IS.NOT_DONE: (perm(EDIT), _("Not done")),
-            IS.CANCELLED: (perm(EDIT), _("Cancelled")),
-        },
+        IS.IN_PROGRESS: {IS.DONE: _DONE, IS.NOT_DONE: _NOT_DONE, IS.CANCELLED: _CANCELLED},
     },
 )
 
+# Who reports an item's progress: its owner only (the service asks the same).
+REPORTS = on_record(PlanItem, rel("owns the plan item"))
 
 # Project managers' work plans (§4.4.2): drawn up by the manager, agreed and approved by the
 # head (the Director General) before they are carried out; a change is approved again.

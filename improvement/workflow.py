@@ -6,9 +6,9 @@ the IQAS owner, a verifier who is neither)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from core.workflow import Workflow, on_record, perm, rel, relation
+from core.workflow import Move, Workflow, on_record, perm, rel, relation
 
-from .models import Action, CorrectiveAction, ManagementReview, Nonconformity, Risk, Supplier
+from .models import Action, CorrectiveAction, KpiTarget, ManagementReview, Nonconformity, Risk, Supplier
 from .selectors.nonconformities import MANAGE_CAPA
 
 Status = Nonconformity.Status
@@ -20,6 +20,8 @@ M = ManagementReview.Status
 
 MANAGE_REVIEW = "improvement.change_managementreview"
 SIGN_ORDER = "improvement.sign_review_order"
+PROPOSE_TARGET = "improvement.change_kpitarget"
+APPROVE_TARGET = "improvement.approve_kpitarget"
 
 
 @relation("works the corrective action")
@@ -191,5 +193,36 @@ REVIEW_WORKFLOW = Workflow(
             M.HELD: (perm(SIGN_ORDER), _("Order returned for changes")),
         },
         M.SIGNED: {M.CLOSED: (perm(MANAGE_REVIEW), _("Review closed"))},
+    },
+)
+
+T = KpiTarget.Status
+
+# A KPI target (§4.1): the IQAS owner proposes it (again and again while it waits), the Director
+# General approves it with a signature (then it is the target in force) or returns it; a new
+# proposal for an approved target leaves the approved one in force until it is approved in turn.
+KPI_TARGET_WORKFLOW = Workflow(
+    KpiTarget,
+    "status",
+    {
+        T.PROPOSED: {
+            T.PROPOSED: (perm(PROPOSE_TARGET), _("Proposal changed")),
+            T.APPROVED: Move(
+                _("Approve and sign"),
+                perm(APPROVE_TARGET),
+                via="reporting:kpi_target_approve",
+                icon="pen",
+                style="success",
+            ),
+            T.RETURNED: Move(
+                _("Return to the IQAS owner"),
+                perm(APPROVE_TARGET),
+                via="reporting:kpi_target_return",
+                post=True,
+                style="outline-secondary",
+            ),
+        },
+        T.APPROVED: {T.PROPOSED: (perm(PROPOSE_TARGET), _("New target proposed"))},
+        T.RETURNED: {T.PROPOSED: (perm(PROPOSE_TARGET), _("New target proposed"))},
     },
 )

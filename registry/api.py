@@ -241,7 +241,7 @@ class ReportSerializer(serializers.ModelSerializer):
         return deqar.decision_value(obj.decision.outcome)
 
     def get_report_links(self, obj) -> list[dict[str, str]]:
-        return obj.report_links
+        return deqar.report_links(obj)
 
     def get_report_files(self, obj) -> list[dict]:
         return deqar.report_files(obj, self.context["request"].build_absolute_uri)

@@ -140,53 +140,86 @@ def _date(value: datetime.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def report_links(publication) -> list[dict]:
+    """DEQAR's report_links[]: ``link`` (a URL, at most 255 characters) and, when given,
+    ``link_display_name`` (at most 200)."""
+    rows = []
+    for item in publication.report_links or []:
+        link = item.get("link", "") if isinstance(item, dict) else str(item)
+        if not link:
+            continue
+        row = {"link": link}
+        name = item.get("link_display_name", "") if isinstance(item, dict) else ""
+        if name:
+            row["link_display_name"] = name
+        rows.append(row)
+    return rows
+
+
+def _given(data: dict) -> dict:
+    """DEQAR's submission serializers refuse a blank string or a null for an optional field
+    (``This field may not be blank.``): an optional value we do not have is left out."""
+    return {key: value for key, value in data.items() if value not in ("", None, [])}
+
+
 def submission(publication: Publication, absolute, certificates) -> dict:
     """The report as DEQAR's submission API takes it (one report, JSON). An update carries the
-    DEQAR id stored from the first submission, so DEQAR replaces its report, never adds one."""
+    DEQAR id stored from the first submission, so DEQAR replaces its report, never adds one.
+    Identifiers go as strings: DEQAR's fields refuse a number ("Expected a string")."""
     project = publication.project
     org = project.organization
     valid = report_valid(publication, certificates)
-    institution = {"name_official": org.name, "locations": [{"country": org.country, "city": org.city}]}
-    if org.eter_id:
-        institution["eter_id"] = org.eter_id
-    institution["identifiers"] = institution_identifiers(org)
-    data = {
-        "agency": settings.DEQAR_AGENCY_ID or settings.DEQAR_AGENCY,
-        "local_identifier": publication.local_identifier,
-        "activity_local_identifier": project.kind,
-        "status": publication.obligation,
-        "decision": decision_value(publication.decision.outcome),
-        "valid_from": _date(valid["valid_from"]),
-        "valid_to": _date(valid["valid_to"]),
-        "date_format": "%Y-%m-%d",
-        "summary": publication.summary,
-        "report_links": publication.report_links,
-        "report_files": report_files(publication, absolute),
-        "institutions": [institution],
+    institution = {
+        "identifiers": institution_identifiers(org),
+        "name_official": org.name,
+        "locations": [_given({"country": org.country, "city": org.city})],
     }
+    if org.eter_id:
+        institution = {"eter_id": org.eter_id, **institution}
+    data = _given(
+        {
+            "agency": str(settings.DEQAR_AGENCY_ID or settings.DEQAR_AGENCY),
+            "local_identifier": publication.local_identifier,
+            "activity_local_identifier": project.kind,
+            "status": publication.obligation,
+            "decision": decision_value(publication.decision.outcome),
+            "valid_from": _date(valid["valid_from"]),
+            "valid_to": _date(valid["valid_to"]),
+            "date_format": "%Y-%m-%d",
+            "summary": publication.summary.strip(),
+            "report_links": report_links(publication),
+            "report_files": report_files(publication, absolute),
+            "institutions": [institution],
+        }
+    )
     programmes = list(project.programmes.all())
     if programmes:
         data["programmes"] = [
-            {
-                "name_primary": p.name_en or p.name,
-                "alternative_names": [
-                    {"name_alternative": n["name"]} for n in programme_names(p)[1:] if n["name"] != p.name_en
-                ],
-                "identifiers": [{"identifier": p.code, "resource": "local identifier"}],
-                "qf_ehea_level": programme_qf_level(p),
-                "nqf_level": p.nqf_level,
-                "degree_outcome": 1 if p.degree_outcome else 2,
-                "workload_ects": p.workload_ects,
-                "field_study": p.isced_field,
-            }
+            _given(
+                {
+                    "identifiers": [{"identifier": p.code, "resource": "local identifier"}] if p.code else [],
+                    "name_primary": p.name_en or p.name,
+                    "alternative_names": [
+                        {"name_alternative": n["name"]}
+                        for n in programme_names(p)[1:]
+                        if n["name"] != (p.name_en or p.name)
+                    ],
+                    "qf_ehea_level": programme_qf_level(p),
+                    "nqf_level": p.nqf_level,
+                    "degree_outcome": 1 if p.degree_outcome else 2,
+                    "workload_ects": p.workload_ects,
+                    "field_study": p.isced_field,
+                }
+            )
             for p in programmes
         ]
     if publication.deqar_report_id:
-        data["report_id"] = publication.deqar_report_id
+        data = {"report_id": str(publication.deqar_report_id), **data}
     return data
 
 
-# DEQAR's CSV upload: one row per report; repeated items get numbered columns.
+# DEQAR's CSV upload (its CSVHandler's column patterns): one row per report; repeated items
+# get numbered columns, e.g. file[1].report_language[1], institution[1].country[1].
 CSV_COLUMNS = [
     "agency",
     "report_id",
@@ -198,17 +231,24 @@ CSV_COLUMNS = [
     "valid_to",
     "date_format",
     "summary",
-    "report_link[1]",
-    "report_file[1].original_location",
-    "report_file[1].display_name",
-    "report_file[1].report_language[1]",
-    "report_file[2].original_location",
-    "report_file[2].display_name",
-    "report_file[2].report_language[1]",
+    "link[1]",
+    "link_display_name[1]",
+    "link[2]",
+    "link_display_name[2]",
+    "file[1].original_location",
+    "file[1].display_name",
+    "file[1].report_language[1]",
+    "file[2].original_location",
+    "file[2].display_name",
+    "file[2].report_language[1]",
     "institution[1].eter_id",
+    "institution[1].identifier[1]",
+    "institution[1].resource[1]",
     "institution[1].name_official",
-    "institution[1].locations[1].country",
-    "institution[1].locations[1].city",
+    "institution[1].country[1]",
+    "institution[1].city[1]",
+    "programme[1].identifier[1]",
+    "programme[1].resource[1]",
     "programme[1].name_primary",
     "programme[1].qf_ehea_level",
     "programme[1].nqf_level",
@@ -219,25 +259,32 @@ CSV_COLUMNS = [
 
 
 def csv_row(data: dict) -> list:
-    """One CSV upload row from a submission payload."""
-    files = data["report_files"] + [{}, {}]
+    """One CSV upload row from a submission payload (an empty cell is a value not given)."""
+    values = {k: data.get(k, "") for k in CSV_COLUMNS if "[" not in k}
+    for n, link in enumerate((data.get("report_links") or [])[:2], start=1):
+        values[f"link[{n}]"] = link.get("link", "")
+        values[f"link_display_name[{n}]"] = link.get("link_display_name", "")
+    for n, file in enumerate(data["report_files"][:2], start=1):
+        values[f"file[{n}].original_location"] = file.get("original_location", "")
+        values[f"file[{n}].display_name"] = file.get("display_name", "")
+        values[f"file[{n}].report_language[1]"] = (file.get("report_language") or [""])[0]
     institution = data["institutions"][0]
-    location = institution["locations"][0]
+    location = (institution.get("locations") or [{}])[0]
+    identifier = (institution.get("identifiers") or [{}])[0]
+    values.update(
+        {
+            "institution[1].eter_id": institution.get("eter_id", ""),
+            "institution[1].identifier[1]": identifier.get("identifier", ""),
+            "institution[1].resource[1]": identifier.get("resource", ""),
+            "institution[1].name_official": institution.get("name_official", ""),
+            "institution[1].country[1]": location.get("country", ""),
+            "institution[1].city[1]": location.get("city", ""),
+        }
+    )
     programme = (data.get("programmes") or [{}])[0]
-    links = data["report_links"] or [{}]
-    values = {
-        **{k: data.get(k, "") for k in CSV_COLUMNS if "[" not in k},
-        "report_link[1]": links[0].get("link", "") if isinstance(links[0], dict) else links[0],
-        "institution[1].eter_id": institution.get("eter_id", ""),
-        "institution[1].name_official": institution["name_official"],
-        "institution[1].locations[1].country": location["country"],
-        "institution[1].locations[1].city": location["city"],
-    }
-    for n in (1, 2):
-        file = files[n - 1]
-        values[f"report_file[{n}].original_location"] = file.get("original_location", "")
-        values[f"report_file[{n}].display_name"] = file.get("display_name", "")
-        values[f"report_file[{n}].report_language[1]"] = (file.get("report_language") or [""])[0]
+    identifier = (programme.get("identifiers") or [{}])[0]
+    values["programme[1].identifier[1]"] = identifier.get("identifier", "")
+    values["programme[1].resource[1]"] = identifier.get("resource", "")
     for key in (
         "name_primary",
         "qf_ehea_level",

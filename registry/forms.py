@@ -2,7 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from accreditation.forms import AppealForm
 from accreditation.models import AccreditationProject, EducationLevel
@@ -64,3 +64,48 @@ class ComplaintForm(AppealForm):
     website = forms.CharField(required=False, widget=forms.HiddenInput)  # a trap for robots
 
     field_order = ["name", "email", "subject", "text"]
+
+
+class DeqarReportForm(forms.Form):
+    """A published report's fields in DEQAR's terms (its submission API's ``status`` and
+    ``summary``); the links to the report are the formset below."""
+
+    obligation = forms.ChoiceField(
+        label=_("The accreditation was"),
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        choices=[
+            ("part of obligatory EQA system", _("part of the obligatory external quality assurance system")),
+            ("voluntary", pgettext_lazy("DEQAR status", "voluntary")),
+        ],
+    )
+    summary = forms.CharField(
+        label=_("Summary of the report"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Shown with the report in DEQAR, in English, at most 5,000 characters."),
+    )
+
+
+class DeqarLinkForm(forms.Form):
+    """One of DEQAR's ``report_links``: a page about the report on another site."""
+
+    link = forms.URLField(
+        label=_("Address (URL)"),
+        required=False,
+        max_length=255,
+        assume_scheme="https",
+        error_messages={"invalid": _("Give the full address of a web page, starting with https://.")},
+    )
+    link_display_name = forms.CharField(label=_("Display name"), required=False, max_length=200)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("link_display_name") and not data.get("link") and "link" not in self.errors:
+            self.add_error("link", _("Give the address the display name is for."))
+        return data
+
+
+DeqarLinkFormSet = forms.formset_factory(
+    DeqarLinkForm, extra=2, can_delete=True, max_num=10, validate_max=True
+)

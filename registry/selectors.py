@@ -52,7 +52,8 @@ SORTS = {
 
 def public_status(certificate: Certificate, today=None) -> str:
     """What the registry says: a valid certificate past its term is expired, never valid."""
-    today = today or timezone.localdate()
+    if today is None:
+        return certificate.current_status
     if certificate.status == Certificate.Status.VALID and certificate.valid_until < today:
         return "expired"
     return certificate.status
@@ -356,3 +357,17 @@ def publication_get(pk: int) -> Publication:
     return get_object_or_404(
         Publication.objects.select_related("project__organization"), pk=pk, withdrawn=False
     )
+
+
+def deqar_reports_visible_to(user) -> QuerySet[Publication]:
+    """The published reports whose DEQAR fields this reader may see: those of the projects the
+    accreditation shows them, never a withdrawn one."""
+    from accreditation.selectors import projects_visible_to
+
+    return Publication.objects.filter(withdrawn=False, project__in=projects_visible_to(user)).select_related(
+        "project__organization", "decision"
+    )
+
+
+def deqar_report_get_for(user, pk: int) -> Publication:
+    return get_object_or_404(deqar_reports_visible_to(user), pk=pk)

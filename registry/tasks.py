@@ -7,7 +7,8 @@ import urllib.request
 
 from celery import shared_task
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from . import deqar
 
@@ -30,10 +31,25 @@ def _refusal(body: bytes) -> str:
     return json.dumps(errors, ensure_ascii=False)[:2000]
 
 
+def _unavailable(task, publication, message: str) -> DeqarUnavailable:
+    """The retry to raise; on the last attempt the failure is stored on the report instead, so
+    the project page says so and the council's secretary may send it again."""
+    if task.request.retries >= task.max_retries:
+        with translation.override(settings.LANGUAGE_CODE):  # stored: in the agency's language
+            publication.deqar_error = _("DEQAR could not be reached: %(reason)s") % {"reason": message[:500]}
+        publication.save(update_fields=["deqar_error"])
+    return DeqarUnavailable(message)
+
+
 @shared_task(
-    autoretry_for=(DeqarUnavailable,), retry_backoff=60, retry_jitter=True, max_retries=8, acks_late=True
+    bind=True,
+    autoretry_for=(DeqarUnavailable,),
+    retry_backoff=60,
+    retry_jitter=True,
+    max_retries=8,
+    acks_late=True,
 )
-def deqar_submit(publication_id: int) -> None:
+def deqar_submit(self, publication_id: int) -> None:
     """Post one report to DEQAR; the first answer's report id makes every later post an update."""
     if not settings.DEQAR_SUBMISSION_URL:
         return
@@ -53,13 +69,13 @@ def deqar_submit(publication_id: int) -> None:
             answer = json.loads(response.read() or b"{}")
     except urllib.error.HTTPError as exc:
         if exc.code >= 500:
-            raise DeqarUnavailable(f"DEQAR answered {exc.code}") from exc
+            raise _unavailable(self, publication, f"HTTP {exc.code}") from exc
         publication.deqar_error = _refusal(exc.read()) or f"HTTP {exc.code}"
         publication.save(update_fields=["deqar_error"])
         log.warning("deqar_refused", extra={"publication": publication.pk, "status": exc.code})
         return
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-        raise DeqarUnavailable(str(exc)) from exc
+        raise _unavailable(self, publication, str(exc)) from exc
     report_id = (answer.get("submitted_report") or {}).get("id") or answer.get("report_id")
     if report_id:
         publication.deqar_report_id = int(report_id)

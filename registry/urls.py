@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import exports, selectors, views
+from . import deqar_views, exports, selectors, views
 
 register_converter(selectors.CodeConverter, "code")
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("export.<str:fmt>", exports.registry_export, name="export"),
     # Published reports in DEQAR's submission format, for the council's secretary.
     path("deqar.<str:fmt>", exports.deqar_submission, name="deqar_export"),
+    # A published report's DEQAR fields, and sending it to DEQAR again after a refusal.
+    path("deqar/reports/<int:pk>/", deqar_views.deqar_edit, name="deqar_edit"),
+    path("deqar/reports/<int:pk>/send/", deqar_views.deqar_resend, name="deqar_resend"),
     path("organizations/<code:iaar_id>/", views.organization, name="organization"),
     path("programmes/<int:pk>/", views.programme, name="programme"),
     path("files/<int:pk>/<str:what>.pdf", views.publication_file, name="file"),

@@ -12,6 +12,7 @@ class ReportingConfig(AppConfig):
     def ready(self) -> None:
         from core.dashboard import register_task_provider
 
-        from .dashboard import review_tasks
+        from .dashboard import kpi_target_tasks, review_tasks
 
         register_task_provider(review_tasks)
+        register_task_provider(kpi_target_tasks)

@@ -1,7 +1,10 @@
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.dashboard import TaskItem
+from improvement.workflow import KPI_TARGET_WORKFLOW
 
+from .selectors.kpis import targets_awaiting_approval
 from .selectors.reviews import reviews_waiting_for
 
 
@@ -23,3 +26,15 @@ def review_tasks(user):
             due=review.planned_on if what in ("assemble", "hold") else None,
             detail=details[what],
         )
+
+
+def kpi_target_tasks(user):
+    """KPI targets the IQAS owner proposed, waiting for the Director General's signature (§4.1)."""
+    for target in targets_awaiting_approval():
+        if KPI_TARGET_WORKFLOW.may(user, target, target.Status.APPROVED):
+            yield TaskItem(
+                title=f"{target.code.upper()} {target.year}: ≤ {target.proposed_percent} %",
+                url=reverse("reporting:kpi_target_approve", args=[target.pk]),
+                area=_("KPIs"),
+                detail=_("Approve a KPI target"),
+            )

@@ -77,12 +77,17 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 
 @pytest.hookimpl(trylast=True)  # after pytest-django has put the database tests in its order
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # PostgreSQL-only tests are left out (not skipped) on SQLite; CI runs on PostgreSQL.
+    # PostgreSQL-only tests are left out (not skipped) on SQLite, Redis-only ones on the file
+    # broker; CI runs on both services (and stops at once without them, pytest_sessionstart).
+    absent = set()
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        kept = [i for i in items if i.get_closest_marker("postgres") is None]
-        if len(kept) != len(items):
-            config.hook.pytest_deselected(items=[i for i in items if i not in kept])
-            items[:] = kept
+        absent.add("postgres")
+    if not settings.CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+        absent.add("redis")
+    kept = [i for i in items if not any(i.get_closest_marker(name) for name in absent)]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
     _group_demo_readers(items)
 
 

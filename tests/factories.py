@@ -100,3 +100,18 @@ class NonconformityFactory(factory.django.DjangoModelFactory):
     description = "Something did not meet the requirement."
     severity = Nonconformity.Severity.MINOR
     raised_by = factory.SubFactory(UserFactory)
+
+
+def kpi_target_in_force(*, qms, code: str, year: int, target_percent, director=None):
+    """A KPI target proposed by the IQAS owner and approved by a Director General (§4.1)."""
+    from core.roles import Role
+    from core.services import user_set_roles
+    from reporting.services import kpi_target_approve, kpi_target_propose
+
+    if director is None:
+        director = get_user_model().objects.filter(groups__name=Role.DIRECTOR.value, is_active=True).first()
+    if director is None:
+        director = UserFactory(username=f"kpi_director_{code}_{year}")
+        user_set_roles(user=director, roles=[Role.DIRECTOR])
+    target = kpi_target_propose(actor=qms, code=code, year=year, target_percent=target_percent)
+    return kpi_target_approve(target=target, actor=director, password=PASSWORD)

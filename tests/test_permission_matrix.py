@@ -16,9 +16,11 @@ from improvement.models import Nonconformity
 from tests.audits import matrix as matrix_audits
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
+from tests.governance import matrix_orders
 from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
+from tests.registry import matrix as matrix_registry
 from tests.surveys import matrix as matrix_surveys
 from tests.surveys import matrix_results as matrix_survey_results
 
@@ -26,6 +28,7 @@ from tests.surveys import matrix_results as matrix_survey_results
 # POST_ONLY, kwargs(name, person) and post_data(name) (None: not mine). Who may use a view on
 # its object is never kept here: it is what the view declares (``opens``, ``moves``).
 EXTENSIONS = (
+    matrix_orders,
     matrix_audits,
     matrix_improvement,
     matrix_surveys,
@@ -34,6 +37,7 @@ EXTENSIONS = (
     # Before the strategy's rows, which answer for every other governance view.
     matrix_governance_weekly,
     matrix_governance,
+    matrix_registry,
 )
 
 ANONYMOUS = "anonymous"

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -110,6 +111,19 @@ class Certificate(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("accreditation:certificate_detail", args=[self.pk])
+
+    @property
+    def current_status(self) -> str:
+        """The certificate's standing today, as every page states it: a valid certificate past
+        its term is expired, never valid."""
+        if self.status == self.Status.VALID and self.valid_until < timezone.localdate():
+            return "expired"
+        return self.status
+
+    def get_current_status_display(self) -> str:
+        if self.current_status == "expired":
+            return str(_("Expired"))
+        return self.get_status_display()
 
     def verify_path(self) -> str:
         """The public check the QR code on the PDF opens."""

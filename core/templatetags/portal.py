@@ -1,5 +1,6 @@
 from django import forms, template
 from django.contrib.auth.models import AnonymousUser
+from django.utils.formats import number_format
 
 from core.access import url_for_reader
 from core.permissions import user_roles
@@ -38,6 +39,7 @@ STATUS_COLOURS = {
     "rejected": "danger",
     "suspended": "warning",
     "revoked": "danger",
+    "expired": "secondary",
     "replaced": "dark",
     "cancelled": "dark",
     "filed": "warning",
@@ -141,6 +143,16 @@ STATUS_COLOURS.update(
 STATUS_COLOURS.update(
     {"conforming": "success", "rejected": "danger", "self_assessment": "info", "contract": "primary"}
 )
+
+
+@register.filter
+def money(value, currency: str = "") -> str:
+    """``{{ contract.cost|money:contract.currency }}``: 2 500 000,00 KZT in Russian,
+    2,500,000.00 KZT in English: grouped and with the decimal sign of the reader's locale."""
+    if value in (None, ""):
+        return "—"
+    text = number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
+    return f"{text}\u00a0{currency}" if currency else text
 
 
 @register.filter

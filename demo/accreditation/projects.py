@@ -243,6 +243,11 @@ def _registry_history(orgs, cast) -> None:
             project_manager=cast.pm,
             coordinator=cast.coordinator,
         )
+        # The application came in about half a year before the decision, not at seeding time.
+        project.created_at = timezone.make_aware(
+            datetime.datetime.combine(day - datetime.timedelta(days=180), datetime.time(10))
+        )
+        project.save(update_fields=["created_at"])
         programmes = list(org.programmes.all()[:2]) if kind == K.SPECIALIZED else []
         project.programmes.set(programmes)
         meeting, _created = CouncilMeeting.objects.get_or_create(
@@ -289,6 +294,11 @@ def _registry_history(orgs, cast) -> None:
         publication.decision_sha256 = hashlib.sha256(pdf).hexdigest()
         publication.decision_pdf.save(f"decision-{org.iaar_id}-{day:%Y}.pdf", ContentFile(pdf), save=False)
         publication.save()
+        # Published ten days after the meeting (§6.5.1), as the registry's history has it.
+        publication.published_at = timezone.make_aware(
+            datetime.datetime.combine(day + datetime.timedelta(days=10), datetime.time(11))
+        )
+        publication.save(update_fields=["published_at"])
         if fate in ("suspended", "revoked"):
             # A certificate is suspended or revoked only by a later council decision (§6.5.2):
             # the monitoring meeting that took it, half-way through the term.

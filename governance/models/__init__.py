@@ -1,6 +1,7 @@
 """The governance app's records, one module per part of the manual: the strategy (§4.3) and the
 annual implementation plan (§4.4.1)."""
 
+from .orders import DirectorOrder, OrderLine, OrderSignature
 from .plans import ImplementationPlan, PlanItem, PlanRevision, ProgressReport
 from .strategy import (
     Goal,
@@ -15,10 +16,13 @@ from .weekly import WeeklyAction, WeeklyAgendaLine, WeeklyAttendance, WeeklyMeet
 from .workplans import WorkPlan, WorkPlanItem
 
 __all__ = [
+    "DirectorOrder",
     "Goal",
     "ImplementationPlan",
     "Indicator",
     "IndicatorTarget",
+    "OrderLine",
+    "OrderSignature",
     "PlanItem",
     "PlanRevision",
     "ProgressReport",

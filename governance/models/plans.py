@@ -3,6 +3,7 @@ progress reports."""
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -28,6 +29,9 @@ class ImplementationPlan(models.Model):
     def __str__(self) -> str:
         return f"{self.year} · r{self.revision}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("governance:plan_detail", args=[self.pk])
+
 
 class PlanRevision(models.Model):
     """A correction of the plan: its number, the reason, who made it and what it changed."""
@@ -48,6 +52,9 @@ class PlanRevision(models.Model):
 
 
 class PlanItem(models.Model):
+    """An activity of the plan under a strategic task: its owner, due date within the plan's
+    year, indicator, expected result and status."""
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -73,6 +80,8 @@ class PlanItem(models.Model):
     expected_result = models.TextField(_("expected result"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     percent_done = models.PositiveSmallIntegerField(_("% done"), default=0)
+    # Why the item was closed as not done or cancelled (the owner's note when done), as said.
+    closing_note = models.TextField(_("closing note"), blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
@@ -84,13 +93,24 @@ class PlanItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("governance:item_detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.PLANNED, self.Status.IN_PROGRESS)
+
 
 class ProgressReport(models.Model):
+    """The owner's report of an item's progress: what was done, the percentage, the evidence
+    (a file, a link, or both)."""
+
     item = models.ForeignKey(PlanItem, on_delete=models.PROTECT, related_name="reports")
     text = models.TextField(_("progress"))
     percent = models.PositiveSmallIntegerField(_("% done"))
     evidence = models.FileField(_("evidence"), upload_to="governance/evidence/%Y/", blank=True)
     evidence_name = models.CharField(max_length=255, blank=True)
+    evidence_url = models.URLField(_("evidence link"), max_length=500, blank=True)
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(auto_now_add=True)
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from core.files import check_upload
 from core.models import stored
 from core.permissions import password_confirm, user_role_labels
-from core.workflow import transition_perform
+from core.workflow import event_record, transition_perform
 
 from ..models import Goal, Indicator, IndicatorTarget, Strategy, StrategySignature, StrategyVersion, Task
 from ..workflow import EDIT, VERSION_WORKFLOW
@@ -48,10 +48,24 @@ def strategy_create(
 
 @transaction.atomic
 def strategy_publish(*, strategy: Strategy, actor, is_public: bool) -> Strategy:
+    """Show the strategy's effective version on the public site, or take it off; the change is
+    kept in the strategy's history and on its timeline; asking for what already holds changes
+    nothing."""
     _require_edit(actor)
+    strategy = Strategy.objects.select_for_update().get(pk=strategy.pk)
+    if strategy.is_public == is_public:
+        return strategy  # pressed twice: nothing to record
     strategy.is_public = is_public
     strategy._history_user = actor
+    strategy._change_reason = "Published on the public site" if is_public else "Taken off the public site"
     strategy.save(update_fields=["is_public"])
+    event_record(
+        obj=strategy,
+        action=gettext_lazy("Published on the public site")
+        if is_public
+        else gettext_lazy("Taken off the public site"),
+        actor=actor,
+    )
     return strategy
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from core.files import check_upload
 from core.permissions import people_with_perm
 from core.services import notification_send
-from core.workflow import transition_perform
+from core.workflow import event_record, transition_perform
 
 from ..models import ImplementationPlan, PlanItem, PlanRevision, ProgressReport, StrategyVersion
 from ..workflow import EDIT, ITEM_WORKFLOW
@@ -77,22 +77,44 @@ def item_add(
     )
 
 
+_UNCHANGED = object()
+
+
 @transaction.atomic
 def item_correct(
-    *, item: PlanItem, actor, reason: str, owner, due_date, expected_result: str
+    *,
+    item: PlanItem,
+    actor,
+    reason: str,
+    owner,
+    due_date,
+    expected_result: str,
+    title: str | None = None,
+    task=_UNCHANGED,
+    indicator=_UNCHANGED,
 ) -> PlanRevision:
-    """A correction of the plan (a new owner, due date or expected result): a new revision of
-    the plan with its reason. No reason, nothing saved."""
+    """A correction of the plan (another activity, task, owner, due date, indicator or
+    expected result): a new revision of the plan with its reason. No reason, nothing saved."""
     _require_edit(actor)
-    if not reason.strip():
+    if not (reason or "").strip():
         raise ValidationError(_("Give the reason for the correction; nothing was changed."))
-    if item.status in (IS.DONE, IS.NOT_DONE, IS.CANCELLED):
+    if not item.is_open:
         raise ValidationError(_("A closed item is not corrected."))
-    _check_item(item.plan, item.task, owner, due_date, item.indicator)
+    title = item.title if title is None else title.strip()
+    task = item.task if task is _UNCHANGED else task
+    indicator = item.indicator if indicator is _UNCHANGED else indicator
+    if not title:
+        raise ValidationError(_("Name the activity."))
+    if task is None:
+        raise ValidationError(_("Choose the strategic task the item serves."))
+    _check_item(item.plan, task, owner, due_date, indicator)
     changes = {}
     for field, value in (
+        ("title", title),
+        ("task_id", task.pk),
         ("owner_id", owner.pk),
         ("due_date", due_date),
+        ("indicator_id", indicator.pk if indicator else None),
         ("expected_result", expected_result),
     ):
         old = getattr(item, field)
@@ -105,6 +127,7 @@ def item_correct(
     plan._history_user = actor
     plan._change_reason = reason
     plan.save(update_fields=["revision"])
+    item.title, item.task, item.indicator = title, task, indicator
     item.owner, item.due_date, item.expected_result = owner, due_date, expected_result
     item._history_user = actor
     item._change_reason = reason
@@ -115,8 +138,11 @@ def item_correct(
 
 
 @transaction.atomic
-def progress_report(*, item: PlanItem, actor, text: str, percent: int, evidence=None) -> ProgressReport:
-    """The item's owner reports progress; the first report starts the item, 100% closes it."""
+def progress_report(
+    *, item: PlanItem, actor, text: str, percent: int, evidence=None, evidence_url: str = ""
+) -> ProgressReport:
+    """The item's owner reports progress, with evidence (a file through the upload checks, a
+    link, or both); the first report starts the item, 100% closes it."""
     if item.owner_id != actor.pk:
         raise PermissionDenied(_("Only the item's owner reports its progress."))
     if item.status not in (IS.PLANNED, IS.IN_PROGRESS):
@@ -125,7 +151,13 @@ def progress_report(*, item: PlanItem, actor, text: str, percent: int, evidence=
         raise ValidationError(_("Describe the progress."))
     if percent is None or not 0 <= percent <= 100:
         raise ValidationError(_("The percentage done must be between 0 and 100."))
-    report = ProgressReport(item=item, text=text.strip(), percent=percent, reported_by=actor)
+    report = ProgressReport(
+        item=item,
+        text=text.strip(),
+        percent=percent,
+        evidence_url=(evidence_url or "").strip(),
+        reported_by=actor,
+    )
     if evidence is not None:
         check_upload(evidence)
         report.evidence.save(evidence.name, evidence, save=False)
@@ -139,6 +171,13 @@ def progress_report(*, item: PlanItem, actor, text: str, percent: int, evidence=
             actor=actor,
             also={"percent_done": percent},
         )
+    event_record(
+        obj=item,
+        action=gettext_lazy("Progress reported: %(percent)s%%"),
+        actor=actor,
+        params={"percent": percent},
+        comment=report.text,
+    )
     if percent == 100:
         transition_perform(
             obj=item, workflow=ITEM_WORKFLOW, target=IS.DONE, actor=actor, also={"percent_done": 100}
@@ -152,7 +191,18 @@ def progress_report(*, item: PlanItem, actor, text: str, percent: int, evidence=
 
 @transaction.atomic
 def item_close(*, item: PlanItem, actor, target: str, comment: str = "") -> PlanItem:
-    return transition_perform(obj=item, workflow=ITEM_WORKFLOW, target=target, actor=actor, comment=comment)
+    """Close an item as done (its owner or the IQAS owner), not done or cancelled (the IQAS
+    owner, saying why)."""
+    ITEM_WORKFLOW.check(item, target, actor)
+    comment = (comment or "").strip()
+    if target in (IS.NOT_DONE, IS.CANCELLED) and not comment:
+        raise ValidationError(_("Say why the item is closed this way; nothing was changed."))
+    also = {"closing_note": comment}
+    if target == IS.DONE:
+        also["percent_done"] = 100
+    return transition_perform(
+        obj=item, workflow=ITEM_WORKFLOW, target=target, actor=actor, comment=comment, also=also
+    )
 
 
 ESCALATE_AFTER_DAYS = 14
@@ -178,7 +228,7 @@ def overdue_escalate(today: datetime.date | None = None) -> int:
                     "Escalated: plan item “%(title)s” of %(owner)s is %(days)s days overdue"
                 ),
                 params={"title": item.title, "owner": item.owner, "days": (today - item.due_date).days},
-                url=reverse("governance:plan_detail", args=[item.plan_id]),
+                url=reverse("governance:item_detail", args=[item.pk]),
             )
             item.escalated_at = timezone.now()
             item._change_reason = "Escalated to the IQAS owner"

@@ -5,17 +5,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import PUBLIC, access, shown_by
 from core.file_responses import stored_file_response
 from core.form_pages import form_page, run_service
+from core.selectors import events_for
 
 from .. import selectors, services
 from ..forms import ApproveForm, GoalForm, IndicatorForm, StrategyForm, TaskForm, VersionForm
-from ..models import Goal, PlanItem, StrategyVersion
+from ..models import Goal, StrategyVersion
 from ..workflow import EDIT, VERSION_WORKFLOW
 
 S = StrategyVersion.Status
@@ -79,6 +79,9 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_add": request.user.has_perm(EDIT) and version.status == S.DRAFT,
             "may_renew": request.user.has_perm(EDIT)
             and not version.strategy.versions.filter(status__in=[S.DRAFT, S.DISCUSSION]).exists(),
+            "may_plan": request.user.has_perm(EDIT) and version.status == S.APPROVED,
+            "may_publish": request.user.has_perm(EDIT),
+            "publishing": events_for(version.strategy).order_by("-at")[:5],
         },
     )
 
@@ -244,27 +247,4 @@ def public_strategy(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "governance/public_strategy.html",
         {"version": version, "strategy": version.strategy, "years": version.strategy.years, "public": True},
-    )
-
-
-@access(VIEW, opens=shown_by(selectors.plans_for))
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_object_or_404(selectors.plans_for(request.user), pk=pk)
-    items = list(selectors.plan_items(plan))
-    today = timezone.localdate()
-    open_states = (PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS)
-    for item in items:
-        item.overdue = item.status in open_states and item.due_date < today
-    active = [i for i in items if i.status != PlanItem.Status.CANCELLED]
-    done = sum(1 for i in active if i.status == PlanItem.Status.DONE)
-    return render(
-        request,
-        "governance/plan_detail.html",
-        {
-            "plan": plan,
-            "version": plan.strategy_version,
-            "items": items,
-            "done_percent": round(100 * done / len(active)) if active else 0,
-            "revisions": plan.revisions.select_related("made_by"),
-        },
     )

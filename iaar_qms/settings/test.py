@@ -5,14 +5,27 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, env
+from .base import BASE_DIR, DATABASES, STORAGES, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", "demo.hashers.DemoPasswordHasher"]
 # The real-worker test asks its worker process to write e-mails to files it can read.
 EMAIL_BACKEND = env.str("TEST_EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="iaar-test-media-"))
+# A real worker started by a test stores its files where that test looks (TEST_MEDIA_ROOT).
+MEDIA_ROOT = Path(env.str("TEST_MEDIA_ROOT", default="") or tempfile.mkdtemp(prefix="iaar-test-media-"))
+# A drill's worker may store through a test-only storage that pauses (tests/drill_hooks.py).
+if _storage := env.str("TEST_FILE_STORAGE", default=""):
+    STORAGES = {**STORAGES, "default": {"BACKEND": _storage}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if _shared_cache := env.str("TEST_REDIS_CACHE", default=""):
+    # A drill's workers share their cache (a mail's claim), as production's processes do.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _shared_cache,
+            "KEY_PREFIX": "iaar-test-drill",
+        }
+    }
 CELERY_TASK_ALWAYS_EAGER = True
 LANGUAGE_CODE = "en"
 AXES_FAILURE_LIMIT = 3

@@ -8,7 +8,9 @@ from simple_history.models import HistoricalRecords
 
 class KpiTarget(models.Model):
     """The target of one key performance indicator (§3.1, §7.4) for a year: the highest share
-    (in per cent) of records that may fall short, set by the IQAS owner."""
+    (in per cent) of records that may fall short, proposed by the IQAS owner and approved by the
+    Director General's signature (§4.1). Until approved a proposal has no effect: the reports use
+    the last approved target."""
 
     class Code(models.TextChoices):
         SELF_ASSESSMENT = "kpi1", _("Self-assessment reports not conforming to IAAR standards")
@@ -17,26 +19,48 @@ class KpiTarget(models.Model):
         REPEATED = "kpi4", _("Nonconformities repeated after corrective actions")
         PURCHASING = "kpi5", _("Nonconforming purchased goods and services")
 
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed, awaiting approval")
+        APPROVED = "approved", _("Approved")
+        RETURNED = "returned", _("Returned by the Director General")
+
     code = models.CharField(_("indicator"), max_length=10, choices=Code.choices)
     year = models.PositiveSmallIntegerField(_("year"))
-    target_percent = models.DecimalField(_("at most (%)"), max_digits=5, decimal_places=1)
+    # The approved target, the one in force (empty until the first approval).
+    target_percent = models.DecimalField(
+        _("at most (%)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    proposed_percent = models.DecimalField(
+        _("proposed: at most (%)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
     set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "code"]
         verbose_name = _("KPI target")
         verbose_name_plural = _("KPI targets")
+        permissions = [("approve_kpitarget", "Can approve KPI targets (Director General)")]
         constraints = [
             models.UniqueConstraint(fields=["code", "year"], name="one_target_per_kpi_and_year"),
             models.CheckConstraint(
                 condition=models.Q(target_percent__gte=0, target_percent__lte=100),
                 name="kpi_target_is_a_share",
             ),
+            models.CheckConstraint(
+                condition=models.Q(proposed_percent__gte=0, proposed_percent__lte=100),
+                name="kpi_proposal_is_a_share",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_code_display()} {self.year}: ≤ {self.target_percent}%"
+        shown = self.target_percent if self.target_percent is not None else self.proposed_percent
+        return f"{self.get_code_display()} {self.year}: ≤ {shown}%"
 
 
 class KpiReport(models.Model):

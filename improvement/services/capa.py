@@ -221,6 +221,18 @@ def _ready_to_leave(capa: CorrectiveAction) -> None:
     _clean_step(capa.step, fields)
 
 
+def actions_step_refusal(capa: CorrectiveAction) -> str:
+    """Why the actions step cannot be completed yet ("" when it can), said before the button is
+    offered, in the words the step's refusal uses."""
+    if capa.step != Step.ACTIONS:
+        return ""
+    try:
+        _ready_to_leave(capa)
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    return ""
+
+
 @transaction.atomic
 def capa_advance(*, capa: CorrectiveAction, actor, comment: str = "") -> CorrectiveAction:
     """Complete the current step (1–5) and move to the next one."""

@@ -113,8 +113,9 @@ def overdue_actions(today: datetime.date) -> Panel:
         .annotate(
             corrective=Count("pk", filter=Q(capa__isnull=False)),
             preventive=Count("pk", filter=Q(risk__isnull=False)),
+            review=Count("pk", filter=Q(decision__isnull=False)),
         )
-        .order_by("-corrective", "-preventive", "owner__last_name")
+        .order_by("-corrective", "-preventive", "-review", "owner__last_name")
     )
     names = [
         " ".join(p for p in (r["owner__last_name"], r["owner__first_name"]) if p) or r["owner__username"]
@@ -125,14 +126,15 @@ def overdue_actions(today: datetime.date) -> Panel:
         [
             Series(_("Corrective"), [r["corrective"] for r in rows], PALETTE[1]),
             Series(_("Preventive (risks)"), [r["preventive"] for r in rows], PALETTE[4]),
+            Series(_("Management review decisions"), [r["review"] for r in rows], PALETTE[2]),
         ],
         title=_("Overdue actions by owner"),
     )
     return Panel(
         _("Overdue actions"),
         chart,
-        [(name, r["corrective"], r["preventive"]) for name, r in zip(names, rows, strict=True)],
-        (_("Owner"), _("Corrective"), _("Preventive (risks)")),
+        [(name, r["corrective"], r["preventive"], r["review"]) for name, r in zip(names, rows, strict=True)],
+        (_("Owner"), _("Corrective"), _("Preventive (risks)"), _("Management review decisions")),
         _("Open actions past their due date."),
     )
 

@@ -136,6 +136,11 @@ def by_period(indicator: Indicator, start: datetime.date, end: datetime.date, *,
     return found
 
 
+# A month resting on fewer records than this is drawn hollow and said so: one record makes 0 or
+# 100 %, which is no trend.
+FEW_RECORDS = 5
+
+
 def months_of(year: int) -> list[datetime.date]:
     return [datetime.date(year, month, 1) for month in range(1, 13)]
 
@@ -158,7 +163,9 @@ class Row:
 def report(year: int, *, years_back: int = 4) -> list[Row]:
     """Every indicator for the year, month by month, and the years before it."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    targets = {t.code: t.target_percent for t in KpiTarget.objects.filter(year=year)}
+    targets = {
+        t.code: t.target_percent for t in KpiTarget.objects.filter(year=year, target_percent__isnull=False)
+    }
     first_year = year - years_back
     rows = []
     for indicator in INDICATORS:
@@ -177,3 +184,12 @@ def report(year: int, *, years_back: int = 4) -> list[Row]:
             )
         )
     return rows
+
+
+def targets_awaiting_approval() -> list[KpiTarget]:
+    """The KPI targets the IQAS owner proposed and the Director General has not yet approved."""
+    return list(
+        KpiTarget.objects.filter(status=KpiTarget.Status.PROPOSED)
+        .select_related("set_by")
+        .order_by("-year", "code")
+    )

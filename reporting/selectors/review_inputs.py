@@ -3,8 +3,9 @@ review's period; ``reporting.pdf`` prints it.
 
 Sections: stakeholder feedback, internal audit results, corrective actions and risks,
 self-assessment and monitoring outcomes, EEC reports at internal expertise, nonconformities,
-survey results, KPI values against targets, the status of the previous review's decisions, and
-what the IQAS owner wrote of the inputs the portal does not hold.
+survey results, KPI values against targets, the status of the previous review's decisions, the
+execution of the year's strategy-implementation plan (§4.4.1), and what the IQAS owner wrote of
+the inputs the portal does not hold.
 """
 
 import datetime
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from accreditation.models import Appeal, MonitoringTask, ReportReview, SelfAssessment
 from audits.models import Audit, Finding
 from core.charts import PALETTE, Bar, bar_chart
+from governance.selectors.plans import execution_charts, plan_execution, plan_for_year
 from improvement.models import Action, CorrectiveAction, KpiTarget, ManagementReview, Nonconformity, Risk
 from improvement.selectors import level_of
 from surveys.selectors import satisfaction_indices
@@ -159,7 +161,9 @@ def survey_section(start, end) -> dict:
 
 def kpi_section(start, end) -> dict:
     year = end.year
-    targets = {t.code: t.target_percent for t in KpiTarget.objects.filter(year=year)}
+    targets = {
+        t.code: t.target_percent for t in KpiTarget.objects.filter(year=year, target_percent__isnull=False)
+    }
     rows = []
     for indicator in kpis.INDICATORS:
         value = kpis.value(indicator, start, end)
@@ -203,6 +207,21 @@ def previous_decisions_section(review: ManagementReview, today) -> dict:
     return {"review": previous, "rows": rows, "counts": counts}
 
 
+def strategy_plan_section(end, today) -> dict:
+    """The execution of the implementation plan of the review's year (the year its period
+    ends), as the plan-execution board counts it."""
+    plan = plan_for_year(end.year)
+    if plan is None:
+        return {"plan": None, "year": end.year}
+    execution = plan_execution(plan, today)
+    return {
+        "plan": plan,
+        "year": end.year,
+        "execution": execution,
+        "chart": execution_charts(execution)["by_goal"],
+    }
+
+
 def pack_context(review: ManagementReview, today: datetime.date | None = None) -> dict:
     today = today or timezone.localdate()
     start, end = review.period_start, review.period_end
@@ -218,4 +237,5 @@ def pack_context(review: ManagementReview, today: datetime.date | None = None) -
         "surveys": survey_section(start, end),
         "kpis": kpi_section(start, end),
         "previous": previous_decisions_section(review, today),
+        "strategy_plan": strategy_plan_section(end, today),
     }

@@ -2,7 +2,7 @@
 targets and the stored KPI reports. Views and tasks call these."""
 
 from .kpi_reports import kpi_report_make, kpi_report_send
-from .kpis import kpi_target_set
+from .kpis import kpi_target_approve, kpi_target_propose, kpi_target_return
 from .reviews import (
     decision_add,
     order_return,
@@ -20,7 +20,9 @@ __all__ = [
     "decision_add",
     "kpi_report_make",
     "kpi_report_send",
-    "kpi_target_set",
+    "kpi_target_approve",
+    "kpi_target_propose",
+    "kpi_target_return",
     "order_return",
     "order_sign",
     "order_submit",

@@ -60,6 +60,13 @@ def _stored(kind: str, start: datetime.date, end: datetime.date, actor) -> KpiRe
         content = report_pdf(kind, start, end)
         report.sha256 = hashlib.sha256(content).hexdigest()
         name = f"kpi-{kind}-{start:%Y-%m}.pdf" if kind == Kind.MONTHLY else f"kpi-{kind}-{start:%Y}.pdf"
+        # A file already at this name was left by a run killed after storing it and before
+        # its commit (this row, the only one of the period, has no file): replace it, so a
+        # redelivered task leaves one PDF, not a second beside an orphan.
+        target = report.file.field.generate_filename(report, name)
+        if report.file.storage.exists(target):
+            logger.warning("KPI report %s: replacing %s left by an interrupted run", report.pk, target)
+            report.file.storage.delete(target)
         report.file.save(name, ContentFile(content), save=False)
         report.save(update_fields=["file", "sha256"])
         event_record(

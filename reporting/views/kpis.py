@@ -2,10 +2,10 @@
 years, against their targets; the IQAS owner sets the targets."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,6 +14,10 @@ from django.views.decorators.http import require_POST
 
 from core.access import access
 from core.charts import PALETTE, Series, line_chart
+from core.form_pages import form_page, run_service
+from documents.forms import SignForm
+from improvement.models import KpiTarget
+from improvement.workflow import KPI_TARGET_WORKFLOW
 from surveys.selectors import satisfaction_by_year
 from surveys.services import satisfaction_target_set
 
@@ -58,7 +62,14 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
     months = [date_format(day, "M") for day in kpis.months_of(year)]
     for row in rows:
         shares = [float(v.percent) if v.percent is not None else None for v in row.months]
-        series = [Series(_("Share that fell short, %"), shares, PALETTE[0])]
+        notes = [
+            _("%(short)s of %(total)s") % {"short": v.short, "total": v.total} if v.total else ""
+            for v in row.months
+        ]
+        faint = [0 < v.total < kpis.FEW_RECORDS for v in row.months]
+        row.few_months = sum(faint)
+        row.month_cells = [(label, v) for label, v in zip(months, row.months, strict=True) if v.total]
+        series = [Series(_("Share that fell short, %"), shares, PALETTE[0], notes=notes, faint=faint)]
         if row.target is not None:
             series.append(Series(_("Target, %"), [float(row.target)] * 12, PALETTE[1]))
         row.chart = line_chart(months, series, title=str(row.indicator.title), unit="%")
@@ -74,6 +85,11 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
             "can_analyze": request.user.has_perm("surveys.analyze_survey"),
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
             "can_set": request.user.has_perm("improvement.change_kpitarget"),
+            "few_records": kpis.FEW_RECORDS,
+            "awaiting": [
+                {"target": t, "buttons": KPI_TARGET_WORKFLOW.buttons(t, request.user)}
+                for t in kpis.targets_awaiting_approval()
+            ],
         },
     )
 
@@ -86,14 +102,17 @@ def kpi_targets(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("A target is a share from 0 to 100 %; nothing was changed."))
         return redirect(reverse("reporting:kpi_report"))
     year = form.cleaned_data["year"]
+    proposed = []
     try:
         with transaction.atomic():  # all the targets, or none
             for indicator in kpis.INDICATORS:
                 value = form.cleaned_data.get(indicator.code)
                 if value is not None:
-                    services.kpi_target_set(
+                    row = services.kpi_target_propose(
                         actor=request.user, code=indicator.code, year=year, target_percent=value
                     )
+                    if row.status == KpiTarget.Status.PROPOSED:
+                        proposed.append(row)
             for name, survey in form.surveys.items():
                 value = form.cleaned_data.get(name)
                 if value is not None:
@@ -104,4 +123,55 @@ def kpi_targets(request: HttpRequest) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("The targets for %(year)s are set.") % {"year": year})
+        if proposed:
+            messages.info(
+                request,
+                _(
+                    "The KPI targets are proposed: they take effect when the Director General "
+                    "approves them with a signature."
+                ),
+            )
     return redirect(f"{reverse('reporting:kpi_report')}?year={year}")
+
+
+APPROVES_TARGET = KPI_TARGET_WORKFLOW.acts(KpiTarget.Status.APPROVED)
+
+
+def _report_url(target: KpiTarget) -> str:
+    return f"{reverse('reporting:kpi_report')}?year={target.year}"
+
+
+@access("improvement.view_kpi_report", moves=APPROVES_TARGET)
+def kpi_target_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Director General approves a proposed target with a signature (password typed again)."""
+    target = get_object_or_404(KpiTarget, pk=pk)
+    if not APPROVES_TARGET.allows(request.user, pk=pk):
+        raise PermissionDenied
+    if not KPI_TARGET_WORKFLOW.may(request.user, target, KpiTarget.Status.APPROVED):
+        messages.error(request, _("This target is not awaiting approval."))
+        return redirect(_report_url(target))
+    return form_page(
+        request,
+        SignForm(request.POST or None),
+        action=lambda data: services.kpi_target_approve(
+            target=target, actor=request.user, password=data["password"]
+        ),
+        success=_("Approved and signed: the target is in force."),
+        done_url=_report_url(target),
+        template="improvement/kpi_target_approve.html",
+        context={"target": target, "report_url": _report_url(target)},
+    )
+
+
+@require_POST
+@access("improvement.view_kpi_report", moves=KPI_TARGET_WORKFLOW.acts(KpiTarget.Status.RETURNED))
+def kpi_target_return(request: HttpRequest, pk: int) -> HttpResponse:
+    target = get_object_or_404(KpiTarget, pk=pk)
+    if not KPI_TARGET_WORKFLOW.may(request.user, target, KpiTarget.Status.RETURNED):
+        raise PermissionDenied
+    run_service(
+        request,
+        lambda: services.kpi_target_return(target=target, actor=request.user),
+        _("The proposal is returned to the IQAS owner; the approved target stays in force."),
+    )
+    return redirect(_report_url(target))

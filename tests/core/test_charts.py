@@ -63,3 +63,13 @@ def test_a_long_legend_wraps_inside_the_chart():
     legend_x = [float(r.get("x")) for r in svg.iter(f"{SVG}rect") if r.get("width") == "12"]
     assert len(legend_x) == 4 and max(legend_x) < 640
     assert float(svg.get("viewBox").split()[3]) > 16 + 30 + 20 * 2  # rows were added
+
+
+def test_numbers_on_a_chart_are_written_as_the_readers_locale_writes_them():
+    from django.utils import translation
+
+    with translation.override("ru"):
+        markup = str(bar_chart([Bar("Share", 0.5), Bar("Count", 2500)], title="t", unit="%"))
+    assert "0,5\u00a0%" in markup and "0.5" not in markup
+    with translation.override("en"):
+        assert "0.5\u00a0%" in str(bar_chart([Bar("Share", 0.5)], title="t", unit="%"))

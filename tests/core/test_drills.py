@@ -11,7 +11,7 @@ from django.urls import reverse
 from accreditation.models import Appeal
 from core.models import OutboxTask
 from iaar_qms.celery import app
-from tests.core.test_worker import worker  # noqa: F401  (the real worker fixture)
+from tests.core.test_worker import worker, worker_queue  # noqa: F401  (the real worker fixtures)
 
 CLOSED_PORT = "redis://127.0.0.1:1/0"
 
@@ -223,3 +223,173 @@ def test_after_the_database_drops_every_connection_the_web_and_the_worker_reconn
     assert mailed(second), process.poll()
     print(f"database restart: the next task was done in {time.monotonic() - started:.2f} s")  # noqa: T201
     assert len(list(mail_dir.iterdir())) == 2
+
+
+KPI_TASK = "improvement.tasks.make_monthly_kpi_report"  # the name beat uses
+
+
+def _wait_for(what: str, done, log, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if done():
+            return
+        time.sleep(0.3)
+    pytest.fail(f"{what}: not seen in {seconds:.0f} s. Worker output:\n{log.read_text()[-4000:]}")
+
+
+@pytest.mark.redis  # the drill is Redis's redelivery of an unacknowledged task
+@pytest.mark.celery_worker
+@pytest.mark.parametrize("point", ["pdf", "mail"])
+def test_a_worker_killed_during_the_kpi_report_leaves_one_report_one_pdf_one_mail(
+    point,
+    worker_queue,  # noqa: F811
+    tmp_path,
+    make_person,
+):
+    """SIGKILL a real worker while the KPI report task is storing its PDF (the file written, its
+    row not committed) or right after its e-mail went to the mail server (the task not
+    returned, the message not acknowledged); Redis hands the task to a new worker once the
+    visibility timeout has passed. One report row, one PDF matching its SHA-256, one e-mail."""
+    import hashlib
+
+    from core.outbox import enqueue_now
+    from core.roles import Role
+    from improvement.models import KpiReport
+    from reporting.tasks import make_monthly_kpi_report
+    from tests.core.test_worker import worker_start, worker_stop
+
+    assert make_monthly_kpi_report.name == KPI_TASK
+
+    make_person(Role.DIRECTOR, username="kill_dg", email="dg@iaar.test")
+    make_person(Role.QMS_OWNER, username="kill_qms", email="qms@iaar.test")
+    media, mail_dir, mark, log = (
+        tmp_path / "media",
+        tmp_path / "mail",
+        tmp_path / "mark",
+        tmp_path / "worker.log",
+    )
+    media.mkdir()
+    common = {"TEST_MEDIA_ROOT": str(media), "IAAR_VISIBILITY_TIMEOUT": "10"}
+
+    def pdfs():
+        return sorted(media.rglob("kpi-monthly-2026-03*.pdf"))
+
+    def letters():
+        return sorted(mail_dir.iterdir()) if mail_dir.exists() else []
+
+    first = worker_start(
+        worker_queue,
+        mail_dir,
+        log,
+        **common,
+        TEST_FILE_STORAGE="tests.drill_hooks.PausingStorage",
+        TEST_EMAIL_BACKEND="tests.drill_hooks.PausingFileEmailBackend",
+        IAAR_DRILL_PAUSE_AT=point,
+        IAAR_DRILL_PAUSE_FILE="kpi-reports/",
+        IAAR_DRILL_MARK=str(mark),
+    )
+    try:
+        assert enqueue_now(KPI_TASK, ["2026-03-01"], {})
+        _wait_for(f"the task reaching the {point} pause", mark.exists, log)
+        first.kill()  # SIGKILL: no clean-up, no acknowledgement
+        first.wait(timeout=20)
+    finally:
+        worker_stop(first)
+    killed = time.monotonic()
+    if point == "pdf":  # the file is on disk, nothing is committed
+        assert len(pdfs()) == 1 and not KpiReport.objects.exists() and letters() == []
+    else:  # the report is stored and the e-mail is out, the task never returned
+        assert len(letters()) == 1 and KpiReport.objects.get().emailed_at is not None
+
+    log.write_text("")
+    second = worker_start(worker_queue, mail_dir, log, **common)
+    try:
+        _wait_for("the redelivered task", lambda: '"task_succeeded"' in log.read_text(), log)
+        print(f"worker killed at the {point}: redelivered and done {time.monotonic() - killed:.1f} s later")  # noqa: T201
+        time.sleep(2)  # a second copy would come now
+    finally:
+        worker_stop(second)
+
+    if point == "pdf":
+        assert "left by an interrupted run" in log.read_text()  # the orphan replaced, not kept
+    report = KpiReport.objects.get()
+    (pdf,) = pdfs()
+    assert report.file.name.endswith(pdf.name)
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() == report.sha256
+    assert report.emailed_at is not None
+    (letter,) = letters()
+    text = letter.read_text()
+    assert "dg@iaar.test" in text and "qms@iaar.test" in text and pdf.name in text
+
+
+def _letter_to_a_complainant(make_person):
+    from core.outbox import enqueue_now
+    from core.tasks import send_email
+
+    assert enqueue_now(send_email.name, [["parent@example.org"], "Your complaint", "We received it."], {})
+    return "parent@example.org"
+
+
+def _notification(make_person):
+    from core.roles import Role
+    from core.services import notification_send
+
+    person = make_person(Role.STAFF, email="asel@example.org")
+    notification_send(recipients=[person], subject="Please acknowledge the new manual")
+    return "asel@example.org"
+
+
+@pytest.mark.redis
+@pytest.mark.celery_worker
+@pytest.mark.parametrize(
+    "letter", [_letter_to_a_complainant, _notification], ids=["send_email", "notification"]
+)
+def test_a_worker_killed_after_a_mail_left_does_not_send_it_again(
+    letter,
+    worker_queue,  # noqa: F811
+    tmp_path,
+    make_person,
+):
+    """The plain letter (claimed in the shared cache by its task id) and the notification
+    (claimed on its row): SIGKILLed after the mail server took the message, the task is
+    redelivered to a new worker, which finds the claim and sends nothing."""
+    from django.conf import settings
+
+    from tests.core.test_worker import worker_start, worker_stop
+
+    mail_dir, mark, log = tmp_path / "mail", tmp_path / "mark", tmp_path / "worker.log"
+    common = {"IAAR_VISIBILITY_TIMEOUT": "10", "TEST_REDIS_CACHE": settings.CELERY_BROKER_URL}
+    first = worker_start(
+        worker_queue,
+        mail_dir,
+        log,
+        **common,
+        TEST_EMAIL_BACKEND="tests.drill_hooks.PausingFileEmailBackend",
+        IAAR_DRILL_PAUSE_AT="mail",
+        IAAR_DRILL_MARK=str(mark),
+    )
+    try:
+        to = letter(make_person)
+        _wait_for("the mail leaving", mark.exists, log)
+        first.kill()
+        first.wait(timeout=20)
+    finally:
+        worker_stop(first)
+    killed = time.monotonic()
+    assert len(list(mail_dir.iterdir())) == 1
+
+    log.write_text("")
+    second = worker_start(worker_queue, mail_dir, log, **common)
+    try:
+        _wait_for("the redelivered task", lambda: '"task_succeeded"' in log.read_text(), log)
+        print(f"worker killed after the mail: redelivered {time.monotonic() - killed:.1f} s later")  # noqa: T201
+        time.sleep(2)
+    finally:
+        worker_stop(second)
+        import redis
+
+        shared = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+        if claims := shared.keys("iaar-test-drill:*"):
+            shared.delete(*claims)
+    (sent,) = mail_dir.iterdir()
+    assert f"To: {to}" in sent.read_text()

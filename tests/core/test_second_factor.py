@@ -13,7 +13,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.models import WorkflowEvent
+from core.models import Notification, WorkflowEvent
 from core.roles import Role
 from core.second_factor import ENROLLED_EVENT, LOCKED_EVENT, RESET_EVENT, reset
 from tests.factories import PASSWORD
@@ -106,6 +106,30 @@ def test_wrong_codes_lock_the_second_step_and_are_on_the_timeline(client, make_p
     locked = client.post(VERIFY, {"code": code_of(device)})
     assert "Too many wrong codes" in locked.content.decode()
     assert client.get(DASHBOARD).url.startswith(VERIFY)
+
+
+def test_a_lockout_is_told_to_the_person_and_the_iqas_owner_once(
+    client, make_person, settings, django_capture_on_commit_callbacks, mailoutbox
+):
+    """As a signing lockout is (core.lockouts): a notification in the portal and by e-mail."""
+    settings.IAAR_OTP_FAILURE_LIMIT = 3
+    owner = make_person(Role.QMS_OWNER, username="iqas_owner", email="owner@iaar.test")
+    person, _device = enrolled_person(make_person)
+    sign_in(client, "enrolled")
+    with django_capture_on_commit_callbacks(execute=True):
+        for attempt in range(4):  # the fourth is refused as locked: told once
+            client.post(VERIFY, {"code": f"99999{attempt}"}, REMOTE_ADDR="203.0.113.9")
+    told = Notification.objects.filter(subject__startswith="Second step of sign-in locked for")
+    assert sorted(told.values_list("recipient__username", flat=True)) == ["enrolled", "iqas_owner"]
+    (note,) = told.filter(recipient=owner)
+    assert note.params["person"] == str(person) and note.body_params["address"] == "203.0.113.9"
+    assert WorkflowEvent.objects.filter(object_id=person.pk, action=LOCKED_EVENT).count() == 1
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([person.email, "owner@iaar.test"])
+    assert all("203.0.113.9" in m.body and "3 wrong codes" in m.subject for m in mailoutbox)
+    # The owner reads it in the portal.
+    client.force_login(owner)
+    page = client.get(reverse("core:notifications")).content.decode()
+    assert f"Second step of sign-in locked for {person}" in page
 
 
 def test_a_backup_code_works_once(client, make_person):

@@ -27,11 +27,17 @@ def _database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def worker(transactional_db, tmp_path):
-    """Start a worker on a queue of its own, so no other worker on the machine takes the task."""
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    mail_dir = tmp_path / "mail"
+def worker_start(
+    queue: str,
+    mail_dir: Path,
+    log: Path | None = None,
+    *,
+    pool: tuple[str, ...] = ("--pool=solo",),
+    **extra_env: str,
+) -> subprocess.Popen:
+    """A real worker process (solo pool, unless ``pool`` gives other options) on ``queue``,
+    writing its e-mails as files into ``mail_dir`` and its output to ``log`` (a pipe when none);
+    ``extra_env`` adds to its environment (a drill's pause, a visibility timeout)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "iaar_qms.settings.test",
@@ -39,8 +45,10 @@ def worker(transactional_db, tmp_path):
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "TEST_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
+        "TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),  # the files it stores are the test's to see
+        **extra_env,
     }
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -48,7 +56,7 @@ def worker(transactional_db, tmp_path):
             "-A",
             "iaar_qms",
             "worker",
-            "--pool=solo",
+            *pool,
             "-Q",
             queue,
             "--without-gossip",
@@ -57,22 +65,44 @@ def worker(transactional_db, tmp_path):
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log.open("a") if log else subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def worker_stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture
+def worker_queue(transactional_db):
+    """A queue of this test's own, so no other worker on the machine takes its tasks; what
+    this process queues goes there."""
+    queue = f"test-{uuid.uuid4().hex[:8]}"
     eager, default_queue = app.conf.task_always_eager, app.conf.task_default_queue
     app.conf.task_always_eager = False
     app.conf.task_default_queue = queue
     try:
-        yield mail_dir, process
+        yield queue
     finally:
         app.conf.task_always_eager, app.conf.task_default_queue = eager, default_queue
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+
+
+@pytest.fixture
+def worker(worker_queue, tmp_path):
+    """Start a worker on a queue of its own, so no other worker on the machine takes the task."""
+    mail_dir = tmp_path / "mail"
+    process = worker_start(worker_queue, mail_dir)
+    try:
+        yield mail_dir, process
+    finally:
+        worker_stop(process)
 
 
 @pytest.mark.celery_worker

@@ -11,7 +11,7 @@ from prometheus_client import REGISTRY
 
 from core.tasks import heartbeat
 from iaar_qms.celery import app
-from tests.core.test_worker import worker  # noqa: F401
+from tests.core.test_worker import worker, worker_queue  # noqa: F401
 
 
 def _value(metric: str, task: str) -> float:
@@ -55,6 +55,16 @@ def test_no_server_without_a_port(monkeypatch):
     assert serve_metrics() is None
 
 
+def test_a_prefork_worker_without_the_directory_warns(metrics_port, monkeypatch, caplog):
+    from core.worker_metrics import serve_metrics
+
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    server, _thread = serve_metrics(pool="prefork")
+    server.shutdown()
+    server.server_close()
+    assert "set PROMETHEUS_MULTIPROC_DIR" in caplog.text
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -88,3 +98,63 @@ def test_a_real_worker_serves_its_counts(metrics_port, worker):  # noqa: F811
         output = process.communicate(timeout=20)[0]
         pytest.fail(f"No count of the task at /metrics. Got:\n{text[-2000:]}\nWorker:\n{output[-3000:]}")
     assert "iaar_worker_task_runtime_seconds_bucket" in text
+
+
+def _scrape(port: int, wanted: str, process, seconds: float = 90) -> str | None:
+    """The metrics page once it contains ``wanted`` (or the last one seen; None if the server
+    never answered)."""
+    deadline, text = time.monotonic() + seconds, None
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2) as page:
+                text = page.read().decode()
+        except OSError:
+            pass
+        if text is not None and wanted in text:
+            return text
+        time.sleep(0.5)
+    return text
+
+
+@pytest.mark.celery_worker
+def test_a_prefork_worker_adds_up_the_counts_of_its_children(
+    metrics_port,
+    worker_queue,  # noqa: F811
+    tmp_path,
+):
+    """Production's pool: two child processes run the tasks, the main process serves /metrics;
+    with PROMETHEUS_MULTIPROC_DIR the scrape is the sum of both children's counts."""
+    import re
+
+    from core.outbox import enqueue_now
+    from tests.core.test_worker import worker_start, worker_stop
+    from tests.drill_hooks import nap
+
+    counts = tmp_path / "prometheus"
+    counts.mkdir()
+    (counts / "counter_999999.db").write_bytes(b"left by an earlier run")  # removed at start
+    log = tmp_path / "worker.log"
+    process = worker_start(
+        worker_queue,
+        tmp_path / "mail",
+        log,
+        pool=("--pool=prefork", "--concurrency=2", "--include=tests.drill_hooks"),
+        PROMETHEUS_MULTIPROC_DIR=str(counts),
+    )
+    try:
+        assert _scrape(metrics_port, "", process) is not None, log.read_text()[-3000:]
+        for _ in range(6):
+            assert enqueue_now(nap.name, [1.0], {})
+        wanted = 'iaar_worker_tasks_succeeded_total{task="tests.drill_hooks.nap"} 6.0'
+        text = _scrape(metrics_port, wanted, process)
+        children = {
+            int(m.group(1)) for f in counts.glob("counter_*.db") if (m := re.search(r"_(\d+)\.db$", f.name))
+        }
+        children.discard(process.pid)  # the main process serves, it runs no task
+    finally:
+        worker_stop(process)
+    assert text and wanted in text, f"Got:\n{text[-2000:]}\nWorker:\n{log.read_text()[-3000:]}"
+    assert 999999 not in children
+    assert len(children) >= 2, children  # both children counted, in files of their own
+    assert 'iaar_worker_task_runtime_seconds_count{task="tests.drill_hooks.nap"} 6.0' in text
+    print(f"prefork metrics: 6 tasks counted from {len(children)} children")  # noqa: T201

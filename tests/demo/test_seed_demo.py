@@ -144,3 +144,16 @@ def test_the_demo_tells_a_year_of_audits_and_corrective_actions(seeded_demo, cli
     client.force_login(get_user_model().objects.get(username="director"))
     board = client.get("/improvement/board/").content.decode()
     assert board.count("<svg") == 4
+
+
+def test_the_demo_reports_carry_their_deqar_fields(seeded_demo):
+    from accreditation.models import Publication
+    from registry import deqar
+
+    filled = [p for p in Publication.objects.filter(withdrawn=False) if p.summary and p.report_links]
+    assert len(filled) >= 3
+    assert {p.obligation for p in filled if p.project.organization.country == "KG"} <= {
+        "part of obligatory EQA system"
+    }
+    report = deqar.payload(filled[0])
+    assert report["summary"] and report["report_links"][0]["link_display_name"] == "Запись в реестре НААР"

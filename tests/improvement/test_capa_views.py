@@ -283,3 +283,14 @@ def test_the_capa_register_filters_and_shows_how_long_each_is_open(client, world
     html = client.get(url, {"step": "analysis", "owner": world.owner.pk}).content.decode()
     assert corrective.number in html and late.number not in html
     assert client.get(url, {"step": "bogus", "owner": "x" * 50}).status_code == 200
+
+
+def test_the_actions_step_offers_completion_only_when_it_can_be_completed(client, world):
+    corrective = to_actions_step(world, open_capa(world))
+    client.force_login(world.owner)
+    button = 'name="advance" value="1">Complete the step'
+    page = client.get(corrective.get_absolute_url()).content.decode()
+    assert "add at least one action" in page and button not in page
+    done_action(world, corrective)
+    page = client.get(corrective.get_absolute_url()).content.decode()
+    assert "add at least one action" not in page and button in page

@@ -25,35 +25,93 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TOKEN = "stand-in-token"
 
 
+URL = re.compile(r"^https?://[^\s/]+\S*$")
+QF_EHEA = ("short cycle", "first cycle", "second cycle", "third cycle", "0", "1", "2", "3")
+DEGREE_OUTCOMES = (1, "1", "yes", "full degree", 2, "2", "no", "no full degree")
+
+
+def _blanks(value, path="") -> list[str]:
+    """DEQAR's serializers refuse "" and null for a field (``This field may not be blank.``)."""
+    if value in ("", None):
+        return [path]
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _blanks(v, f"{path}.{k}".lstrip("."))]
+    if isinstance(value, list):
+        return [p for n, v in enumerate(value) for p in _blanks(v, f"{path}[{n}]")]
+    return []
+
+
 def _problems(report: dict) -> dict:
-    """What DEQAR's submission API documents as required, and the formats it takes."""
+    """What DEQAR's submission API refuses, as its serializers say (EQAR/eqar_backend,
+    submissionapi/serializers/submisson_serializers.py and serializer_fields/)."""
     errors = {}
+    for path in _blanks(report):
+        errors[path] = "This field may not be blank."
+    for key in ("agency", "report_id", "status", "decision", "valid_from", "date_format"):
+        if key in report and not isinstance(report[key], str):
+            errors[key] = f"Incorrect type. Expected a string, but got {type(report[key]).__name__}"
     if not report.get("agency"):
         errors["agency"] = "This field is required."
-    if not DATE.match(str(report.get("valid_from", ""))):
-        errors["valid_from"] = "Date has wrong format."
+    if not report.get("date_format"):
+        errors["date_format"] = "This field is required."
+    if not DATE.match(str(report.get("valid_from", ""))) or (
+        report.get("valid_to") and not DATE.match(str(report["valid_to"]))
+    ):
+        errors["valid_from"] = "Date format string is not applicable to the submitted date."
     if report.get("status") not in deqar.STATUS_VALUES:
-        errors["status"] = "Please provide valid status."
+        errors["status"] = "Please provide valid Report Status."
     if report.get("decision") not in deqar.DECISION_VALUES:
-        errors["decision"] = "Please provide valid decision."
+        errors["decision"] = "Please provide valid Report Decision."
     if not (report.get("activity") or report.get("activity_local_identifier")):
-        errors["activity"] = "Please provide valid ESG Activity."
-    if not report.get("local_identifier"):
+        errors["activity"] = (
+            "Either ESG Activity ID, ESG Activity text or ESG Activity local identifier is needed."
+        )
+    if not report.get("local_identifier"):  # optional for DEQAR, but our updates rely on it
         errors["local_identifier"] = "This field is required."
+    for link in report.get("report_links") or []:
+        if set(link) - {"link", "link_display_name"} or not URL.match(str(link.get("link", ""))):
+            errors["report_links"] = "Enter a valid URL."
+        elif len(link["link"]) > 255 or len(link.get("link_display_name", "")) > 200:
+            errors["report_links"] = "Ensure this field has no more than 255 characters."
     institutions = report.get("institutions") or []
     if not institutions or not all(
-        i.get("deqar_id")
-        or i.get("eter_id")
-        or (i.get("name_official") and (i.get("locations") or [{}])[0].get("country"))
-        for i in institutions
+        i.get("deqar_id") or i.get("eter_id") or i.get("identifiers") for i in institutions
     ):
-        errors["institutions"] = "Please provide at least one valid institution."
-    if report.get("activity_local_identifier") in ("specialized", "primary_specialized") and not all(
-        p.get("name_primary") and p.get("qf_ehea_level") for p in report.get("programmes") or [{}]
-    ):
-        errors["programmes"] = "Please provide the programmes with their names and QF-EHEA levels."
+        errors["institutions"] = (
+            "This report cannot be linked to an institution. "
+            "It is missing either a valid ETER ID, DEQAR ID, or local identifier."
+        )
+    programmes = report.get("programmes") or []
+    if report.get("activity_local_identifier") in ("specialized", "primary_specialized") and not programmes:
+        errors["programmes"] = "Please provide at least one programme with this particular Activity type."
+    for p in programmes:
+        if not p.get("name_primary") or not (p.get("qf_ehea_level") or p.get("nqf_level")):
+            errors["programmes"] = (
+                "Please provide the programmes with their names and QF-EHEA levels (or NQF levels)."
+            )
+        elif p.get("qf_ehea_level") and p["qf_ehea_level"] not in QF_EHEA:
+            errors["programmes"] = "Please provide valid QF EHEA level."
+        elif p.get("degree_outcome", 1) not in DEGREE_OUTCOMES:
+            errors["programmes"] = "Please provide valid degree_outcome value."
+        elif p.get("degree_outcome") in (2, "2", "no", "no full degree") and not p.get("workload_ects"):
+            errors["programmes"] = (
+                "ECTS credits are required, when degree_outcome field is 'false / no full degree'."
+            )
+        elif p.get("degree_outcome") in (2, "2", "no", "no full degree") and not p.get(
+            "assessment_certification"
+        ):
+            errors["programmes"] = (
+                "Assessment information is required, when degree_outcome field is 'false / no full degree'."
+            )
+        elif p.get("field_study") and not re.match(r"^[0-9]{1,4}$", str(p["field_study"])):
+            errors["programmes"] = "Either full ESCO URI or max. 4-digit ISCED-F number needed."
     files = report.get("report_files") or []
-    if not files or not all(f.get("original_location") and f.get("report_language") for f in files):
+    if not files or not all(
+        URL.match(str(f.get("original_location", "")))
+        and f.get("report_language")
+        and all(isinstance(code, str) and len(code) in (2, 3) for code in f["report_language"])
+        for f in files
+    ):
         errors["report_files"] = "Please provide at least one report file with its languages."
     return errors
 
@@ -103,7 +161,7 @@ class StandIn:
                     ),
                     None,
                 )
-                if report.get("report_id") and report["report_id"] != known:
+                if report.get("report_id") and report["report_id"] != str(known):
                     return self._answer(400, {"errors": {"report_id": "Report ID does not match."}})
                 pk = known or len(stand_in.reports) + 1001
                 stand_in.reports[pk] = report
@@ -169,7 +227,7 @@ def test_a_published_decision_is_reported_once_and_updated_never_duplicated(
     publication.refresh_from_db()
     assert list(endpoint.reports) == [1001]
     assert endpoint.reports[1001]["summary"] == "Accredited for five years."
-    assert endpoint.reports[1001]["report_id"] == 1001
+    assert endpoint.reports[1001]["report_id"] == "1001"
 
 
 def test_a_network_failure_is_retried_until_deqar_answers(cast, endpoint, django_capture_on_commit_callbacks):
@@ -227,8 +285,8 @@ def test_the_export_speaks_deqars_submission_format(cast, django_capture_on_comm
     call_command("deqar_export", "--format", "csv", stdout=out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert len(rows) == 1 and rows[0]["decision"] == "positive"
-    assert rows[0]["report_file[1].report_language[1]"] == "rus"
-    assert rows[0]["institution[1].locations[1].country"] == "KZ"
+    assert rows[0]["file[1].report_language[1]"] == "rus"
+    assert rows[0]["institution[1].country[1]"] == "KZ"
 
 
 def test_the_secretary_downloads_the_reports_for_deqar_from_the_project(

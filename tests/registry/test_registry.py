@@ -52,6 +52,12 @@ def test_expired_and_suspended_are_never_shown_as_valid(client, published, cast)
     )
     check = client.get(reverse("registry:verify_number", args=[certificate.number])).content.decode()
     assert "not in force" in check and "Expired" in check
+    # Staff read the same standing on the project and certificate pages.
+    client.force_login(cast.secretary)
+    for url in (published.get_absolute_url(), certificate.get_absolute_url()):
+        page = client.get(url).content.decode()
+        assert 'status-badge">Expired<' in page and 'status-badge">Valid<' not in page
+    client.logout()
     Certificate.objects.filter(pk=certificate.pk).update(valid_until=datetime.date(2031, 1, 1))
     cache.clear()
     council_decides(published, cast, "revoke")

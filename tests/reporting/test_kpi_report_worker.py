@@ -14,9 +14,8 @@ from pypdf import PdfReader
 from core.roles import Role
 from iaar_qms.celery import app
 from improvement.models import KpiReport, Nonconformity
-from reporting.services import kpis
 from tests.core.test_worker import worker  # noqa: F401  (the fixture: a worker on its own queue)
-from tests.factories import NonconformityFactory
+from tests.factories import NonconformityFactory, kpi_target_in_force
 
 
 @pytest.mark.celery_worker
@@ -30,7 +29,7 @@ def test_a_real_worker_makes_and_emails_the_monthly_kpi_report(worker, make_pers
     second = NonconformityFactory(repeated_of=first)
     moment = timezone.make_aware(datetime.datetime.combine(last_month, datetime.time(12)))
     Nonconformity.objects.filter(pk__in=[first.pk, second.pk]).update(raised_at=moment)
-    kpis.kpi_target_set(actor=qms, code="kpi4", year=last_month.year, target_percent=20)
+    kpi_target_in_force(qms=qms, code="kpi4", year=last_month.year, target_percent=20)
 
     app.send_task("improvement.tasks.make_monthly_kpi_report")
 

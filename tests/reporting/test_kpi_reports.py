@@ -19,9 +19,9 @@ from pypdf import PdfReader
 from core.roles import Role
 from improvement.models import IncomingInspection, KpiReport, Nonconformity, PurchaseContract, Supplier
 from reporting.selectors.kpis import INDICATORS
-from reporting.services import kpi_reports, kpis
+from reporting.services import kpi_reports
 from reporting.tasks import make_monthly_kpi_report
-from tests.factories import NonconformityFactory
+from tests.factories import NonconformityFactory, kpi_target_in_force
 
 MARCH = datetime.date(2026, 3, 1)
 AFTER = datetime.date(2026, 4, 1)
@@ -74,8 +74,8 @@ def march(people):
             result=result,
             inspected_by=qms,
         )
-    kpis.kpi_target_set(actor=qms, code="kpi4", year=2026, target_percent=10)
-    kpis.kpi_target_set(actor=qms, code="kpi5", year=2026, target_percent=30)
+    kpi_target_in_force(qms=qms, code="kpi4", year=2026, target_percent=10)
+    kpi_target_in_force(qms=qms, code="kpi5", year=2026, target_percent=30)
     return people
 
 
@@ -273,3 +273,23 @@ def test_the_claim_is_stored_before_the_send_so_a_redelivered_task_does_not_send
     assert seen and seen[0] is not None
     assert kpi_reports.kpi_report_send(KpiReport.objects.get()) is False
     assert len(mail.outbox) == 1
+
+
+def test_a_pdf_left_by_a_killed_run_is_replaced_not_kept_beside_the_new_one(march):
+    """A worker killed after storing the PDF and before its commit leaves a file and no row;
+    the redelivered task stores one PDF under the same name (drilled with a real worker in
+    tests/core/test_drills.py)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    name = KpiReport._meta.get_field("file").generate_filename(None, "kpi-monthly-2026-03.pdf")
+    for earlier in Path(default_storage.path(name)).parent.glob("kpi-monthly-2026-03*"):
+        earlier.unlink()  # other tests' reports of March, in this run's media folder
+    left = default_storage.save(name, ContentFile(b"%PDF-1.7 half"))
+    assert left == name
+    report = kpi_reports.kpi_report_make("monthly", MARCH, today=AFTER)
+    assert report.file.name == left
+    folder = Path(default_storage.path(left)).parent
+    assert [p.name for p in folder.glob("kpi-monthly-2026-03*")] == ["kpi-monthly-2026-03.pdf"]
+    assert hashlib.sha256(Path(default_storage.path(left)).read_bytes()).hexdigest() == report.sha256
+    report.file.delete(save=False)

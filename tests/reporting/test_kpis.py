@@ -13,7 +13,7 @@ from core.roles import Role
 from improvement.models import IncomingInspection, KpiTarget, Nonconformity, PurchaseContract, Supplier
 from reporting import services
 from reporting.selectors import kpis
-from tests.factories import NonconformityFactory, ProjectFactory, UserFactory
+from tests.factories import PASSWORD, NonconformityFactory, ProjectFactory, UserFactory, kpi_target_in_force
 
 YEAR = 2026
 
@@ -129,13 +129,13 @@ def test_months_and_years_split_the_same_records(records):
 
 def test_a_target_says_whether_the_indicator_is_met(records, make_person):
     qms = make_person(Role.QMS_OWNER, username="kpi_qms")
-    services.kpi_target_set(actor=qms, code="kpi1", year=YEAR, target_percent=30)
-    services.kpi_target_set(actor=qms, code="kpi5", year=YEAR, target_percent="10")
+    kpi_target_in_force(qms=qms, code="kpi1", year=YEAR, target_percent=30)
+    kpi_target_in_force(qms=qms, code="kpi5", year=YEAR, target_percent="10")
     rows = {row.indicator.code: row for row in kpis.report(YEAR)}
     assert rows["kpi1"].met is True and rows["kpi5"].met is False and rows["kpi2"].met is None
-    services.kpi_target_set(actor=qms, code="kpi1", year=YEAR, target_percent=20)
+    kpi_target_in_force(qms=qms, code="kpi1", year=YEAR, target_percent=20)
     assert KpiTarget.objects.get(code="kpi1", year=YEAR).target_percent == Decimal("20.0")
-    assert KpiTarget.objects.get(code="kpi1", year=YEAR).history.count() == 2
+    assert KpiTarget.objects.get(code="kpi1", year=YEAR).history.count() == 4  # proposed, approved ×2
 
 
 @pytest.mark.parametrize(
@@ -151,13 +151,13 @@ def test_a_target_says_whether_the_indicator_is_met(records, make_person):
 def test_bad_targets_are_refused_and_nothing_is_saved(db, make_person, code, year, target, message):
     qms = make_person(Role.QMS_OWNER, username="kpi_qms2")
     with pytest.raises(ValidationError, match=message):
-        services.kpi_target_set(actor=qms, code=code, year=year, target_percent=target)
+        services.kpi_target_propose(actor=qms, code=code, year=year, target_percent=target)
     assert not KpiTarget.objects.exists()
 
 
 def test_only_the_iqas_owner_sets_targets(db, make_person):
     with pytest.raises(PermissionDenied):
-        services.kpi_target_set(
+        services.kpi_target_propose(
             actor=make_person(Role.DIRECTOR, username="kpi_dg"), code="kpi1", year=YEAR, target_percent=5
         )
 
@@ -173,7 +173,12 @@ def test_the_report_page_shows_the_shares_and_the_owner_sets_targets(client, rec
     assert not KpiTarget.objects.exists()
     client.post(reverse("reporting:kpi_targets"), {"year": YEAR, "kpi1": "30", "kpi5": "10"})
     html = client.get(url, {"year": YEAR}).content.decode()
-    assert "≤ 30.0 %" in html and "not met" in html
+    # Proposed, not in force: measured against nothing until the Director General approves.
+    assert "awaiting the Director General" in html and "not met" not in html
+    for target in KpiTarget.objects.all():
+        services.kpi_target_approve(target=target, actor=make_person(Role.DIRECTOR), password=PASSWORD)
+    html = client.get(url, {"year": YEAR}).content.decode()
+    assert "≤ 30.0 %" in html and "not met" in html and "awaiting the Director General" not in html
     assert client.get(url, {"year": "garbage"}).status_code == 200
 
 
@@ -189,3 +194,61 @@ def test_a_certificate_reissued_for_an_error_counts_for_kpi_3(cast):
     today = timezone.localdate()
     value = kpis.value(_indicator("kpi3"), today.replace(month=1, day=1), today.replace(month=12, day=31))
     assert (value.short, value.total) == (1, 2)
+
+
+def test_a_month_shows_the_counts_behind_its_share_and_a_thin_month_is_marked(client, records, make_person):
+    """March has two self-assessments reviewed, one returned: 50 % of 2 is no trend, and the
+    page says so beside the chart and in the point itself."""
+    client.force_login(make_person(Role.QMS_OWNER, username="kpi_qms4"))
+    html = client.get(reverse("reporting:kpi_report"), {"year": YEAR}).content.decode()
+    assert "<title>Mar: 50\u00a0% (1 of 2)</title>" in html
+    assert '<span class="text-nowrap text-body-secondary" data-month>Mar 1/2</span>' in html
+    assert "A hollow point rests on fewer than 5 records" in html
+    assert 'fill="#ffffff"' in html  # drawn hollow
+
+
+def test_a_proposed_target_waits_for_the_director_generals_signature(db, make_person):
+    qms = make_person(Role.QMS_OWNER, username="kpi_qms_p")
+    director = make_person(Role.DIRECTOR, username="kpi_dg_p")
+    kpi_target_in_force(qms=qms, code="kpi1", year=YEAR, target_percent=30, director=director)
+    target = services.kpi_target_propose(actor=qms, code="kpi1", year=YEAR, target_percent=10)
+    # Proposed: the reports still use the approved 30 %.
+    assert next(r for r in kpis.report(YEAR) if r.indicator.code == "kpi1").target == Decimal("30.0")
+    with pytest.raises(PermissionDenied):
+        services.kpi_target_approve(target=target, actor=qms, password=PASSWORD)
+    with pytest.raises(ValidationError, match="password is not right"):
+        services.kpi_target_approve(target=target, actor=director, password="wrong")
+    target.refresh_from_db()
+    assert (target.status, target.target_percent) == ("proposed", Decimal("30.0"))
+    services.kpi_target_approve(target=target, actor=director, password=PASSWORD)
+    assert next(r for r in kpis.report(YEAR) if r.indicator.code == "kpi1").target == Decimal("10.0")
+    target.refresh_from_db()
+    assert target.approved_by == director and target.history.count() == 4
+
+
+def test_a_returned_proposal_leaves_the_approved_target_in_force(db, make_person):
+    qms = make_person(Role.QMS_OWNER, username="kpi_qms_r")
+    director = make_person(Role.DIRECTOR, username="kpi_dg_r")
+    kpi_target_in_force(qms=qms, code="kpi2", year=YEAR, target_percent=15, director=director)
+    target = services.kpi_target_propose(actor=qms, code="kpi2", year=YEAR, target_percent=40)
+    services.kpi_target_return(target=target, actor=director)
+    target.refresh_from_db()
+    assert (target.status, target.target_percent) == ("returned", Decimal("15.0"))
+
+
+def test_the_director_general_approves_on_the_page_and_the_iqas_owner_cannot(client, db, make_person):
+    qms = make_person(Role.QMS_OWNER, username="kpi_qms_v")
+    director = make_person(Role.DIRECTOR, username="kpi_dg_v")
+    target = services.kpi_target_propose(actor=qms, code="kpi3", year=YEAR, target_percent=2)
+    url = reverse("reporting:kpi_target_approve", args=[target.pk])
+    client.force_login(qms)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"password": PASSWORD}).status_code == 403
+    client.force_login(director)
+    assert url in client.get(reverse("core:dashboard")).content.decode()
+    assert url in client.get(reverse("reporting:kpi_report"), {"year": YEAR}).content.decode()
+    response = client.post(url, {"password": "wrong"})
+    assert response.status_code == 200 and "password is not right" in response.content.decode()
+    client.post(url, {"password": PASSWORD})
+    target.refresh_from_db()
+    assert target.status == "approved" and target.target_percent == Decimal("2.0")

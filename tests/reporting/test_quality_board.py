@@ -100,7 +100,7 @@ def test_the_numbers_count_only_what_is_open(world):
         ("Meetings of the Accreditation Council", 0, 1),
     ]
     assert dict(ageing.rows)["61–90 days"] == 1 and sum(n for _label, n in ageing.rows) == 1
-    assert [(name.split()[0], *counts) for name, *counts in overdue.rows] == [("Sadykova", 1, 0)]
+    assert [(name.split()[0], *counts) for name, *counts in overdue.rows] == [("Sadykova", 1, 0, 0)]
     assert risks.rows == [("Formation of external expert commissions", 1, 0, 0)]
     assert board["headline"]["overdue_actions"] == 1 and board["headline"]["high_risks"] == 1
 
@@ -118,3 +118,32 @@ def test_an_empty_board_says_so(client, db, make_person):
     client.force_login(make_person(Role.QMS_OWNER, username="board_qms"))
     html = client.get(reverse("reporting:board")).content.decode()
     assert "Nothing to show: none open." in html
+
+
+def test_an_overdue_decision_of_the_management_review_is_on_the_chart_as_on_the_tile(world):
+    from improvement.models import ManagementReview, ReviewDecision
+
+    director, today = world["director"], world["today"]
+    review = ManagementReview.objects.create(
+        number="MR-T-1",
+        period_start=datetime.date(today.year - 1, 1, 1),
+        period_end=datetime.date(today.year - 1, 12, 31),
+        planned_on=today,
+        created_by=director,
+    )
+    decision = ReviewDecision.objects.create(
+        review=review, kind=ReviewDecision.Kind.values[0], text="Do it", created_by=director
+    )
+    Action.objects.create(
+        number="ACT-T-3",
+        decision=decision,
+        description="Do it",
+        owner=director,
+        due_on=today - datetime.timedelta(days=1),
+        created_by=director,
+    )
+    board = quality_board.board(today)
+    overdue = board["panels"][2]
+    assert board["headline"]["overdue_actions"] == 2
+    assert sum(sum(counts) for _name, *counts in overdue.rows) == 2
+    assert [counts[2] for _name, *counts in overdue.rows] == [0, 1]  # the director's, from the review

@@ -151,7 +151,8 @@ def test_the_input_pack_has_every_section_with_the_hand_counted_numbers(records)
         "7. Survey results",
         "8. Key performance indicators against targets",
         "9. Status of the previous review's decisions",
-        "10. Other inputs",
+        "10. Implementation of the strategy",
+        "11. Other inputs",
     ):
         assert heading in text, heading
     assert "Audit of EEC formation" in text

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accreditation', '0011_deqar_vocabulary'),
-        ('governance', '0002_plan'),
+        ('governance', '0004_director_orders'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
