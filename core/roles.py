@@ -266,6 +266,30 @@ ROLE_PERMISSIONS[Role.DIRECTOR] |= {
     "documents.sign_destruction",
 }
 
+# Project managers draw up their work plans; the Director General, as their head, approves them
+# (§4.4.2); the IQAS owner follows them. The weekly meeting of management and staff is open to
+# the staff; the IQAS owner and the Director General prepare it and keep its minutes.
+ROLE_PERMISSIONS[Role.PROJECT_MANAGER] |= {"governance.view_workplan", "governance.add_workplan"}
+ROLE_PERMISSIONS[Role.DIRECTOR] |= {
+    "governance.view_workplan",
+    "governance.view_all_workplans",
+    "governance.approve_workplan",
+}
+ROLE_PERMISSIONS[Role.QMS_OWNER] |= {"governance.view_workplan", "governance.view_all_workplans"}
+for _role in (
+    Role.DIRECTOR,
+    Role.QMS_OWNER,
+    Role.LEGAL_HEAD,
+    Role.PROJECT_MANAGER,
+    Role.COORDINATOR,
+    Role.COUNCIL_SECRETARY,
+    Role.AUDITOR,
+    Role.STAFF,
+):
+    ROLE_PERMISSIONS[_role] |= {"governance.view_weeklymeeting"}
+for _role in (Role.DIRECTOR, Role.QMS_OWNER):
+    ROLE_PERMISSIONS[_role] |= {"governance.add_weeklymeeting", "governance.change_weeklymeeting"}
+
 
 def role_label(code: str) -> str:
     return str(Role(code).label)

@@ -14,6 +14,7 @@ from demo import (
     governance,
     governance_bodies,
     governance_orders,
+    governance_weekly,
     improvement,
     records,
     surveys,
@@ -31,6 +32,7 @@ PARTS = [
     improvement,
     governance,
     governance_bodies,
+    governance_weekly,
 ]
 
 

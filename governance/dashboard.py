@@ -2,10 +2,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.dashboard import TaskItem
+from core.dashboard import TaskItem, register_task_provider
 
 from . import selectors
 from .order_workflow import ORDER_WORKFLOW, OS, SIGN_ORDERS
+from .selectors import weekly as weekly_selectors
+from .selectors import workplans as workplan_selectors
 from .selectors.orders import orders_for
 
 
@@ -23,6 +25,44 @@ def plan_tasks(user):
 
 def reverse_plan(item) -> str:
     return reverse("governance:item_detail", args=[item.pk])
+
+
+@register_task_provider
+def workplan_tasks(user):
+    """A manager's open items of their approved work plans (§4.4.2)."""
+    for item in workplan_selectors.due_work_items_of(user):
+        yield TaskItem(
+            item.title,
+            item.get_absolute_url(),
+            _("Work plan"),
+            due=item.due_date,
+            detail=_("Report the item done when it is done"),
+        )
+
+
+@register_task_provider
+def workplan_approvals(user):
+    """The work plans waiting for the head's approval."""
+    for plan in workplan_selectors.workplans_awaiting(user):
+        yield TaskItem(
+            _("Work plan of %(author)s, %(period)s") % {"author": plan.author, "period": plan.period_label},
+            plan.get_absolute_url(),
+            _("Work plans"),
+            detail=_("Approve the plan or return it with a reason"),
+        )
+
+
+@register_task_provider
+def weekly_actions(user):
+    """The person's actions from the weekly meetings, until marked done."""
+    for action in weekly_selectors.open_actions_of(user):
+        yield TaskItem(
+            action.title,
+            action.get_absolute_url(),
+            _("Weekly meeting"),
+            due=action.due_date,
+            detail=_("Action of the weekly meeting of %(date)s") % {"date": action.meeting},
+        )
 
 
 def order_tasks(user):

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import bodies, plans
+from .views import bodies, plans, weekly, workplans
 from .views import orders as order_views
 
 app_name = "governance"
@@ -64,6 +64,28 @@ urlpatterns = [
 
 public_urlpatterns = [
     path("<int:pk>/", views.public_strategy, name="public_strategy"),
+]
+
+# Project managers' work plans and the weekly meetings (§4.4.2, §7.2.3).
+urlpatterns += [
+    path("workplans/", workplans.workplan_list, name="workplan_list"),
+    path("workplans/new/", workplans.workplan_create, name="workplan_create"),
+    path("workplans/<int:pk>/", workplans.workplan_detail, name="workplan_detail"),
+    path("workplans/<int:pk>/item/", workplans.workitem_add, name="workitem_add"),
+    path("workplans/<int:pk>/submit/", workplans.workplan_submit, name="workplan_submit"),
+    path("workplans/<int:pk>/approve/", workplans.workplan_approve, name="workplan_approve"),
+    path("workplans/<int:pk>/return/", workplans.workplan_return, name="workplan_return"),
+    path("workplans/<int:pk>/revise/", workplans.workplan_revise, name="workplan_revise"),
+    path("workplans/item/<int:pk>/done/", workplans.workitem_done, name="workitem_done"),
+    path("weekly/", weekly.weekly_list, name="weekly_list"),
+    path("weekly/new/", weekly.weekly_prepare, name="weekly_prepare"),
+    path("weekly/<int:pk>/", weekly.weekly_detail, name="weekly_detail"),
+    path("weekly/<int:pk>/attendance/", weekly.weekly_attendance, name="weekly_attendance"),
+    path("weekly/<int:pk>/record/", weekly.weekly_record, name="weekly_record"),
+    path("weekly/<int:pk>/refresh/", weekly.weekly_refresh, name="weekly_refresh"),
+    path("weekly/<int:pk>/action/", weekly.weekly_action_add, name="weekly_action_add"),
+    path("weekly/<int:pk>/close/", weekly.weekly_close, name="weekly_close"),
+    path("weekly/action/<int:pk>/done/", weekly.weekly_action_done, name="weekly_action_done"),
 ]
 
 # Roles by the Director General's order (§4.5) and the responsibility matrix (§4.5.1).

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.workflow import Move, Workflow, on_record, perm, rel, relation
 
-from .models import PlanItem, StrategyVersion
+from .models import PlanItem, StrategyVersion, WeeklyAction, WeeklyMeeting, WorkPlan, WorkPlanItem
 
 S = StrategyVersion.Status
 
@@ -79,3 +79,143 @@ ITEM_WORKFLOW = Workflow(
 
 # Who reports an item's progress: its owner only (the service asks the same).
 REPORTS = on_record(PlanItem, rel("owns the plan item"))
+
+# Project managers' work plans (§4.4.2): drawn up by the manager, agreed and approved by the
+# head (the Director General) before they are carried out; a change is approved again.
+WP = WorkPlan.Status
+DRAFT_WORKPLAN = "governance.add_workplan"
+APPROVE_WORKPLAN = "governance.approve_workplan"
+
+
+@relation("drew up the work plan")
+def drew_up_workplan(user, plan) -> bool:
+    return user.is_authenticated and plan.author_id == user.pk
+
+
+@relation("heads the work plan's author")
+def heads_author(user, plan) -> bool:
+    # The head approves another person's plan, never their own.
+    return user.is_authenticated and plan.author_id != user.pk
+
+
+WORKPLAN_AUTHOR = perm(DRAFT_WORKPLAN, "drew up the work plan")
+WORKPLAN_HEAD = perm(APPROVE_WORKPLAN, "heads the work plan's author")
+
+WORKPLAN_WORKFLOW = Workflow(
+    WorkPlan,
+    "status",
+    {
+        WP.DRAFT: {
+            WP.SUBMITTED: Move(
+                _("Submit for approval"),
+                WORKPLAN_AUTHOR,
+                via="governance:workplan_submit",
+                post=True,
+                icon="send",
+            ),
+        },
+        WP.RETURNED: {
+            WP.SUBMITTED: Move(
+                _("Submit again"), WORKPLAN_AUTHOR, via="governance:workplan_submit", post=True, icon="send"
+            ),
+        },
+        WP.SUBMITTED: {
+            WP.APPROVED: Move(
+                _("Approve"),
+                WORKPLAN_HEAD,
+                via="governance:workplan_approve",
+                post=True,
+                icon="check2",
+                style="success",
+            ),
+            WP.RETURNED: Move(
+                _("Return with a reason"),
+                WORKPLAN_HEAD,
+                via="governance:workplan_return",
+                style="outline-danger",
+            ),
+        },
+        WP.APPROVED: {
+            WP.DRAFT: Move(
+                _("Change the plan"),
+                WORKPLAN_AUTHOR,
+                via="governance:workplan_revise",
+                post=True,
+                style="outline-secondary",
+            ),
+        },
+    },
+)
+
+WI = WorkPlanItem.Status
+
+
+@relation("drew up the item's work plan")
+def drew_up_item_plan(user, item) -> bool:
+    return user.is_authenticated and item.work_plan.author_id == user.pk
+
+
+# The manager reports an item of an approved plan done.
+WORKITEM_WORKFLOW = Workflow(
+    WorkPlanItem,
+    "status",
+    {
+        WI.OPEN: {
+            WI.DONE: Move(
+                _("Mark done"),
+                rel("drew up the item's work plan"),
+                via="governance:workitem_done",
+                post=True,
+                icon="check2",
+                style="outline-success",
+            )
+        }
+    },
+)
+
+# The weekly meeting (§4.4.2, §7.2.3): prepared and recorded by the IQAS owner or the Director
+# General; closing it fixes its minutes.
+WM = WeeklyMeeting.Status
+KEEP_WEEKLY = "governance.change_weeklymeeting"
+
+WEEKLY_WORKFLOW = Workflow(
+    WeeklyMeeting,
+    "status",
+    {
+        WM.PREPARED: {
+            WM.CLOSED: Move(
+                _("Close the weekly meeting"),
+                perm(KEEP_WEEKLY),
+                via="governance:weekly_close",
+                post=True,
+                icon="lock",
+            )
+        }
+    },
+)
+
+
+@relation("owns the action")
+def owns_action(user, action) -> bool:
+    return user.is_authenticated and action.owner_id == user.pk
+
+
+WA = WeeklyAction.Status
+
+# An action of a weekly meeting is marked done by its owner (or by whoever keeps the meetings).
+ACTION_WORKFLOW = Workflow(
+    WeeklyAction,
+    "status",
+    {
+        WA.OPEN: {
+            WA.DONE: Move(
+                _("Mark done"),
+                rel("owns the action") | perm(KEEP_WEEKLY),
+                via="governance:weekly_action_done",
+                post=True,
+                icon="check2",
+                style="outline-success",
+            )
+        }
+    },
+)

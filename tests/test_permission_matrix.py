@@ -18,6 +18,7 @@ from tests.documents import matrix_records
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
 from tests.governance import matrix_bodies, matrix_orders
+from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
 from tests.registry import matrix as matrix_registry
@@ -35,6 +36,7 @@ EXTENSIONS = (
     matrix_survey_results,
     matrix_review,
     matrix_bodies,
+    matrix_governance_weekly,
     matrix_governance,
     matrix_registry,
     matrix_records,

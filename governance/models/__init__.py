@@ -13,6 +13,8 @@ from .strategy import (
     StrategyVersion,
     Task,
 )
+from .weekly import WeeklyAction, WeeklyAgendaLine, WeeklyAttendance, WeeklyMeeting
+from .workplans import WorkPlan, WorkPlanItem
 
 __all__ = [
     "DirectorOrder",
@@ -29,4 +31,10 @@ __all__ = [
     "StrategySignature",
     "StrategyVersion",
     "Task",
+    "WeeklyAction",
+    "WeeklyAgendaLine",
+    "WeeklyAttendance",
+    "WeeklyMeeting",
+    "WorkPlan",
+    "WorkPlanItem",
 ]
