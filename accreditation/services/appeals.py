@@ -119,13 +119,22 @@ def appeal_take(*, appeal: Appeal, actor) -> Appeal:
 
 
 @transaction.atomic
-def appeal_decide(*, appeal: Appeal, actor, result: str, reasons: str) -> Appeal:
+def appeal_decide(*, appeal: Appeal, actor, result: str, reasons: str, meeting: str = "") -> Appeal:
     """The commission's outcome; an upheld (or partly upheld) appeal sets the decision aside
-    and sends the project back to the council."""
+    and sends the project back to the council. An appeal against a council decision is decided
+    by the appeals commission as a body (ESG 2.7): ``meeting`` names the meeting whose vote
+    decided it, and no one member decides one alone. A complaint may be answered by a member."""
     require_perm(actor, "accreditation.hear_appeal")
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
     if appeal.status == Appeal.Status.DECIDED:
         raise ValidationError(_("This case is decided already."))
+    if appeal.kind == Appeal.Kind.APPEAL and not meeting.strip():
+        raise ValidationError(
+            _(
+                "An appeal is decided by the appeals commission at its meeting, by the members' "
+                "vote: put it on the agenda of the commission's next meeting."
+            )
+        )
     if result not in Appeal.Result.values:
         raise ValidationError(_("Choose the outcome."))
     if not reasons.strip():
@@ -135,8 +144,10 @@ def appeal_decide(*, appeal: Appeal, actor, result: str, reasons: str) -> Appeal
         workflow=APPEAL_WORKFLOW,
         target=Appeal.Status.DECIDED,
         actor=actor,
-        action=gettext_lazy("Decided: %(result)s"),
-        params={"result": stored_label(Appeal.Result, result)},
+        action=gettext_lazy("Decided at %(meeting)s: %(result)s")
+        if meeting
+        else gettext_lazy("Decided: %(result)s"),
+        params={"result": stored_label(Appeal.Result, result), "meeting": meeting},
         comment=reasons,
         also={"result": result, "reasons": reasons, "decided_by": actor, "decided_at": timezone.now()},
     )

@@ -511,6 +511,7 @@ def minutes_sign(*, meeting: BodyMeeting, actor, password: str) -> MinutesSignat
             reasons=item.decision_text
             or _("Decision of %(body)s, meeting %(number)s, item %(position)s")
             % {"body": meeting.body.name, "number": meeting.number, "position": item.position},
+            meeting=f"{meeting.body.name} № {meeting.number}",
         )
     signature = MinutesSignature.objects.create(
         meeting=meeting,

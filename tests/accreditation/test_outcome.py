@@ -162,8 +162,15 @@ def test_an_upheld_appeal_sets_the_decision_aside_and_returns_to_the_council(cas
         outcome.appeal_decide(appeal=appeal, actor=cast.rep, result="upheld", reasons="x")
     outcome.appeal_take(appeal=appeal, actor=commission)
     with pytest.raises(ValidationError, match="reasons"):
-        outcome.appeal_decide(appeal=appeal, actor=commission, result="upheld", reasons="")
-    outcome.appeal_decide(appeal=appeal, actor=commission, result="upheld", reasons="Criterion 3.2 misread.")
+        outcome.appeal_decide(appeal=appeal, actor=commission, result="upheld", reasons="", meeting="AC № 1")
+    # No one member decides an appeal alone: the commission's meeting does.
+    with pytest.raises(ValidationError, match="decided by the appeals commission at its meeting"):
+        outcome.appeal_decide(appeal=appeal, actor=commission, result="upheld", reasons="Alone.")
+    appeal.refresh_from_db()
+    assert appeal.status == "under_review" and not appeal.result
+    outcome.appeal_decide(
+        appeal=appeal, actor=commission, result="upheld", reasons="Criterion 3.2 misread.", meeting="AC № 1"
+    )
     decided.refresh_from_db()
     assert decided.status == S.COUNCIL
     decision = decided.decisions.get()
@@ -275,3 +282,34 @@ def test_each_certificate_move_leaves_one_history_row_and_one_event_with_its_rea
         from core.workflow import transition_perform
 
         transition_perform(obj=old, workflow=CERTIFICATE_WORKFLOW, target="valid", actor=cast.director)
+
+
+def test_the_appeal_page_sends_an_appeal_to_the_commissions_meeting_but_a_member_answers_a_complaint(
+    client, cast, decided, make_person
+):
+    from core.roles import Role
+
+    commission = make_person(Role.APPEALS_COMMISSION, username="appeals_page")
+    appeal = outcome.appeal_file(
+        actor=cast.rep, project=decided, subject="Term", text="We meet every criterion."
+    )
+    outcome.appeal_take(appeal=appeal, actor=commission)
+    complaint = outcome.complaint_file(
+        name="A visitor", email="v@example.org", subject="Late", text="No answer."
+    )
+    outcome.appeal_take(appeal=complaint, actor=commission)
+    client.force_login(commission)
+    page = client.get(appeal.get_absolute_url()).content.decode()
+    assert "data-decided-by-body" in page and "Record the outcome" not in page
+    # Posting the outcome anyway is refused with the reason, and nothing changes.
+    response = client.post(appeal.get_absolute_url(), {"result": "upheld", "reasons": "Alone."})
+    assert (
+        response.status_code == 200
+        and "decided by the appeals commission at its meeting" in response.content.decode()
+    )
+    appeal.refresh_from_db()
+    assert appeal.status == "under_review"
+    assert "Record the outcome" in client.get(complaint.get_absolute_url()).content.decode()
+    client.post(complaint.get_absolute_url(), {"result": "rejected", "reasons": "Answered on 4 December."})
+    complaint.refresh_from_db()
+    assert complaint.status == "decided" and complaint.decided_by == commission
