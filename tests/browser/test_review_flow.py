@@ -32,7 +32,8 @@ PACK_SECTIONS = (
     "7. Survey results",
     "8. Key performance indicators against targets",
     "9. Status of the previous review's decisions",
-    "10. Other inputs",
+    "10. Implementation of the strategy",
+    "11. Other inputs",
 )
 PARTICIPANTS = "Alexander Nikolaev (chair), Dana Tulegenova (secretary), Saule Akhmetova, Asel Omarova."
 CONCLUSIONS = "The IQAS is effective; experts ask for earlier visit programmes; too few student experts."
