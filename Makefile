@@ -51,6 +51,7 @@ test: $(STAMP) browser lint ## Lint, check migrations and run every test (browse
 
 SCALE ?= 0
 bench: setup ## Benchmark the portal under gunicorn with wrk (see bench/README.md); SCALE=50000 seeds first
+	@bash scripts/ensure-wrk
 	$(PY) bench/run.py --scale $(SCALE) $(BENCH_ARGS)
 	DEBUG=false ALLOWED_HOSTS=127.0.0.1 $(PY) bench/queries.py
 
