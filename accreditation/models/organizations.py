@@ -1,8 +1,8 @@
 """Education organizations (EO) and their educational programmes (EP)."""
 
 from django.db import models
-from django.db.models import Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Func
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -61,11 +61,21 @@ ISCED_FIELDS = [
 NAME_LANGUAGES = ("ru", "kk", "ky", "en")
 
 
+class NullIfBlank(Func):
+    """NULLIF(name, '') with the empty string written in the SQL, not passed as a parameter:
+    the query's expression is then the index's, which SQLite (and PostgreSQL with server-side
+    parameters) needs to read the order from the index."""
+
+    function = "NULLIF"
+    template = "%(function)s(%(expressions)s, '')"
+    output_field = models.CharField()
+
+
 def shown_name(language: str, path: str = ""):
     """The name lists show and sort by in a language: the name in it where known, the official
     name otherwise. ``path`` reaches the organization from another model ("organization__").
     Indexed in exactly this form (Organization.Meta.indexes), so the registry sorts by an index."""
-    return Coalesce(NullIf(f"{path}name_{language}", Value("")), f"{path}name")
+    return Coalesce(NullIfBlank(f"{path}name_{language}"), f"{path}name")
 
 
 def search_text_of(row) -> str:
