@@ -143,3 +143,27 @@ def test_the_api_lists_the_same_institutions_without_distinct(client, scale):
     assert not any("DISTINCT" in q["sql"] for q in queries.captured_queries)
     ids = [row["identifiers"][0]["identifier"] for row in response.json()["results"]]
     assert len(ids) == old.count()
+
+
+def test_a_list_is_counted_once_until_the_registry_changes(client, scale, cast, monkeypatch):
+    from rest_framework.pagination import PageNumberPagination
+
+    from registry import cache
+
+    monkeypatch.setattr(PageNumberPagination, "page_size", 2)
+
+    def counts(path, **params) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path, params).status_code == 200
+        return sum("COUNT(" in q["sql"] for q in queries.captured_queries)
+
+    api = reverse("api:institution-list")
+    assert counts(api) == 1
+    assert counts(api, page=2) == 0  # the next page reads the kept count
+    assert client.get(api, {}).json()["count"] == 12
+    assert counts(reverse("registry:list"), b="1") == 1
+    assert counts(reverse("registry:list"), b="2") == 0  # a new address, the same list
+    zeta = Organization.objects.get(iaar_id="B-0000002")
+    services.organization_update(organization=zeta, actor=cast.pm, name="Zeta", name_ru="Ясень")
+    cache.changed()
+    assert counts(api, page=3) == 1
