@@ -103,6 +103,7 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=0, help="first run seed_demo --scale N")
     parser.add_argument("--user", default="qms", help="demo login for pages marked auth (default qms)")
     parser.add_argument("--urls", default=str(ROOT / "bench/pages.txt"), help="page list (bench/pages.txt)")
+    parser.add_argument("--no-seed", action="store_true", help="skip seed_demo (the data is there)")
     parser.add_argument("--no-server-ms", action="store_true", help="skip the in-process timings")
     parser.add_argument("--server-runs", type=int, default=5, help="warm in-process renderings per page (5)")
     parser.add_argument("--out", default=str(ROOT / "bench/results/latest.md"), help="the table's file")
@@ -121,7 +122,8 @@ def main() -> int:
         "IAAR_VERIFY_LIMIT_PER_MINUTE": "1000000000",
     }
     manage("migrate", "--noinput", "-v0", env=env)
-    manage("seed_demo", *(["--scale", str(args.scale)] if args.scale else []), env=env)
+    if not args.no_seed:
+        manage("seed_demo", *(["--scale", str(args.scale)] if args.scale else []), env=env)
     manage("collectstatic", "--noinput", "-v0", env=env)
     pages = read_pages(Path(args.urls))
     cookies = {}

@@ -11,6 +11,8 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from .paging import KeptCountPaginator
+
 FORMATS = ("json", "csv", "xlsx")
 
 
@@ -57,7 +59,10 @@ def integer_filter(minimum: int, maximum: int, **kwargs) -> IntegerFilter:
 
 
 class Pagination(PageNumberPagination):
-    """Pages from 1; a page past the last is a 404 with a message."""
+    """Pages from 1; a page past the last is a 404 with a message. The count of a list is
+    counted once until the registry changes, not again for every page."""
+
+    django_paginator_class = KeptCountPaginator
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

@@ -8,8 +8,7 @@ from functools import cache as memoize
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -22,6 +21,7 @@ from accreditation.models import (
     Programme,
     Publication,
 )
+from accreditation.models.organizations import NAME_LANGUAGES, shown_name
 from accreditation.places import lookup_key
 
 from .forms import RegistryFilter
@@ -126,16 +126,23 @@ TYPO_THRESHOLD = 0.45
 
 
 # Up to this many matching organizations (or programmes) are looked up once and then named
-# in the query; more than that, and the query keeps the name search as a subquery.
+# in the query. More than that is a broad search ("university"): the words are then checked on
+# each row as the registry's order reaches it, so PostgreSQL walks the name index and stops at
+# the page, instead of collecting and sorting every match.
 MATERIALIZE_MATCHES = 2000
 
 
-def _matching(model, term: str) -> list[int] | QuerySet:
-    rows = model.objects.all()
+def _words(term: str, path: str = "") -> Q:
+    match = Q()
     for word in term.split()[:10]:
-        rows = rows.filter(search_text__contains=word)
-    ids = list(rows.values_list("pk", flat=True)[: MATERIALIZE_MATCHES + 1])
-    return ids if len(ids) <= MATERIALIZE_MATCHES else rows.values("pk")
+        match &= Q(**{f"{path}search_text__contains": word})
+    return match
+
+
+def _matching(model, term: str) -> list[int] | None:
+    """The ids of the rows with every word of the term, or None if there are too many."""
+    ids = list(model.objects.filter(_words(term)).values_list("pk", flat=True)[: MATERIALIZE_MATCHES + 1])
+    return ids if len(ids) <= MATERIALIZE_MATCHES else None
 
 
 def _similar_organizations(term: str) -> list[int]:
@@ -154,11 +161,11 @@ def text_match(term: str) -> Q:
     The names are searched in their own tables (each word a trigram-indexed "contains" on
     PostgreSQL), once, and the certificates joined to the few that match.
     """
-    return (
-        Q(organization__in=_matching(Organization, term))
-        | Q(programme__in=_matching(Programme, term))
-        | Q(number=term.upper())
-    )
+    match = Q(number=term.upper())
+    for path, model in (("organization", Organization), ("programme", Programme)):
+        ids = _matching(model, term)
+        match |= Q(**{f"{path}__in": ids}) if ids is not None else _words(term, f"{path}__")
+    return match
 
 
 def search(data) -> tuple[QuerySet[Certificate], RegistryFilter]:
@@ -191,11 +198,9 @@ def search(data) -> tuple[QuerySet[Certificate], RegistryFilter]:
         rows = with_public_status(rows, values["status"])
     order = [*SORTS.get(values.get("sort", "name"), SORTS["name"]), "pk"]
     language = (get_language() or "")[:2]
-    if language in ("ru", "kk", "ky", "en"):
+    if language in NAME_LANGUAGES:
         # Names in the visitor's language where known, the official name otherwise.
-        rows = rows.annotate(
-            shown_name=Coalesce(NullIf(f"organization__name_{language}", Value("")), "organization__name")
-        )
+        rows = rows.annotate(shown_name=shown_name(language, "organization__"))
         order = ["shown_name" if field == "organization__name" else field for field in order]
     term = clean_term(values.get("q", ""))
     if term:
@@ -211,10 +216,11 @@ def search(data) -> tuple[QuerySet[Certificate], RegistryFilter]:
 
 
 def published_organizations() -> QuerySet[Organization]:
-    """The organizations the registry shows: those with at least one publication."""
+    """The organizations the registry shows: those with at least one publication (a semi-join,
+    not a DISTINCT over every column of the joined rows)."""
     return Organization.objects.filter(
-        projects__publications__isnull=False, projects__publications__withdrawn=False
-    ).distinct()
+        Exists(Publication.objects.filter(project__organization=OuterRef("pk"), withdrawn=False))
+    )
 
 
 def organization_get(iaar_id: str) -> Organization:

@@ -7,7 +7,6 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -24,6 +23,7 @@ from core.ratelimit import over_limit
 from . import cache as registry_cache
 from . import selectors
 from .forms import ComplaintForm
+from .paging import BoundedPaginator
 
 # The CSRF token in a page kept for every anonymous visitor: each visitor gets their own in its
 # place when the page is served.
@@ -75,9 +75,11 @@ def _render(request: HttpRequest, template: str, context: dict, **kwargs) -> Htt
 @public_page("list")
 def registry_list(request: HttpRequest) -> HttpResponse:
     rows, form = selectors.search(request.GET)
-    page = Paginator(rows, settings.PAGINATE_BY).get_page(request.GET.get("page"))
+    paginator = BoundedPaginator(rows, settings.PAGINATE_BY)
+    too_deep = paginator.beyond(request.GET.get("page"))
+    page = paginator.get_page(1 if too_deep else request.GET.get("page"))
     today = timezone.localdate()
-    for certificate in page.object_list:
+    for certificate in [] if too_deep else page.object_list:
         certificate.public_status = selectors.public_status(certificate, today)
     return _render(
         request,
@@ -86,6 +88,8 @@ def registry_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "invalid": [str(field.label) for field in form if field.errors],
             "page_obj": page,
+            "too_deep": too_deep,
+            "deepest": paginator.deepest,
             "approximate": form.approximate,
             "term": form.cleaned_data.get("q"),
             "filtered": any(v for k, v in request.GET.items() if k != "page"),

@@ -1,6 +1,8 @@
 """Education organizations (EO) and their educational programmes (EP)."""
 
 from django.db import models
+from django.db.models import Func
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +57,27 @@ ISCED_FIELDS = [
 ]
 
 
+# The languages an organization's name is kept in besides the official name.
+NAME_LANGUAGES = ("ru", "kk", "ky", "en")
+
+
+class NullIfBlank(Func):
+    """NULLIF(name, '') with the empty string written in the SQL, not passed as a parameter:
+    the query's expression is then the index's, which SQLite (and PostgreSQL with server-side
+    parameters) needs to read the order from the index."""
+
+    function = "NULLIF"
+    template = "%(function)s(%(expressions)s, '')"
+    output_field = models.CharField()
+
+
+def shown_name(language: str, path: str = ""):
+    """The name lists show and sort by in a language: the name in it where known, the official
+    name otherwise. ``path`` reaches the organization from another model ("organization__").
+    Indexed in exactly this form (Organization.Meta.indexes), so the registry sorts by an index."""
+    return Coalesce(NullIfBlank(f"{path}name_{language}"), f"{path}name")
+
+
 def search_text_of(row) -> str:
     """The text the registry searches for a row: its names and codes, case-folded, one line."""
     return " ".join(str(getattr(row, name) or "").casefold() for name in row.SEARCHED_FIELDS).strip()
@@ -106,7 +129,16 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["country", "city"], name="organization_place")]
+        indexes = [
+            models.Index(fields=["country", "city"], name="organization_place"),
+            # The registry's order by name: the official name, and in each language the name
+            # in it where known (registry.selectors.shown_name, the same expression).
+            models.Index(fields=["name", "id"], name="organization_sort"),
+            *(
+                models.Index(shown_name(language), "id", name=f"organization_sort_{language}")
+                for language in NAME_LANGUAGES
+            ),
+        ]
         verbose_name = _("education organization")
         verbose_name_plural = _("education organizations")
         # Granted per organization to the people who represent it.
