@@ -13,6 +13,7 @@ from demo import (
     documents,
     governance,
     governance_bodies,
+    governance_discussion,
     governance_orders,
     governance_weekly,
     improvement,
@@ -32,6 +33,7 @@ PARTS = [
     improvement,
     governance,
     governance_bodies,
+    governance_discussion,
     governance_weekly,
 ]
 

@@ -28,6 +28,12 @@ class VersionForm(forms.ModelForm):
         model = StrategyVersion
         fields = ["mission", "vision", "values", "change_note", "discussed_on", "discussed_by"]
         widgets = {"discussed_on": forms.DateInput(attrs={"type": "date"})}
+        help_texts = {
+            "discussed_on": _(
+                "Only for a discussion held before the portal kept the bodies' meetings: otherwise "
+                "the body's decision on its agenda item records the discussion."
+            )
+        }
 
 
 class GoalForm(forms.ModelForm):

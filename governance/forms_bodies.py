@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.forms import SignForm
 from documents.models import Document, DocumentVersion
 
+from .models import StrategyVersion
 from .models.bodies import Body, DecisionAction, ItemVote, MeetingItem, Membership
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -56,6 +57,19 @@ class ItemForm(forms.Form):
             document__doc_type__in=[Document.Type.STANDARD, Document.Type.GUIDELINE],
         ).select_related("document"),
         required=False,
+    )
+
+    strategy_version = forms.ModelChoiceField(
+        label=_("Strategy version under discussion"),
+        queryset=StrategyVersion.objects.filter(status=StrategyVersion.Status.DISCUSSION).select_related(
+            "strategy"
+        ),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "Choose a strategy version under discussion: this one is not under discussion."
+            )
+        },
     )
 
     def __init__(self, *args, appeals=None, **kwargs) -> None:

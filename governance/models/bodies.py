@@ -203,6 +203,15 @@ class MeetingItem(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    strategy_version = models.ForeignKey(
+        "governance.StrategyVersion",
+        verbose_name=_("strategy version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agenda_items",
+        help_text=_("The draft under discussion: the body's adoption records the discussion on the version."),
+    )
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PENDING)
     outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices, blank=True)
     decision_text = models.TextField(_("decision"), blank=True)

@@ -58,14 +58,23 @@ class StrategyVersion(models.Model):
     vision = models.TextField(_("vision"), blank=True)
     values = models.TextField(_("values"), blank=True)
     change_note = models.TextField(_("what changed"), blank=True)
-    # The collegial discussion (§4.3). Until the collegial bodies are kept in the portal
-    # (issue 18, item 3) it is a record: the date, the body's name and the minutes if any.
+    # The collegial discussion (§4.3): a body's adopted agenda item records the meeting here
+    # (with its date and the body's name). A version discussed before the portal kept the
+    # bodies' meetings keeps the free-text record: the date, the body's name, the minutes file.
     discussed_on = models.DateField(_("discussed on"), null=True, blank=True)
     discussed_by = models.CharField(_("discussed by (body)"), max_length=300, blank=True)
     discussion_minutes = models.FileField(
         _("minutes of the discussion"), upload_to="governance/minutes/%Y/", blank=True
     )
     discussion_minutes_name = models.CharField(max_length=255, blank=True)
+    discussed_at = models.ForeignKey(
+        "governance.BodyMeeting",
+        verbose_name=_("discussed at the meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

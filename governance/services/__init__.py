@@ -17,6 +17,7 @@ from core.permissions import password_confirm, user_role_labels
 from core.workflow import event_record, transition_perform
 
 from ..models import Goal, Indicator, IndicatorTarget, Strategy, StrategySignature, StrategyVersion, Task
+from ..models.bodies import Body
 from ..workflow import EDIT, VERSION_WORKFLOW
 
 S = StrategyVersion.Status
@@ -116,6 +117,16 @@ def version_edit(
     _require_edit(actor)
     if version.status not in (S.DRAFT, S.DISCUSSION):
         raise ValidationError(_("An approved or superseded version is never changed; start a new version."))
+    if _discussion_typed(version, discussed_on, discussed_by, minutes) and (
+        version.discussed_at_id or Body.objects.filter(is_active=True).exists()
+    ):
+        raise ValidationError(
+            _(
+                "The discussion is recorded by a collegial body's decision: put the version on a "
+                "meeting's agenda as a “Strategy or plan approval” item. The typed record is kept "
+                "only for versions discussed before the portal kept the bodies' meetings."
+            )
+        )
     if discussed_on and not discussed_by.strip():
         raise ValidationError(_("Name the body that discussed the draft."))
     if minutes is not None:
@@ -127,6 +138,50 @@ def version_edit(
     version.discussed_on, version.discussed_by = discussed_on, discussed_by.strip()
     version._history_user = actor
     version.save()
+    return version
+
+
+def _discussion_typed(version: StrategyVersion, discussed_on, discussed_by: str, minutes) -> bool:
+    """Whether the edit changes the typed record of the discussion (date, body, minutes file)."""
+    return (
+        minutes is not None
+        or discussed_on != version.discussed_on
+        or discussed_by.strip() != version.discussed_by
+    )
+
+
+def discussion_refusal(version: StrategyVersion) -> str:
+    """Why the version cannot be put on a body's agenda for discussion, or "" if it can."""
+    if version.status != S.DISCUSSION:
+        return _(
+            "%(version)s is not under discussion (it is “%(status)s”): put the draft to discussion first."
+        ) % {
+            "version": version,
+            "status": version.get_status_display(),
+        }
+    return ""
+
+
+@transaction.atomic
+def version_discussion_from_meeting(*, version: StrategyVersion, meeting, actor) -> StrategyVersion:
+    """A collegial body adopted the draft at its meeting (§4.3): the version records the
+    discussion — the meeting, its date, the body — and the Director General may approve it."""
+    version = StrategyVersion.objects.select_for_update().get(pk=version.pk)
+    refusal = discussion_refusal(version)
+    if refusal:
+        raise ValidationError(refusal)
+    version.discussed_at = meeting
+    version.discussed_on = meeting.date
+    version.discussed_by = meeting.body.name
+    version._history_user = actor
+    version._change_reason = "Discussed at a collegial body's meeting"
+    version.save(update_fields=["discussed_at", "discussed_on", "discussed_by"])
+    event_record(
+        obj=version,
+        action=gettext_lazy("Discussed at %(body)s meeting № %(number)s"),
+        actor=actor,
+        params={"body": meeting.body.name, "number": meeting.number},
+    )
     return version
 
 

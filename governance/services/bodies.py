@@ -46,6 +46,7 @@ from ..workflow_bodies import (
     chairs,
     keeps_meetings,
 )
+from . import discussion_refusal, version_discussion_from_meeting
 
 M = BodyMeeting.Status
 I = MeetingItem.State  # noqa: E741
@@ -196,7 +197,14 @@ def meeting_create(*, actor, body: Body, number: str, date: datetime.date, place
 
 @transaction.atomic
 def item_add(
-    *, meeting: BodyMeeting, actor, kind: str, title: str, document_version=None, appeal=None
+    *,
+    meeting: BodyMeeting,
+    actor,
+    kind: str,
+    title: str,
+    document_version=None,
+    appeal=None,
+    strategy_version=None,
 ) -> MeetingItem:
     """Put a question on the agenda. A document validation names a standard or guideline whose
     reviewers have all agreed."""
@@ -217,6 +225,15 @@ def item_add(
         title = title.strip() or _("Validation of %(version)s") % {"version": document_version}
     else:
         document_version = None
+    if kind == MeetingItem.Kind.STRATEGY and strategy_version is not None:
+        refusal = discussion_refusal(strategy_version)
+        if refusal:
+            raise ValidationError(refusal)
+        if MeetingItem.objects.filter(strategy_version=strategy_version, state=I.PENDING).exists():
+            raise ValidationError(_("This version is on a meeting's agenda already."))
+        title = title.strip() or _("Discussion of %(version)s") % {"version": strategy_version}
+    elif kind != MeetingItem.Kind.STRATEGY:
+        strategy_version = None
     if kind == MeetingItem.Kind.APPEAL:
         if meeting.body.kind != Body.Kind.APPEALS_COMMISSION:
             raise ValidationError(_("Appeals are decided by the appeals and complaints commission."))
@@ -235,6 +252,7 @@ def item_add(
         title=title.strip(),
         document_version=document_version,
         appeal=appeal,
+        strategy_version=strategy_version,
         position=meeting.items.count() + 1,
     )
     item._history_user = actor
@@ -381,6 +399,8 @@ def item_decide(*, item: MeetingItem, actor, decision_text: str = "") -> Meeting
                 "cast": result["cast"],
             },
         )
+    if adopted and item.kind == MeetingItem.Kind.STRATEGY and item.strategy_version_id:
+        version_discussion_from_meeting(version=item.strategy_version, meeting=meeting, actor=actor)
     return item
 
 
