@@ -164,7 +164,7 @@ def destruction_propose(*, actor, records: Iterable[Record], basis: str) -> Dest
     pks = sorted({r.pk for r in records})
     if not pks:
         raise ValidationError(_("Choose at least one record due for disposal."))
-    rows = Record.objects.select_for_update().filter(pk__in=pks)
+    rows = Record.objects.select_for_update(of=("self",)).filter(pk__in=pks)
     due = set(records_due_for_disposal().filter(pk__in=pks).values_list("pk", flat=True))
     late = [r.title for r in rows if r.pk not in due]
     if late:

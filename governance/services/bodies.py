@@ -358,7 +358,9 @@ def item_decide(*, item: MeetingItem, actor, decision_text: str = "") -> Meeting
     majority is no decision. Without a quorum the body cannot decide: refused, nothing saved."""
     item = MeetingItem.objects.select_related("meeting").get(pk=item.pk)
     meeting = _lock(item.meeting)
-    item = MeetingItem.objects.select_for_update().select_related("document_version").get(pk=item.pk)
+    item = (
+        MeetingItem.objects.select_for_update(of=("self",)).select_related("document_version").get(pk=item.pk)
+    )
     ITEM_WORKFLOW.check(item, I.DECIDED, actor)
     if meeting.status != M.OPEN:
         raise ValidationError(_("Items are decided while the meeting is in session."))
