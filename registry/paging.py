@@ -6,6 +6,7 @@ count reads at most the rows the pages hold (one more, to know there are more), 
 beyond the last one listed gets a sentence saying how to find the rest.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
@@ -19,7 +20,10 @@ def kept_count(rows, count) -> int:
     """``count()`` of these rows (unordered), kept until the registry changes (cache.changed)
     and keyed by the count's own SQL: every page of a list, and every address that differs only
     in what does not filter it, reads one count instead of scanning the rows again."""
-    sql, params = rows.query.sql_with_params()
+    try:
+        sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (an empty id list): no SQL to key
+        return 0
     return registry_cache.cached("count", (sql, params), count)
 
 
