@@ -1,8 +1,7 @@
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.dashboard import TaskItem, register_task_provider
+from core.dashboard import TaskItem, pk_url, register_task_provider
 
 from . import selectors
 from .order_workflow import ORDER_WORKFLOW, OS, SIGN_ORDERS
@@ -13,18 +12,15 @@ from .selectors.orders import orders_for
 
 def plan_tasks(user):
     """The person's overdue items of the implementation plan."""
+    item_url = pk_url("governance:item_detail")
     for item in selectors.overdue_items_of(user, timezone.localdate()):
         yield TaskItem(
             item.title,
-            reverse_plan(item),
+            item_url(item.pk),
             _("Implementation plan"),
             due=item.due_date,
             detail=_("Report the progress of this plan item"),
         )
-
-
-def reverse_plan(item) -> str:
-    return reverse("governance:item_detail", args=[item.pk])
 
 
 @register_task_provider
