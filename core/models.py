@@ -162,6 +162,22 @@ class User(AbstractUser):
         return gettext(self.position) if self.position else ""
 
 
+class AppendOnlyRecord(models.Model):
+    """A record that is evidence (a signature, a vote, a recusal, a destruction list): written once,
+    never changed. ``save()`` refuses an update; on PostgreSQL core's triggers refuse UPDATE and
+    DELETE in SQL as well (``APPEND_ONLY``, see core/append_only.py)."""
+
+    APPEND_ONLY = True
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError(f"{self._meta.verbose_name} is append-only: it is never changed.")
+        super().save(*args, **kwargs)
+
+
 class WorkflowEvent(models.Model):
     """One step in the life of a controlled record: who moved it, when, from where to where, why."""
 

@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import AppendOnlyRecord
+
 
 class RecordClass(models.Model):
     """A class of the file nomenclature: its code, title, retention period and process."""
@@ -107,10 +109,8 @@ class DestructionAct(models.Model):
         return reverse("documents:destruction_detail", args=[self.pk])
 
 
-class DestroyedFile(models.Model):
+class DestroyedFile(AppendOnlyRecord):
     """One record listed in a destruction act, with the SHA-256 of its file; kept forever."""
-
-    APPEND_ONLY = True
 
     act = models.ForeignKey(DestructionAct, on_delete=models.PROTECT, related_name="files")
     record = models.ForeignKey("documents.Record", on_delete=models.PROTECT, related_name="+")
@@ -128,12 +128,6 @@ class DestroyedFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.act}: {self.title}"
-
-    def save(self, *args, **kwargs) -> None:
-        # The list of an act is evidence: written once, never changed.
-        if self.pk is not None:
-            raise ValueError("A destruction act's list is append-only.")
-        super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise ValueError("A destruction act's list is append-only.")

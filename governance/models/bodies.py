@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.models import AppendOnlyRecord
+
 
 class Body(models.Model):
     """A collegial body of the agency: the Supervisory Board, a council, a commission, a group."""
@@ -228,7 +230,7 @@ class MeetingItem(models.Model):
         return f"{self.position}. {self.title}"
 
 
-class ItemRecusal(models.Model):
+class ItemRecusal(AppendOnlyRecord):
     """A member's declared conflict of interest on one item: the member does not vote on it."""
 
     item = models.ForeignKey(MeetingItem, on_delete=models.PROTECT, related_name="recusals")
@@ -238,21 +240,14 @@ class ItemRecusal(models.Model):
     reason = models.CharField(_("reason"), max_length=300)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
-    APPEND_ONLY = True
-
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "member"], name="one_body_recusal_per_member")]
 
     def __str__(self) -> str:
         return str(self.member)
 
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("A recusal is never changed.")
-        super().save(*args, **kwargs)
 
-
-class ItemVote(models.Model):
+class ItemVote(AppendOnlyRecord):
     """One member's open vote on one item: one per member, never changed."""
 
     class Choice(models.TextChoices):
@@ -269,8 +264,6 @@ class ItemVote(models.Model):
     choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
     cast_at = models.DateTimeField(_("cast"), auto_now_add=True)
 
-    APPEND_ONLY = True
-
     class Meta:
         ordering = ["cast_at", "pk"]
         verbose_name = _("vote")
@@ -279,11 +272,6 @@ class ItemVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member}: {self.choice}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("A vote is never changed.")
-        super().save(*args, **kwargs)
 
 
 class DecisionAction(models.Model):
@@ -318,7 +306,7 @@ class DecisionAction(models.Model):
         return reverse("governance:body_meeting_detail", args=[self.item.meeting_id])
 
 
-class MinutesSignature(models.Model):
+class MinutesSignature(AppendOnlyRecord):
     """The chair's or the secretary's signature of a meeting's minutes (by hash of the content)."""
 
     class Role(models.TextChoices):
@@ -332,8 +320,6 @@ class MinutesSignature(models.Model):
     content_sha256 = models.CharField(_("SHA-256 of the signed content"), max_length=64)
     signed_at = models.DateTimeField(_("signed"), auto_now_add=True)
 
-    APPEND_ONLY = True
-
     class Meta:
         ordering = ["signed_at", "pk"]
         verbose_name = _("minutes signature")
@@ -344,8 +330,3 @@ class MinutesSignature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.signer_name}: {self.meeting}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("A signature is never changed.")
-        super().save(*args, **kwargs)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import Process
+from core.models import AppendOnlyRecord, Process
 from core.roles import Role
 
 
@@ -106,7 +106,7 @@ class OrderLine(models.Model):
         return str(self.process) if self.process_id else str(Role(self.role).label)
 
 
-class OrderSignature(models.Model):
+class OrderSignature(AppendOnlyRecord):
     """The Director General's signature of an order: who signed which content (by hash), when."""
 
     order = models.ForeignKey(DirectorOrder, on_delete=models.PROTECT, related_name="signatures")
@@ -116,8 +116,6 @@ class OrderSignature(models.Model):
     content_sha256 = models.CharField(_("SHA-256 of the signed content"), max_length=64)
     signed_at = models.DateTimeField(_("signed"), auto_now_add=True)
 
-    APPEND_ONLY = True
-
     class Meta:
         ordering = ["signed_at", "pk"]
         verbose_name = _("order signature")
@@ -125,8 +123,3 @@ class OrderSignature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.signer_name}: {self.order}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("A signature is never changed.")
-        super().save(*args, **kwargs)

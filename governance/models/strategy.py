@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import AppendOnlyRecord
+
 
 class Strategy(models.Model):
     title = models.CharField(_("title"), max_length=300)
@@ -160,7 +162,7 @@ class IndicatorTarget(models.Model):
         return f"{self.indicator}: {self.year}"
 
 
-class StrategySignature(models.Model):
+class StrategySignature(AppendOnlyRecord):
     """The Director General's approval: who signed which content (by hash), when."""
 
     version = models.ForeignKey(StrategyVersion, on_delete=models.PROTECT, related_name="signatures")
@@ -171,7 +173,6 @@ class StrategySignature(models.Model):
     signed_at = models.DateTimeField(_("signed"), auto_now_add=True)
 
     # On PostgreSQL the table refuses UPDATE and DELETE, as documents' signatures do (core.append_only).
-    APPEND_ONLY = True
 
     class Meta:
         ordering = ["signed_at", "pk"]
@@ -180,8 +181,3 @@ class StrategySignature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.signer_name}: {self.version}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ValueError("A signature is never changed.")
-        super().save(*args, **kwargs)
