@@ -18,6 +18,7 @@ from .models import (
     StandardSet,
     Vote,
 )
+from .models.authorities import EducationAuthority
 
 
 @admin.register(Organization)
@@ -127,3 +128,12 @@ for model, columns in (
     admin.site.register(
         model, type(f"{model.__name__}Admin", (ReadOnlyRecordAdmin,), {"list_display": columns})
     )
+
+
+@admin.register(EducationAuthority)
+class EducationAuthorityAdmin(ControlledRecordAdmin):
+    """The register of the education authorities, kept by the administrator with its history."""
+
+    list_display = ("country", "name", "email", "receives_decisions", "active")
+    list_filter = ("country", "active")
+    search_fields = ("name", "name_ru", "name_kk", "name_ky", "email")

@@ -62,6 +62,9 @@ MENU: list[NavItem] = [
         "clipboard2-check",
         "improvement.view_managementreview",
     ),
+    NavItem(
+        _("Yearly reports"), "reporting:outward_list", "envelope-paper", "improvement.view_outwardreport"
+    ),
     NavItem(_("Surveys"), "surveys:list", "ui-checks", "surveys.view_survey"),
     NavItem(_("Survey campaigns"), "surveys:campaign_list", "send", "surveys.view_survey"),
     NavItem(_("Survey results"), "surveys:results", "bar-chart", "surveys.analyze_survey"),

@@ -290,6 +290,17 @@ for _role in (
 for _role in (Role.DIRECTOR, Role.QMS_OWNER):
     ROLE_PERMISSIONS[_role] |= {"governance.add_weeklymeeting", "governance.change_weeklymeeting"}
 
+# The yearly reports outward (§4.2, §4.5.2): the IQAS owner (or the Director General) prepares
+# them from the records, the Director General signs and sends them; the Supervisory Board's
+# members read the reports sent to the board.
+ROLE_PERMISSIONS[Role.QMS_OWNER] |= {"improvement.view_outwardreport", "improvement.add_outwardreport"}
+ROLE_PERMISSIONS[Role.DIRECTOR] |= {
+    "improvement.view_outwardreport",
+    "improvement.add_outwardreport",
+    "improvement.sign_outwardreport",
+}
+ROLE_PERMISSIONS[Role.SUPERVISORY_BOARD] |= {"improvement.view_outwardreport"}
+
 
 def role_label(code: str) -> str:
     return str(Role(code).label)

@@ -17,6 +17,7 @@ from demo import (
     governance_orders,
     governance_weekly,
     improvement,
+    outward,
     records,
     surveys,
 )
@@ -35,6 +36,7 @@ PARTS = [
     governance_bodies,
     governance_discussion,
     governance_weekly,
+    outward,
 ]
 
 

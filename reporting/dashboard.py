@@ -38,3 +38,19 @@ def kpi_target_tasks(user):
                 area=_("KPIs"),
                 detail=_("Approve a KPI target"),
             )
+
+
+def outward_tasks(user):
+    """The yearly reports the Director General has to sign or to send (§4.2, §4.5.2)."""
+    from improvement.models import OutwardReport
+
+    from .selectors.outward import unsent_for
+
+    for report in unsent_for(user):
+        signing = report.status == OutwardReport.Status.DRAFT
+        yield TaskItem(
+            title=f"{report.get_kind_display()} {report.year}",
+            url=report.get_absolute_url(),
+            area=_("Yearly reports"),
+            detail=_("Sign the yearly report") if signing else _("Send the signed yearly report"),
+        )

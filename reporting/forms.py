@@ -149,3 +149,26 @@ class MakeForm(forms.Form):
         data = self.cleaned_data
         month = data["month"] if data["kind"] == KpiReport.Kind.MONTHLY else 1
         return datetime.date(data["year"], month, 1)
+
+
+# The yearly reports outward -------------------------------------------------------------------
+
+
+class OutwardPrepareForm(forms.Form):
+    """Which yearly report to prepare: to the Supervisory Board, or to one country's authority."""
+
+    BOARD = "board"
+
+    to = forms.ChoiceField(label=gettext_lazy("To"))
+    year = forms.TypedChoiceField(label=gettext_lazy("Year"), coerce=int)
+
+    def __init__(self, *args, addressees: list[tuple[str, str]], years: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(self.BOARD, _("Supervisory Board of IAAR"))] + [
+            (country, f"{name} ({country})") for country, name in addressees
+        ]
+        self.fields["year"].choices = [(year, year) for year in years]
+
+    def kind_and_country(self) -> tuple[str, str]:
+        to = self.cleaned_data["to"]
+        return ("board", "") if to == self.BOARD else ("authority", to)

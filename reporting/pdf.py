@@ -109,3 +109,19 @@ def order_pdf(review: ManagementReview) -> bytes:
                 "content_sha256": hashlib.sha256(order_content(review).encode()).hexdigest(),
             },
         )
+
+
+# The yearly reports outward ------------------------------------------------------------------
+
+
+def outward_pdf(report, *, sign: bool = True) -> bytes:
+    """A yearly report to the board or an authority, in the agency's language, with who signed
+    it, carrying the agency's digital signature (PAdES); ``sign=False``: a draft as of now."""
+    from core.pdf_signing import sign_pdf
+
+    from .selectors.outward import report_context
+
+    with translation.override(settings.LANGUAGE_CODE):
+        content = render_pdf("pdf/outward_report.html", report_context(report))
+        reason = _("%(report)s, signed by the Director General") % {"report": report}
+    return sign_pdf(content, reason=reason) if sign else content

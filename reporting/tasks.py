@@ -34,3 +34,11 @@ def _make(kind: str, period_start: str | None) -> int:
 def remind_management_reviews() -> int:
     """The IQAS owner is told, once, when a planned management review is a month away."""
     return reviews_remind()
+
+
+@shared_task(name="reporting.tasks.outward_report_mail", **MAIL_RETRY)
+def outward_report_mail(report_id: int) -> bool:
+    """The signed yearly report the Director General sent, e-mailed with its PDF once."""
+    from .services.outward import outward_mail
+
+    return outward_mail(report_id)

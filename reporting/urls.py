@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import board, kpi_reports, kpis, reviews
+from .views import board, kpi_reports, kpis, outward, reviews
 
 app_name = "reporting"
 
@@ -15,6 +15,12 @@ urlpatterns = [
     path("kpis/reports/", kpi_reports.kpi_report_list, name="kpi_report_list"),
     path("kpis/reports/make/", kpi_reports.kpi_report_make, name="kpi_report_make"),
     path("kpis/reports/<int:pk>/", kpi_reports.kpi_report_download, name="kpi_report_download"),
+    path("outward/", outward.outward_list, name="outward_list"),
+    path("outward/prepare/", outward.outward_prepare, name="outward_prepare"),
+    path("outward/<int:pk>/", outward.outward_detail, name="outward_detail"),
+    path("outward/<int:pk>/report.pdf", outward.outward_pdf, name="outward_pdf"),
+    path("outward/<int:pk>/sign/", outward.outward_sign, name="outward_sign"),
+    path("outward/<int:pk>/send/", outward.outward_send, name="outward_send"),
     path("reviews/", reviews.review_list, name="review_list"),
     path("reviews/new/", reviews.review_create, name="review_create"),
     path("reviews/<int:pk>/", reviews.review_detail, name="review_detail"),

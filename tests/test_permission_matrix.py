@@ -20,7 +20,7 @@ from tests.governance import matrix as matrix_governance
 from tests.governance import matrix_bodies, matrix_orders
 from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
-from tests.improvement import matrix_review
+from tests.improvement import matrix_outward, matrix_review
 from tests.registry import matrix as matrix_registry
 from tests.surveys import matrix as matrix_surveys
 from tests.surveys import matrix_results as matrix_survey_results
@@ -35,6 +35,7 @@ EXTENSIONS = (
     matrix_surveys,
     matrix_survey_results,
     matrix_review,
+    matrix_outward,
     matrix_bodies,
     matrix_governance_weekly,
     matrix_governance,

@@ -4,6 +4,9 @@ appeal and post-accreditation monitoring. One module per aggregate; every model 
 from .appeals import (
     Appeal,
 )
+from .authorities import (
+    EducationAuthority,
+)
 from .certificates import (
     Certificate,
     DeqarStatus,
@@ -76,6 +79,7 @@ __all__ = [
     "Decision",
     "DeqarStatus",
     "EECReport",
+    "EducationAuthority",
     "EducationLevel",
     "Evidence",
     "Expert",

@@ -20,6 +20,7 @@ from core.tasks import send_email
 from ..models import AccreditationProject, Certificate, Decision, Publication
 from ..pdf import decision_pdf, report_pdf
 from ..selectors import representatives_of
+from ..selectors.authorities import authority_for
 from .monitoring import monitoring_schedule
 from .projects import project_advance
 
@@ -30,10 +31,12 @@ C = Certificate.Status
 
 
 def authority_notice(decision: Decision) -> str:
+    """The notice to the education authority of the organization's country."""
     with translation.override(settings.LANGUAGE_CODE):
         project = decision.project
+        addressee = authority_for(project.organization.country)
         lines = [
-            _("To: %(authority)s") % {"authority": settings.IAAR_EDUCATION_AUTHORITY_NAME},
+            _("To: %(authority)s") % {"authority": addressee.name},
             _("IAAR informs you of the Accreditation Council decision of %(date)s.")
             % {"date": decision.decided_on.strftime("%d.%m.%Y")},
             f"{project.organization.iaar_id} · {project.organization.name}",
@@ -69,7 +72,7 @@ def publish(*, project, actor) -> Publication:
         decision=decision,
         published_by=actor,
         authority_notice=authority_notice(decision),
-        authority_email=settings.IAAR_EDUCATION_AUTHORITY_EMAIL,
+        authority_email=authority_for(project.organization.country).email,
     )
     stamp = f"{project.organization.iaar_id}-{decision.pk}"
     if hasattr(project, "report"):
