@@ -47,7 +47,7 @@ def project_tasks(user):
         if action is None:
             continue
         yield TaskItem(
-            str(project.organization),
+            f"{project.number} · {project.organization}" if project.number else str(project.organization),
             # A button that posts (or a list) is reached from the project page.
             project.get_absolute_url() if action["post"] or "/council/" in action["url"] else action["url"],
             _("Accreditations"),

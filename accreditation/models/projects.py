@@ -43,6 +43,8 @@ class AccreditationProject(models.Model):
         POST_MONITORING = "post_monitoring", _("Post-accreditation monitoring")
         CLOSED = "closed", _("Closed")
 
+    # PR-2026-0012: the year of the application and a counter that never goes back.
+    number = models.CharField(_("project number"), max_length=20, blank=True, editable=False)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="projects"
     )
@@ -121,6 +123,11 @@ class AccreditationProject(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number"], condition=~models.Q(number=""), name="project_number_unique"
+            )
+        ]
         verbose_name = _("accreditation project")
         verbose_name_plural = _("accreditation projects")
         permissions = [
@@ -136,7 +143,8 @@ class AccreditationProject(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organization} — {self.get_kind_display()}"
+        named = f"{self.organization} — {self.get_kind_display()}"
+        return f"{self.number} · {named}" if self.number else named
 
     def get_absolute_url(self) -> str:
         return reverse("accreditation:project_detail", args=[self.pk])

@@ -18,7 +18,7 @@ from ..models import AccreditationProject, Decision, MonitoringTask
 from ..selectors import representatives_of
 from ..workflow import MONITORING_WORKFLOW, REACCREDITATION
 from .certificates import add_years
-from .projects import project_advance, require_runner
+from .projects import project_advance, project_number_next, require_runner
 
 S = AccreditationProject.Status
 
@@ -122,6 +122,7 @@ def reaccreditation_start(*, project, actor) -> AccreditationProject:
     if project.status != S.POST_MONITORING:
         raise ValidationError(_("Re-accreditation starts from an accredited project under monitoring."))
     new = AccreditationProject.objects.create(
+        number=project_number_next(timezone.localdate().year),
         organization=project.organization,
         kind=project.kind,
         level=project.level,

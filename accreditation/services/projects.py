@@ -12,7 +12,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from core.files import check_upload
 from core.permissions import people_with_perm, require_perm
-from core.services import notification_send
+from core.services import notification_send, sequence_next
 from core.workflow import event_record, transition_perform
 from documents.models import RecordClass
 
@@ -34,6 +34,11 @@ def accreditation_record_class():
     return RecordClass.objects.filter(code=settings.IAAR_ACCREDITATION_RECORD_CLASS).first()
 
 
+def project_number_next(year: int) -> str:
+    """PR-2026-0012: the project's own number, from the year of its application."""
+    return f"PR-{year}-{sequence_next(f'project-{year}'):04d}"
+
+
 @transaction.atomic
 def project_apply(
     *, actor, organization: Organization, kind: str, level: str, programmes=(), note: str = ""
@@ -47,6 +52,7 @@ def project_apply(
     if kind != AccreditationProject.Kind.INSTITUTIONAL and not programmes:
         raise ValidationError(_("A programme accreditation needs at least one programme."))
     project = AccreditationProject.objects.create(
+        number=project_number_next(timezone.localdate().year),
         organization=organization,
         kind=kind,
         level=level,

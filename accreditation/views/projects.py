@@ -38,7 +38,7 @@ MANAGE = "accreditation.change_accreditationproject"
 class ProjectListView(RegisterListView):
     access_rule = "accreditation.view_accreditationproject"
     template_name = "accreditation/project_list.html"
-    search_fields = ("organization__name", "organization__iaar_id")
+    search_fields = ("number", "organization__name", "organization__iaar_id")
     title = gettext_lazy("Accreditation projects")
 
     def get_rows(self, user):

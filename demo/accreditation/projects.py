@@ -2,6 +2,7 @@
 
 from accreditation import services
 from accreditation.models import AccreditationProject, Organization
+from accreditation.services.projects import project_number_next
 
 from .organizations import (
     ECTS_OF_LEVEL,
@@ -235,6 +236,7 @@ def _registry_history(orgs, cast) -> None:
         )
         refused = fate == "refused"
         project = AccreditationProject.objects.create(
+            number=project_number_next(day.year),
             organization=org,
             kind=kind,
             level=org.levels[0] if org.levels else "higher",

@@ -137,6 +137,7 @@ def _scale_batch(numbers: list[int], owner, meetings, decision_pdf: str, decisio
             kind = Kind.SPECIALIZED if i % 3 == 0 else Kind.INSTITUTIONAL
             projects.append(
                 AccreditationProject(
+                    number=f"PR-B-{i:06d}",  # the benchmark's rows: a series of their own
                     organization=org,
                     kind=kind,
                     level="higher",
