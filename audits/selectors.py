@@ -163,6 +163,20 @@ def checklist_item_of(audit: Audit, item_pk) -> ChecklistItem | None:
     return audit.checklist.select_related("criterion").filter(pk=int(item_pk)).first()
 
 
+def likely_process(audit: Audit, auditor) -> int | None:
+    """The process a new finding is most likely about: the audit's only process, or else the
+    process of the last finding this auditor recorded on the audit (None: the auditor chooses)."""
+    processes = list(audit.processes.values_list("pk", flat=True)[:2])
+    if len(processes) == 1:
+        return processes[0]
+    return (
+        audit.findings.filter(recorded_by=auditor, process__in=audit.processes.all())
+        .order_by("-pk")
+        .values_list("process", flat=True)
+        .first()
+    )
+
+
 def checklist_counts(audit: Audit) -> list[dict]:
     counts = {value: 0 for value in ChecklistItem.Result.values}
     for result in audit.checklist.values_list("result", flat=True):

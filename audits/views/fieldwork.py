@@ -85,19 +85,24 @@ def checklist_answer(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
 def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     audit = selectors.audit_get_for_member(request.user, pk)
     initial = {}
+    lead = _(
+        "A major or minor nonconformity raises a record in the nonconformity register for the "
+        "process owner, who starts the corrective action."
+    )
     item = selectors.checklist_item_of(audit, request.GET.get("item", ""))
     if item is not None:
-        processes = list(audit.processes.all()[:2])
+        # The finding states what does not conform, in the auditor's words: the checklist's
+        # question is shown beside the form, not put in its place; the evidence is what was noted.
         initial = {
             "checklist_item": item.pk,
             "criterion": item.criterion_id,
             "kind": Finding.Kind.MINOR
             if item.result == ChecklistItem.Result.DOES_NOT_CONFORM
             else Finding.Kind.OBSERVATION,
-            "statement": item.display_question,
             "evidence": item.note,
-            "process": processes[0].pk if len(processes) == 1 else None,
+            "process": selectors.likely_process(audit, request.user),
         }
+        lead = _("Checklist question: %(question)s") % {"question": item.display_question} + " " + lead
     return action_page(
         request,
         FindingForm(request.POST or None, audit=audit, initial=initial),
@@ -106,10 +111,7 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
         success=_("The finding is recorded."),
         title=_("Record a finding"),
         done_url=f"{audit.get_absolute_url()}#findings",
-        lead=_(
-            "A major or minor nonconformity raises a record in the nonconformity register for the "
-            "process owner, who starts the corrective action."
-        ),
+        lead=lead,
     )
 
 
