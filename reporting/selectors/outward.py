@@ -36,7 +36,7 @@ def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
 
 @dataclass
 class OutcomeRow:
-    """One kind of accreditation: its decisions counted by outcome, in the choices' order."""
+    """One outcome: the year's decisions with it by kind of accreditation, in the choices' order."""
 
     label: str
     counts: list[int]
@@ -45,10 +45,13 @@ class OutcomeRow:
 
 @dataclass
 class DecisionTable:
-    outcomes: list[str]
+    kinds: list[str]
     rows: list[OutcomeRow]
     totals: list[int] = field(default_factory=list)
     total: int = 0
+
+    def of(self, outcome_label: str) -> OutcomeRow:
+        return next(row for row in self.rows if row.label == outcome_label)
 
 
 def _in_country(rows: QuerySet, path: str, country: str) -> QuerySet:
@@ -56,7 +59,7 @@ def _in_country(rows: QuerySet, path: str, country: str) -> QuerySet:
 
 
 def decision_table(year: int, country: str = "") -> DecisionTable:
-    """The year's decisions (not set aside on appeal) by kind of accreditation and outcome."""
+    """The year's decisions (not set aside on appeal) by outcome and kind of accreditation."""
     decisions = _in_country(
         Decision.objects.filter(decided_on__year=year, set_aside=False), "project__", country
     )
@@ -66,13 +69,13 @@ def decision_table(year: int, country: str = "") -> DecisionTable:
         .annotate(n=Count("pk"))
         .order_by()
     }
-    outcomes = [value for value, _label in Outcome.choices]
+    kinds = [value for value, _label in Kind.choices]
     rows = []
-    for kind, label in Kind.choices:
-        counts = [found.get((kind, outcome), 0) for outcome in outcomes]
+    for outcome, label in Outcome.choices:
+        counts = [found.get((kind, outcome), 0) for kind in kinds]
         rows.append(OutcomeRow(str(label), counts, sum(counts)))
-    totals = [sum(row.counts[i] for row in rows) for i in range(len(outcomes))]
-    return DecisionTable([str(label) for _v, label in Outcome.choices], rows, totals, sum(totals))
+    totals = [sum(row.counts[i] for row in rows) for i in range(len(kinds))]
+    return DecisionTable([str(label) for _v, label in Kind.choices], rows, totals, sum(totals))
 
 
 @dataclass
