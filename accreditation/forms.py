@@ -147,9 +147,16 @@ class ApplicationForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
-        self.fields["programmes"].queryset = Programme.objects.filter(
-            organization__in=organizations
-        ).select_related("organization")
+        self.fields["programmes"].queryset = (
+            Programme.objects.filter(organization__in=organizations)
+            .select_related("organization")
+            .order_by("organization__name", "code")
+        )
+        if organizations.count() > 1:
+            # Programmes of several organizations: each says whose it is (names repeat).
+            self.fields["programmes"].label_from_instance = lambda p: (
+                f"{p} — {p.organization.acronym or p.organization.localized_name}"
+            )
         first = organizations.first()
         if first is not None:
             # Start from what the organization teaches; the applicant can change it.
