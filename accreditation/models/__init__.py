@@ -33,6 +33,7 @@ from .experts import (
     Expert,
     ExpertTraining,
 )
+from .followup import FollowupItem, FollowupProgress, Progress
 from .monitoring import (
     MonitoringTask,
 )
@@ -81,10 +82,13 @@ __all__ = [
     "Expert",
     "ExpertTraining",
     "ExpiryReminder",
+    "FollowupItem",
+    "FollowupProgress",
     "MonitoringTask",
     "Organization",
     "Outcome",
     "Programme",
+    "Progress",
     "Publication",
     "QfEheaLevel",
     "Recusal",
