@@ -3,6 +3,7 @@ review's page with its panel, visit, reports and recommendations, and the action
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -289,8 +290,7 @@ def xr_rec_update(request: HttpRequest, pk: int) -> HttpResponse:
     rec = selectors.recommendation_get_for(request.user, pk)
     choices = [(t.target, t.label) for t in RECOMMENDATION_WORKFLOW.available(rec, request.user)]
     if not choices:
-        messages.info(request, _("This action has no step for you now."))
-        return redirect(rec)
+        raise PermissionDenied
     return form_page(
         request,
         RecommendationUpdateForm(request.POST or None, request.FILES or None, choices=choices),
