@@ -11,6 +11,7 @@ from demo import (
     audits,
     deqar,
     documents,
+    external_review,
     governance,
     governance_bodies,
     governance_discussion,
@@ -20,6 +21,7 @@ from demo import (
     records,
     surveys,
 )
+from demo.accreditation import followup as accreditation_followup
 from demo.people import process_owners_seed, seed_people
 
 # In the order the agency's story needs them: documents first, improvement last.
@@ -35,6 +37,8 @@ PARTS = [
     governance_bodies,
     governance_discussion,
     governance_weekly,
+    accreditation_followup,
+    external_review,
 ]
 
 
