@@ -60,7 +60,7 @@ def followup_items_make(*, project: AccreditationProject, actor) -> list[Followu
         items.append(item)
     event_record(
         obj=project,
-        action=gettext_lazy("%(n)s recommendations of the EEC to follow up"),
+        action=gettext_lazy("Recommendations of the EEC to follow up: %(n)s"),
         actor=actor,
         params={"n": len(items)},
     )
