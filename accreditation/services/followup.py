@@ -99,7 +99,8 @@ def followup_report(
     row = FollowupProgress.objects.select_for_update().filter(item=item, task=task).first()
     if row is not None and row.assessment:
         raise ValidationError(_("This progress is assessed already."))
-    if item.status in (F.IMPLEMENTED, F.CLOSED) and row is None:
+    if item.status in (F.IMPLEMENTED, F.CLOSED):
+        # An implementation waits for its assessment; one not confirmed goes back in progress.
         raise ValidationError(_("This recommendation is reported implemented already."))
     kept_file = bool(row and row.evidence_file)
     if status == Progress.IMPLEMENTED and not (upload or link.strip() or kept_file):

@@ -258,3 +258,17 @@ def test_the_registry_keeps_the_follow_up_of_an_unpublished_report_private(items
     from accreditation.selectors.followup import followup_public
 
     assert followup_public(items[0].project.organization) == []
+
+
+def test_an_implementation_waiting_for_assessment_cannot_be_reported_again(items, world, client):
+    services.followup_report(
+        item=items[0], actor=world.rep, status="implemented", note="Done.", link="https://eu.kz/a"
+    )
+    client.force_login(world.rep)
+    url = reverse("accreditation:followup_report", args=[items[0].project_id, items[0].pk])
+    response = client.post(url, {"status": "in_progress", "note": "Reconsidered."})
+    assert response.status_code == 200
+    assert "This recommendation is reported implemented already." in response.content.decode()
+    items[0].refresh_from_db()
+    assert items[0].status == F.IMPLEMENTED
+    assert FollowupProgress.objects.get(item=items[0]).note == "Done."
