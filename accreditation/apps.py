@@ -10,10 +10,12 @@ class AccreditationConfig(AppConfig):
         from core.dashboard import register_task_provider
         from documents.services import register_record_hold
 
+        from . import followup_workflow  # noqa: F401  (registers the follow-up table)
         from .dashboard import appeal_tasks, council_tasks, project_tasks
+        from .dashboard_followup import followup_tasks
         from .selectors.projects import records_held_by_open_appeals
 
-        for provider in (project_tasks, council_tasks, appeal_tasks):
+        for provider in (project_tasks, council_tasks, appeal_tasks, followup_tasks):
             register_task_provider(provider)
         # Records of the appeals process are evidence while an appeal is open.
         register_record_hold(records_held_by_open_appeals)

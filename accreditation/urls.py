@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import appeals, certificates, commission, council, experts, monitoring, organizations, projects
+from .views import (
+    appeals,
+    certificates,
+    commission,
+    council,
+    experts,
+    followup,
+    monitoring,
+    organizations,
+    projects,
+)
 
 app_name = "accreditation"
 
@@ -102,5 +112,15 @@ urlpatterns = [
     ),
     path(
         "organizations/<int:pk>/representatives/", organizations.representative_add, name="representative_add"
+    ),
+    # Follow-up of the EEC's recommendations (§6.5.5, §7.2.4).
+    path(f"{project}followup/", followup.followup, name="followup"),
+    path(f"{project}followup/make/", followup.followup_make, name="followup_make"),
+    path(f"{project}followup/<int:item_pk>/report/", followup.followup_report, name="followup_report"),
+    path(f"{project}followup/<int:item_pk>/assess/", followup.followup_assess, name="followup_assess"),
+    path(
+        f"{project}followup/<int:item_pk>/evidence/<int:progress_pk>/",
+        followup.followup_evidence,
+        name="followup_evidence",
     ),
 ]

@@ -72,6 +72,7 @@ MENU: list[NavItem] = [
     NavItem(_("Collegial bodies"), "governance:body_list", "people-fill", "governance.view_body"),
     NavItem(_("Work plans"), "governance:workplan_list", "calendar-check", "governance.view_workplan"),
     NavItem(_("Weekly meetings"), "governance:weekly_list", "calendar-week", "governance.view_weeklymeeting"),
+    NavItem(_("External review"), "governance:xr_list", "patch-check", "governance.view_agencyreview"),
     NavItem(_("Roles"), "core:roles", "people", "core.view_role_register"),
     NavItem(_("Orders"), "governance:order_list", "file-earmark-ruled", "governance.view_directororder"),
     NavItem(

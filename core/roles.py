@@ -345,3 +345,11 @@ def signer_label(text: str) -> str:
     if match is None:
         return text or ""
     return f"{match[1]} ({roles_label(match[2])})"
+
+
+# The agency's own external review (§7.1, ESG 3.7): the IQAS owner keeps the register of
+# memberships and reviews; the management and the Supervisory Board read it, and so does the
+# staff who own the actions on its recommendations.
+for _role in (Role.SUPERVISORY_BOARD, Role.DIRECTOR, Role.QMS_OWNER, Role.LEGAL_HEAD, Role.STAFF):
+    ROLE_PERMISSIONS[_role] |= {"governance.view_agencyreview"}
+ROLE_PERMISSIONS[Role.QMS_OWNER] |= {"governance.keep_agency_reviews"}

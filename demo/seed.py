@@ -11,6 +11,7 @@ from demo import (
     audits,
     deqar,
     documents,
+    external_review,
     governance,
     governance_bodies,
     governance_discussion,
@@ -21,6 +22,7 @@ from demo import (
     records,
     surveys,
 )
+from demo.accreditation import followup as accreditation_followup
 from demo.people import process_owners_seed, seed_people
 
 # In the order the agency's story needs them: documents first, improvement last.
@@ -37,6 +39,8 @@ PARTS = [
     governance_discussion,
     governance_weekly,
     outward,
+    accreditation_followup,
+    external_review,
 ]
 
 

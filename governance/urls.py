@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import bodies, plans, weekly, workplans
+from .views import bodies, external_review, plans, weekly, workplans
 from .views import orders as order_views
 
 app_name = "governance"
@@ -99,4 +99,26 @@ urlpatterns += [
     path("people/<int:pk>/assignments/", order_views.person_assignments, name="person_assignments"),
     path("responsibilities/", order_views.responsibility_matrix_page, name="responsibility_matrix"),
     path("responsibilities/pdf/", order_views.responsibility_matrix_pdf, name="responsibility_matrix_pdf"),
+]
+
+# The agency's own external review (§7.1, ESG 3.7): memberships, reviews, recommendations.
+urlpatterns += [
+    path("external-review/", external_review.xr_list, name="xr_list"),
+    path(
+        "external-review/registrations/new/", external_review.xr_registration_add, name="xr_registration_add"
+    ),
+    path(
+        "external-review/registrations/<int:pk>/",
+        external_review.xr_registration_edit,
+        name="xr_registration_edit",
+    ),
+    path("external-review/new/", external_review.xr_review_add, name="xr_review_add"),
+    path("external-review/<int:pk>/", external_review.xr_detail, name="xr_detail"),
+    path("external-review/<int:pk>/edit/", external_review.xr_review_edit, name="xr_review_edit"),
+    path("external-review/<int:pk>/advance/", external_review.xr_advance, name="xr_advance"),
+    path("external-review/<int:pk>/panel/", external_review.xr_panelist_add, name="xr_panelist_add"),
+    path("external-review/<int:pk>/recommendations/new/", external_review.xr_rec_add, name="xr_rec_add"),
+    path("external-review/<int:pk>/file/<slug:what>/", external_review.xr_file, name="xr_file"),
+    path("external-review/recommendations/<int:pk>/", external_review.xr_rec_update, name="xr_rec_update"),
+    path("external-review/recommendations/<int:pk>/file/", external_review.xr_rec_file, name="xr_rec_file"),
 ]

@@ -30,6 +30,7 @@ class RegistryConfig(AppConfig):
             models.Decision,
             models.Certificate,
             models.Publication,
+            models.FollowupItem,
         ):
             post_save.connect(
                 registry_changed, sender=model, weak=False, dispatch_uid=f"registry-{model.__name__}"

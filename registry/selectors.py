@@ -23,6 +23,7 @@ from accreditation.models import (
 )
 from accreditation.models.organizations import NAME_LANGUAGES, shown_name
 from accreditation.places import lookup_key
+from accreditation.selectors.followup import followup_public
 
 from .forms import RegistryFilter
 
@@ -310,6 +311,7 @@ def organization_page(organization: Organization) -> dict:
         "history": _history(publications, rows),
         "programmes": sorted(programmes.values(), key=lambda c: c.programme.code),
         "institutional": institutional,
+        "followup": followup_public(organization),
     }
 
 

@@ -13,11 +13,12 @@ from core.models import Notification
 from core.roles import ROLE_PERMISSIONS, Role
 from core.services import user_set_roles
 from improvement.models import Nonconformity
+from tests.accreditation import matrix_followup
 from tests.audits import matrix as matrix_audits
 from tests.documents import matrix_records
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
-from tests.governance import matrix_bodies, matrix_orders
+from tests.governance import matrix_bodies, matrix_external_review, matrix_orders
 from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_outward, matrix_review
@@ -41,6 +42,8 @@ EXTENSIONS = (
     matrix_governance,
     matrix_registry,
     matrix_records,
+    matrix_followup,
+    matrix_external_review,
 )
 
 ANONYMOUS = "anonymous"

@@ -36,6 +36,7 @@ from .experts import (
     Expert,
     ExpertTraining,
 )
+from .followup import FollowupItem, FollowupProgress, Progress
 from .monitoring import (
     MonitoringTask,
 )
@@ -85,10 +86,13 @@ __all__ = [
     "Expert",
     "ExpertTraining",
     "ExpiryReminder",
+    "FollowupItem",
+    "FollowupProgress",
     "MonitoringTask",
     "Organization",
     "Outcome",
     "Programme",
+    "Progress",
     "Publication",
     "QfEheaLevel",
     "Recusal",

@@ -2,6 +2,7 @@
 annual implementation plan (§4.4.1)."""
 
 from . import bodies  # noqa: F401 - the collegial bodies and their meetings (§1.6, §6.5.2)
+from .external_review import AgencyReview, Panelist, Registration, ReviewRecommendation
 from .orders import DirectorOrder, OrderLine, OrderSignature
 from .plans import ImplementationPlan, PlanItem, PlanRevision, ProgressReport
 from .strategy import (
@@ -17,6 +18,7 @@ from .weekly import WeeklyAction, WeeklyAgendaLine, WeeklyAttendance, WeeklyMeet
 from .workplans import WorkPlan, WorkPlanItem
 
 __all__ = [
+    "AgencyReview",
     "DirectorOrder",
     "Goal",
     "ImplementationPlan",
@@ -24,9 +26,12 @@ __all__ = [
     "IndicatorTarget",
     "OrderLine",
     "OrderSignature",
+    "Panelist",
     "PlanItem",
     "PlanRevision",
     "ProgressReport",
+    "Registration",
+    "ReviewRecommendation",
     "Strategy",
     "StrategySignature",
     "StrategyVersion",

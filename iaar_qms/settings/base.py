@@ -446,6 +446,11 @@ CELERY_BEAT_SCHEDULE["governance-escalate-plan-items"] = {
     "task": "governance.tasks.escalate_overdue_plan_items",
     "schedule": crontab(hour=8, minute=20),
 }
+CELERY_BEAT_SCHEDULE["governance-remind-agency-reviews"] = {
+    # 08:35: the IQAS owner hears once of a follow-up report due in 60 days and a review in a year.
+    "task": "governance.tasks.remind_agency_reviews",
+    "schedule": crontab(hour=8, minute=35),
+}
 CELERY_BEAT_SCHEDULE["governance-remind-terms-ending"] = {
     # 08:25: a body's secretary hears of each member's term ending within 60 days, once a seat.
     "task": "governance.tasks.remind_terms_ending",
