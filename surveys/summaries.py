@@ -29,6 +29,8 @@ from django.db import connection, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 
+from core.tallies import increment
+
 from .models import Answer, AnswerTally, Question, Response, ResponseTally
 
 Entry = AnswerTally.Kind
@@ -55,30 +57,6 @@ def entries(number, choices, text) -> list[tuple[str, int, str]]:
 # --- Writing -----------------------------------------------------------------------------------
 
 
-def _increment(model, keys: list[str], total: str, deltas: dict[tuple, int]) -> None:
-    """Add each delta to its row, creating the rows that are missing, in one statement the
-    database applies atomically per row (no read-modify-write: concurrent saves both count)."""
-    if not deltas:
-        return
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    columns = [model._meta.get_field(name).column for name in keys]
-    fields = [model._meta.get_field(name) for name in keys]
-    placeholders = "(" + ", ".join(["%s"] * (len(keys) + 1)) + ")"
-    params: list = []
-    for key, delta in deltas.items():
-        params += [f.get_db_prep_value(v, connection) for f, v in zip(fields, key, strict=True)]
-        params.append(delta)
-    sql = (
-        f"INSERT INTO {table} ({', '.join(quote(c) for c in columns)}, {quote(total)}) "
-        f"VALUES {', '.join([placeholders] * len(deltas))} "
-        f"ON CONFLICT ({', '.join(quote(c) for c in columns)}) "
-        f"DO UPDATE SET {quote(total)} = {table}.{quote(total)} + EXCLUDED.{quote(total)}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-
-
 RESPONSE_KEYS = ["campaign", "month"]
 ANSWER_KEYS = ["campaign", "month", "question", "kind", "number", "value"]
 
@@ -90,8 +68,8 @@ def response_tallied(*, response: Response, answers: Iterable[Answer]) -> None:
     for answer in answers:
         for kind, number, value in entries(answer.number, answer.choices, answer.text):
             counts[(response.campaign_id, month, answer.question_id, kind, number, value)] += 1
-    _increment(ResponseTally, RESPONSE_KEYS, "responses", {(response.campaign_id, month): 1})
-    _increment(AnswerTally, ANSWER_KEYS, "n", dict(counts))
+    increment(ResponseTally, RESPONSE_KEYS, "responses", {(response.campaign_id, month): 1})
+    increment(AnswerTally, ANSWER_KEYS, "n", dict(counts))
 
 
 # --- Counting from the answers -----------------------------------------------------------------

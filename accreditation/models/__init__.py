@@ -33,6 +33,9 @@ from .experts import (
     Expert,
     ExpertTraining,
 )
+from .kpi_tallies import (
+    CertificateMonth,
+)
 from .monitoring import (
     MonitoringTask,
 )
@@ -64,6 +67,7 @@ __all__ = [
     "AgendaItem",
     "Appeal",
     "Certificate",
+    "CertificateMonth",
     "CommissionEvaluation",
     "CommissionMember",
     "CommissionState",
