@@ -187,7 +187,7 @@ def scope(
     if campaign_id is not None:
         where &= Q(campaign=campaign_id)
     if survey is not None:
-        where &= Q(campaign__version__survey=survey)
+        where &= Q(campaign__version__survey=getattr(survey, "pk", survey))
     if year:
         where &= Q(month__year=year)
     if organization_id:
