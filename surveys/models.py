@@ -435,3 +435,7 @@ class SatisfactionTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey} {self.year}: ≥ {self.target_percent}%"
+
+
+# The summary rows of the results pages live in their own module (issue 22).
+from .summary_models import AnswerTally, ResponseTally  # noqa: E402, F401

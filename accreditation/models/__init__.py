@@ -37,6 +37,9 @@ from .experts import (
     ExpertTraining,
 )
 from .followup import FollowupItem, FollowupProgress, Progress
+from .kpi_tallies import (
+    CertificateMonth,
+)
 from .monitoring import (
     MonitoringTask,
 )
@@ -68,6 +71,7 @@ __all__ = [
     "AgendaItem",
     "Appeal",
     "Certificate",
+    "CertificateMonth",
     "CommissionEvaluation",
     "CommissionMember",
     "CommissionState",

@@ -16,6 +16,7 @@ from core.permissions import password_confirm, people_with_perm, require_perm, s
 from core.services import notification_send, sequence_next
 from core.workflow import event_record, transition_perform
 
+from ..kpi_summaries import certificate_reissued, certificate_signed
 from ..models import AccreditationProject, Certificate, Decision
 from ..workflow import CERTIFICATE_WORKFLOW
 
@@ -115,6 +116,7 @@ def certificate_sign(*, certificate: Certificate, actor, password: str) -> Certi
             "content_sha256": hashlib.sha256(certificate_content(certificate).encode()).hexdigest(),
         },
     )
+    certificate_signed(certificate=certificate)  # KPI 3's monthly count, in this transaction
     if certificate.reissue_of_id:
         old = Certificate.objects.get(pk=certificate.reissue_of_id)
         if old.status in (C.VALID, C.SUSPENDED):
@@ -157,6 +159,7 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str, note: s
         reissue_of=certificate,
         reissue_reason=reason,
     )
+    certificate_reissued(certificate=certificate, reason=reason)
     event_record(
         obj=certificate.project,
         action=gettext_lazy("Certificate %(number)s reissued as %(new)s"),

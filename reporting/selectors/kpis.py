@@ -15,6 +15,7 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncYear
 from django.utils.translation import gettext_lazy
 
+from accreditation import kpi_summaries
 from accreditation.models import Certificate, ReportReview, SelfAssessment
 from improvement.models import IncomingInspection, KpiTarget, Nonconformity
 
@@ -119,7 +120,29 @@ def value(indicator: Indicator, start: datetime.date, end: datetime.date) -> Val
 
 
 def by_period(indicator: Indicator, start: datetime.date, end: datetime.date, *, unit: str) -> dict:
-    """Values by month (``unit="month"``) or by year, in one query: {first day: Value}."""
+    """Values by month (``unit="month"``) or by year, in one query: {first day: Value}. KPI 3
+    over whole months is read from its monthly summary rows (``accreditation.kpi_summaries``)."""
+    if indicator.code == Code.CERTIFICATES and _whole_months(start, end):
+        return _from_summaries(kpi_summaries.by_month(start, end), unit)
+    return counted_by_period(indicator, start, end, unit=unit)
+
+
+def _whole_months(start: datetime.date, end: datetime.date) -> bool:
+    return start.day == 1 and (end + datetime.timedelta(days=1)).day == 1
+
+
+def _from_summaries(months: dict, unit: str) -> dict:
+    found: dict = {}
+    for month, (total, short) in sorted(months.items()):
+        day = month if unit == "month" else month.replace(month=1)
+        value = found.setdefault(day, Value(0, 0))
+        value.short += short
+        value.total += total
+    return found
+
+
+def counted_by_period(indicator: Indicator, start: datetime.date, end: datetime.date, *, unit: str) -> dict:
+    """``by_period`` counted from the records themselves (the summary rows' oracle)."""
     trunc = TruncMonth if unit == "month" else TruncYear
     rows = (
         _in_period(indicator, start, end)

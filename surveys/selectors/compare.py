@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 
 from accreditation.models import Expert, Organization
 
+from .. import summaries
 from ..models import Answer, Campaign, Question, Response, Survey
 from .results import Kind, hidden, likert_percent, nps_score, rounded, survey_responses
 
@@ -31,9 +32,9 @@ class Group:
         return likert_percent(self.mean)
 
 
-def _groups(responses: QuerySet[Response], by: str, *, anonymous: bool) -> dict:
-    """Responses grouped (by year, organization or expert): counts, the 1–5 mean, means per
-    question key, NPS."""
+def _counted(responses: QuerySet[Response], by: str) -> tuple[dict, list, list]:
+    """Counted from the answers themselves (the summary rows' oracle, and the experts' grouping,
+    which the summary rows do not hold)."""
     expression, on_answer = _GROUPINGS[by]
     counts = dict(
         responses.annotate(group=expression)
@@ -53,6 +54,27 @@ def _groups(responses: QuerySet[Response], by: str, *, anonymous: bool) -> dict:
         .annotate(total=Sum("number"), n=Count("pk"))
         .order_by()
     )
+    nps_rows = list(
+        answers.filter(
+            question_id__in=Question.objects.filter(kind=Kind.NPS).values("pk"), number__isnull=False
+        )
+        .values_list("group")
+        .annotate(
+            total=Count("pk"),
+            promoters=Count("pk", filter=Q(number__gte=9)),
+            detractors=Count("pk", filter=Q(number__lte=6)),
+        )
+        .order_by()
+        .values_list("group", "total", "promoters", "detractors")
+    )
+    return counts, sums, nps_rows
+
+
+def _groups(responses: QuerySet[Response], by: str, *, anonymous: bool, summary: Q | None = None) -> dict:
+    """Responses grouped (by year, organization or expert): counts, the 1–5 mean, means per
+    question key, NPS. ``summary``: the summary rows of the same responses, read instead of
+    counting the answers (years and organizations)."""
+    counts, sums, nps_rows = summaries.groups(summary, by) if summary is not None else _counted(responses, by)
     key_of = dict(Question.objects.filter(pk__in={row[1] for row in sums}).values_list("pk", "key"))
     per_key: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for group, question_id, total, n in sums:
@@ -66,19 +88,6 @@ def _groups(responses: QuerySet[Response], by: str, *, anonymous: bool) -> dict:
             means[group][key] = rounded(Decimal(total) / n)
         overall[group] = Decimal(sum(t for t, _n in keys.values())) / sum(n for _t, n in keys.values())
     nps: dict = {}
-    nps_rows = (
-        answers.filter(
-            question_id__in=Question.objects.filter(kind=Kind.NPS).values("pk"), number__isnull=False
-        )
-        .values_list("group")
-        .annotate(
-            total=Count("pk"),
-            promoters=Count("pk", filter=Q(number__gte=9)),
-            detractors=Count("pk", filter=Q(number__lte=6)),
-        )
-        .order_by()
-        .values_list("group", "total", "promoters", "detractors")
-    )
     for group, total, promoters, detractors in nps_rows:
         nps[group] = nps_score(promoters, detractors, total)
     result = {}
@@ -112,7 +121,12 @@ def compare_years(
     """Year by year (the year each response came in), oldest first; years without answers are
     listed when asked for, with no figures."""
     responses = survey_responses(survey, organization_id=organization_id)
-    found = _groups(responses, "year", anonymous=survey.anonymous)
+    found = _groups(
+        responses,
+        "year",
+        anonymous=survey.anonymous,
+        summary=summaries.scope(survey=survey, organization_id=organization_id),
+    )
     if years is None:
         years = sorted(found)
     out = []
@@ -124,7 +138,12 @@ def compare_years(
 
 
 def compare_organizations(survey: Survey, *, year: int | None = None) -> list[Group]:
-    found = _groups(survey_responses(survey, year=year), "organization", anonymous=survey.anonymous)
+    found = _groups(
+        survey_responses(survey, year=year),
+        "organization",
+        anonymous=survey.anonymous,
+        summary=summaries.scope(survey=survey, year=year),
+    )
     names = {o.pk: o.localized_name for o in Organization.objects.filter(pk__in=found)}
     for pk, row in found.items():
         row.label = names.get(pk, str(pk))
@@ -148,13 +167,7 @@ def compare_experts(survey: Survey, *, year: int | None = None) -> list[Group]:
 
 def survey_years(survey: Survey) -> list[int]:
     """The years in which the survey's responses came in, newest first."""
-    return sorted(
-        {
-            d.year
-            for d in Response.objects.filter(campaign__version__survey=survey).dates("submitted_on", "year")
-        },
-        reverse=True,
-    )
+    return summaries.years(survey)
 
 
 def survey_organizations(survey: Survey) -> list:

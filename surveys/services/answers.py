@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..models import Answer, Campaign, Invitation, Question, Response
+from ..summaries import response_tallied
 
 # Codes of refusals about the link itself (the page says so instead of showing the form).
 UNKNOWN = "unknown"
@@ -173,7 +174,11 @@ def response_submit(
         respondent=respondent,
         about_expert=invitation.about_expert if invitation is not None and not survey.anonymous else None,
     )
-    Answer.objects.bulk_create([Answer(response=response, question=q, **fields) for q, fields in answers])
+    saved = Answer.objects.bulk_create(
+        [Answer(response=response, question=q, **fields) for q, fields in answers]
+    )
+    # The results pages read these counts: kept in this transaction, with this response.
+    response_tallied(response=response, answers=saved)
     if invitation is not None:
         invitation.answered_on = today
         invitation.save()

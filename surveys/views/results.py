@@ -14,10 +14,10 @@ from core import exports
 from core.access import access
 from core.pdf import pdf_response
 
-from .. import pdf, selectors
+from .. import pdf, selectors, summaries
 from ..charts import decorate, groups_chart, years_chart
 from ..forms import ResultsFilter
-from ..models import Invitation, Question, Response, Survey
+from ..models import Invitation, Question, Survey
 from ..selectors import count_of
 
 ANALYZE = "surveys.analyze_survey"
@@ -119,7 +119,7 @@ def _survey_context(request: HttpRequest, survey: Survey) -> dict:
     campaigns = (
         selectors.survey_campaigns(survey, year=year, organization_id=organization)
         .select_related("organization", "project__organization")
-        .annotate(answered=count_of(Response), invited=count_of(Invitation))
+        .annotate(answered=summaries.responses_of_campaign(), invited=count_of(Invitation))
         .order_by("-opens_on", "-pk")
     )
     return {

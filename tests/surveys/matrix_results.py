@@ -27,6 +27,7 @@ def _campaign():
     from django.utils import timezone
 
     from surveys.models import Answer, Campaign, Question, Response, Section, Survey, SurveyVersion
+    from surveys.summaries import response_tallied
 
     survey, _created = Survey.objects.get_or_create(
         code="matrix-results",
@@ -53,7 +54,8 @@ def _campaign():
     )
     for mark in (5, 4, 4, 3, 5):
         response = Response.objects.create(campaign=campaign, submitted_on=day)
-        Answer.objects.create(response=response, question=question, number=mark)
+        answer = Answer.objects.create(response=response, question=question, number=mark)
+        response_tallied(response=response, answers=[answer])
     return campaign
 
 
