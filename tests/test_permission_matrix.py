@@ -18,6 +18,7 @@ from tests.documents import matrix_records
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
 from tests.governance import matrix_bodies, matrix_orders
+from tests.governance import matrix_standards_dev as matrix_governance_stddev
 from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
@@ -37,6 +38,7 @@ EXTENSIONS = (
     matrix_review,
     matrix_bodies,
     matrix_governance_weekly,
+    matrix_governance_stddev,
     matrix_governance,
     matrix_registry,
     matrix_records,

@@ -14,11 +14,21 @@ from governance.services import bodies
 from governance.services import standards_dev as services
 
 
-def build(make_person, *, consultation: bool = True) -> dict:
+def person_maker(*role_codes: str, username: str):
+    """``make_person`` outside a fixture (the permission matrix builds its worlds itself)."""
+    from core.services import user_set_roles
+    from tests.factories import UserFactory
+
+    user = UserFactory(username=username)
+    user_set_roles(user=user, roles=role_codes)
+    return user
+
+
+def build(make_person=person_maker, *, consultation: bool = True, prefix: str = "sd") -> dict:
     today = timezone.localdate()
-    qms = make_person(Role.QMS_OWNER, Role.STAFF, username="sd_qms")
+    qms = make_person(Role.QMS_OWNER, Role.STAFF, username=f"{prefix}_qms")
     people = {
-        name: make_person(Role.STAFF, username=f"sd_{name}")
+        name: make_person(Role.STAFF, username=f"{prefix}_{name}")
         for name in ("chair", "sec", "member", "outsider")
     }
     standard = documents.document_create(
