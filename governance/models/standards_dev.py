@@ -175,7 +175,7 @@ class ConsultationComment(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     constituency = models.CharField(_("you comment as"), max_length=20, choices=Constituency.choices)
     text = models.TextField(_("comment"))
-    submitted_at = models.DateTimeField(_("sent"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("sent"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     hidden_reason = models.CharField(_("why hidden"), max_length=500, blank=True)
     moderated_by = models.ForeignKey(
