@@ -69,7 +69,10 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for section in sections:
         for comment in section.shown:
             comment.may_moderate = MODERATES.allows(user, comment)
-            comment.may_answer = ANSWERS_COMMENT.allows_on(user, comment) and comment.status == CS.PUBLISHED
+            in_group = ANSWERS_COMMENT.allows_on(user, comment)
+            comment.may_answer = in_group and comment.status == CS.PUBLISHED
+            # The stakeholder's e-mail is for the working group's reply, not for every reader.
+            comment.sees_contact = in_group or comment.may_moderate
     keeps = KEEPS_CONSULTATION.allows_on(user, consultation) and not consultation.is_closed()
     return render(
         request,

@@ -109,6 +109,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "route": selectors.route(plan),
             "draft": selectors.draft_of(plan),
+            "versions": plan.document.versions.order_by("-major", "-minor"),
             "consultations": consultations,
             "keeps": keeps,
             "input_form": InputForm() if keeps else None,

@@ -225,3 +225,13 @@ def test_secretary_sees_comments_to_moderate_on_the_dashboard(world, client):
     assert "1 comment awaits moderation" in html
     client.force_login(world["member"])
     assert "awaits moderation" not in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_the_stakeholder_s_e_mail_is_shown_to_the_group_only(world, client):
+    comment(world)
+    url = world["consultation"].get_absolute_url()
+    client.force_login(world["member"])
+    assert "aigul@example.org" in client.get(url).content.decode()
+    client.force_login(world["outsider"])
+    html = client.get(url).content.decode()
+    assert "Добавить результаты обучения." in html and "aigul@example.org" not in html
