@@ -70,6 +70,12 @@ MENU: list[NavItem] = [
     NavItem(_("Survey results"), "surveys:results", "bar-chart", "surveys.analyze_survey"),
     NavItem(_("Strategy"), "governance:strategy_list", "compass", "governance.view_strategy"),
     NavItem(_("Collegial bodies"), "governance:body_list", "people-fill", "governance.view_body"),
+    NavItem(
+        _("Standards development"),
+        "governance:stddev_plan_list",
+        "pencil-square",
+        "governance.view_developmentplan",
+    ),
     NavItem(_("Work plans"), "governance:workplan_list", "calendar-check", "governance.view_workplan"),
     NavItem(_("Weekly meetings"), "governance:weekly_list", "calendar-week", "governance.view_weeklymeeting"),
     NavItem(_("External review"), "governance:xr_list", "patch-check", "governance.view_agencyreview"),

@@ -300,6 +300,13 @@ ROLE_PERMISSIONS[Role.DIRECTOR] |= {
     "improvement.sign_outwardreport",
 }
 ROLE_PERMISSIONS[Role.SUPERVISORY_BOARD] |= {"improvement.view_outwardreport"}
+# The development of standards (§6.3): the agency's staff and bodies follow the plans; whoever
+# drafts documents (the IQAS owner, the legal head) draws them up and keeps them; a working
+# group's secretary keeps its plan by the seat (governance.workflow_standards_dev).
+for _role in set(Role) - {Role.EO_REPRESENTATIVE}:
+    ROLE_PERMISSIONS[_role] |= {"governance.view_developmentplan"}
+for _role in (Role.QMS_OWNER, Role.LEGAL_HEAD):
+    ROLE_PERMISSIONS[_role] |= {"governance.add_developmentplan", "governance.change_developmentplan"}
 
 
 def role_label(code: str) -> str:

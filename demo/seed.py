@@ -20,6 +20,7 @@ from demo import (
     improvement,
     outward,
     records,
+    standards_dev,
     surveys,
 )
 from demo.accreditation import followup as accreditation_followup
@@ -41,6 +42,7 @@ PARTS = [
     outward,
     accreditation_followup,
     external_review,
+    standards_dev,
 ]
 
 

@@ -9,12 +9,20 @@ class GovernanceConfig(AppConfig):
     def ready(self) -> None:
         from core.dashboard import register_task_provider
 
-        from . import external_review_workflow, order_workflow, workflow, workflow_bodies  # noqa: F401  (registers the workflow tables)
+        from . import (  # noqa: F401  (registers the workflow tables)
+            external_review_workflow,
+            order_workflow,
+            workflow,
+            workflow_bodies,
+            workflow_standards_dev,
+        )
         from .dashboard import order_tasks, plan_tasks
         from .dashboard_bodies import body_tasks
         from .dashboard_external_review import external_review_tasks
+        from .dashboard_standards_dev import consultation_tasks
 
         register_task_provider(plan_tasks)
         register_task_provider(order_tasks)
         register_task_provider(body_tasks)
         register_task_provider(external_review_tasks)
+        register_task_provider(consultation_tasks)

@@ -1,8 +1,9 @@
 from django.urls import path
 
 from . import views
-from .views import bodies, external_review, plans, weekly, workplans
+from .views import bodies, consultation, external_review, plans, weekly, workplans
 from .views import orders as order_views
+from .views import standards_dev as stddev
 
 app_name = "governance"
 
@@ -121,4 +122,28 @@ urlpatterns += [
     path("external-review/<int:pk>/file/<slug:what>/", external_review.xr_file, name="xr_file"),
     path("external-review/recommendations/<int:pk>/", external_review.xr_rec_update, name="xr_rec_update"),
     path("external-review/recommendations/<int:pk>/file/", external_review.xr_rec_file, name="xr_rec_file"),
+]
+
+# The development of standards (§6.3): plans, their inputs, public consultations on the drafts.
+urlpatterns += [
+    path("standards-development/", stddev.plan_list, name="stddev_plan_list"),
+    path("standards-development/new/", stddev.plan_create, name="stddev_plan_create"),
+    path("standards-development/<int:pk>/", stddev.plan_detail, name="stddev_plan_detail"),
+    path("standards-development/<int:pk>/input/", stddev.input_add, name="stddev_input_add"),
+    path(
+        "standards-development/<int:pk>/consultation/", stddev.consultation_create, name="consultation_create"
+    ),
+    path("consultations/<int:pk>/", consultation.consultation_detail, name="consultation_detail"),
+    path("consultations/<int:pk>/section/", consultation.section_add, name="consultation_section_add"),
+    path(
+        "consultations/<int:pk>/summary.pdf", consultation.consultation_summary, name="consultation_summary"
+    ),
+    path("consultations/comment/<int:pk>/moderate/", consultation.comment_moderate, name="comment_moderate"),
+    path("consultations/comment/<int:pk>/answer/", consultation.comment_answer, name="comment_answer"),
+    path("consultations/comment/<int:pk>/dispose/", consultation.comment_dispose, name="comment_dispose"),
+]
+
+# A draft standard's public consultation: anyone comments by section, no sign-in.
+consultation_public_urlpatterns = [
+    path("<int:pk>/", consultation.consultation_public, name="public"),
 ]

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from accreditation.urls import urlpatterns as accreditation_urls
 from core import sitemaps
 from core.access import PUBLIC, SIGNED_IN, access
+from governance.urls import consultation_public_urlpatterns
 from governance.urls import public_urlpatterns as governance_public_urls
 from registry.urls import accreditation_public_urlpatterns
 from surveys.urls import public_urlpatterns as survey_public_urls
@@ -46,6 +47,8 @@ urlpatterns = [
     path("governance/", include("governance.urls")),
     # The effective strategy of the agency, when it is public: no sign-in.
     path("strategy/", include((governance_public_urls, "governance_public"))),
+    # A draft standard's public consultation: stakeholders comment without signing in.
+    path("consultation/", include((consultation_public_urlpatterns, "consultation"))),
     path("admin/", admin.site.urls),
     # The sitemap index and robots.txt: core's, filled by each app's registration.
     path("sitemap.xml", sitemaps.index, name="sitemap"),

@@ -19,6 +19,7 @@ from tests.documents import matrix_records
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
 from tests.governance import matrix_bodies, matrix_external_review, matrix_orders
+from tests.governance import matrix_standards_dev as matrix_governance_stddev
 from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_outward, matrix_review
@@ -39,6 +40,7 @@ EXTENSIONS = (
     matrix_outward,
     matrix_bodies,
     matrix_governance_weekly,
+    matrix_governance_stddev,
     matrix_governance,
     matrix_registry,
     matrix_records,
