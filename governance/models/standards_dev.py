@@ -89,7 +89,7 @@ class Consultation(models.Model):
     opens_on = models.DateField(_("opens"))
     closes_on = models.DateField(_("closes"), help_text=_("The last day on which comments are taken."))
     language = models.CharField(
-        _("language of the draft"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+        _("language of the draft"), max_length=10, choices=settings.LANGUAGES, default="ru"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("opened by"), on_delete=models.PROTECT, related_name="+"
