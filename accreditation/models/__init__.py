@@ -57,6 +57,7 @@ from .standards import (
     Standard,
     StandardSet,
 )
+from .thresholds import ThresholdItem, ThresholdList
 
 __all__ = [
     "ISCED_FIELDS",
@@ -93,6 +94,8 @@ __all__ = [
     "SelfAssessment",
     "Standard",
     "StandardSet",
+    "ThresholdItem",
+    "ThresholdList",
     "Visit",
     "VisitSession",
     "Vote",
