@@ -18,6 +18,7 @@ from demo import (
     governance_weekly,
     improvement,
     records,
+    standards,
     surveys,
 )
 from demo.people import process_owners_seed, seed_people
@@ -26,6 +27,8 @@ from demo.people import process_owners_seed, seed_people
 PARTS = [
     documents,
     records,
+    # The assessment tables and threshold requirements in force before any project starts.
+    standards,
     accreditation,
     deqar,
     audits,

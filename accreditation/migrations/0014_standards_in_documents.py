@@ -89,16 +89,22 @@ def thresholds_as_data(apps, schema_editor):
         if ThresholdList.objects.filter(level=level).exists():
             continue
         checklist = ThresholdList.objects.create(level=level, version=1, is_current=True)
-        for position, (code, en, ru, kk, ky) in enumerate(items, start=1):
-            ThresholdItem.objects.create(
-                threshold_list=checklist,
-                code=code,
-                position=position,
-                text=en,
-                text_ru=ru,
-                text_kk=kk,
-                text_ky=ky,
-            )
+        # In bulk: tests/conftest.py runs this with the live models, whose save() refuses to add
+        # to a list that is not a draft.
+        ThresholdItem.objects.bulk_create(
+            [
+                ThresholdItem(
+                    threshold_list=checklist,
+                    code=code,
+                    position=position,
+                    text=en,
+                    text_ru=ru,
+                    text_kk=kk,
+                    text_ky=ky,
+                )
+                for position, (code, en, ru, kk, ky) in enumerate(items, start=1)
+            ]
+        )
 
 
 class Migration(migrations.Migration):
