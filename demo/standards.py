@@ -4,24 +4,17 @@ and the regulation on the threshold requirements by level of education. Each is 
 document's draft version, goes through review, peer review, the expert council's validation and
 the Director General's approval, and comes into force with it; the sets and lists from before
 document control stop being current. The institutional table's new edition adds a criterion on
-academic integrity and gives every text in Russian, Kazakh and Kyrgyz (its changes page shows it)."""
+academic integrity (its changes page shows it)."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from accreditation.models import AccreditationProject, StandardSet, ThresholdList
+from accreditation.models import AccreditationProject, ThresholdList
 from accreditation.services import standards as instruments
 from demo.documents import simple_pdf
 from demo.people import DEMO_PASSWORD
-from demo.standards_texts import (
-    ACADEMIC_INTEGRITY,
-    INSTITUTIONAL_CRITERIA,
-    INSTITUTIONAL_STANDARDS,
-    PRIMARY,
-    PROGRAMME_CRITERIA,
-    PROGRAMME_STANDARDS,
-)
+from demo.standards_texts import ACADEMIC_INTEGRITY, PRIMARY
 from documents import services as documents
 from documents.models import Document, ReviewStep
 
@@ -29,7 +22,7 @@ K = AccreditationProject.Kind
 LANGS = ("ru", "kk", "ky")
 BODY = "Экспертный совет НААР"
 
-# code, kind, document title (en, ru, kk, ky), standards' and criteria's texts
+# code, kind, document title (en, ru, kk, ky); the draft starts from the set in force, in every language
 TABLES = [
     (
         "IAAR-INST-HE",
@@ -40,8 +33,6 @@ TABLES = [
             "Институционалдық аккредиттеу стандарттары бойынша нұсқаулық: бағалау кестесі",
             "Институционалдык аккредитациялоо стандарттары боюнча колдонмо: баалоо таблицасы",
         ),
-        INSTITUTIONAL_STANDARDS,
-        INSTITUTIONAL_CRITERIA,
     ),
     (
         "IAAR-PROG-HE",
@@ -52,8 +43,6 @@ TABLES = [
             "Мамандандырылған аккредиттеу стандарттары бойынша нұсқаулық: бағалау кестесі",
             "Адистештирилген аккредитациялоо стандарттары боюнча колдонмо: баалоо таблицасы",
         ),
-        PROGRAMME_STANDARDS,
-        PROGRAMME_CRITERIA,
     ),
 ]
 PRIMARY_TITLE = (
@@ -123,28 +112,6 @@ def _approve(version, people) -> None:
     )
 
 
-def _translate(standard_set: StandardSet, standards: dict, criteria: dict, actor) -> None:
-    """The copied set's texts, now in every language."""
-    for standard in standard_set.standards.order_by("number"):
-        titles = dict(zip(LANGS, standards[standard.number], strict=True))
-        instruments.standard_save(
-            actor=actor,
-            standard_set=standard_set,
-            number=standard.number,
-            standard=standard,
-            data={"title": standard.title, **{f"title_{k}": v for k, v in titles.items()}},
-        )
-        for criterion in standard.criteria.order_by("number"):
-            texts = dict(zip(LANGS, criteria[criterion.code], strict=True))
-            instruments.criterion_save(
-                actor=actor,
-                standard=standard,
-                number=criterion.number,
-                criterion=criterion,
-                data={"text": criterion.text, **{f"text_{k}": v for k, v in texts.items()}},
-            )
-
-
 def _fields(prefix: str, texts) -> dict:
     return {
         prefix: texts[0],
@@ -154,14 +121,13 @@ def _fields(prefix: str, texts) -> dict:
 
 def seed(people: dict) -> None:
     actor = people["qms"]
-    for code, kind, titles, standards, criteria in TABLES:
+    for code, kind, titles in TABLES:
         version = _document(people, titles, Document.Type.GUIDELINE)
         if version is None:
             continue
         standard_set = instruments.standard_set_draft(
             actor=actor, document_version=version, code=code, kind=kind, titles=_fields("title", titles)
         )
-        _translate(standard_set, standards, criteria, actor)
         if code == "IAAR-INST-HE":
             instruments.criterion_save(
                 actor=actor,

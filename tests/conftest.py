@@ -108,6 +108,7 @@ def _ensure_reference_data() -> None:
         ("documents.migrations.0002_code_prefixes", "add_prefixes"),
         ("accreditation.migrations.0004_standard_sets", "seed"),
         ("accreditation.migrations.0014_standards_in_documents", "thresholds_as_data"),
+        ("accreditation.migrations.0015_standards_translations", "translate"),
     ):
         getattr(import_module(module), function)(apps, None)
 
