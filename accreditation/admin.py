@@ -1,6 +1,4 @@
-from django.contrib import admin, messages
-from django.db import transaction
-from django.utils.translation import gettext_lazy as _
+from django.contrib import admin
 from guardian.admin import GuardedModelAdminMixin
 
 from core.admin import ControlledRecordAdmin
@@ -16,6 +14,8 @@ from .models import (
     Organization,
     Standard,
     StandardSet,
+    ThresholdItem,
+    ThresholdList,
     Vote,
 )
 from .models.authorities import EducationAuthority
@@ -35,71 +35,66 @@ class AccreditationProjectAdmin(GuardedModelAdminMixin, ControlledRecordAdmin):
     readonly_fields = ("status", "commission_state")
 
 
-class CriterionInline(admin.TabularInline):
-    model = Criterion
-    extra = 0
+class FrozenInline(admin.TabularInline):
+    """Shown, never edited here: sets are drafted on their document's version in the portal."""
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
 
 
-@admin.register(Standard)
-class StandardAdmin(ControlledRecordAdmin):
-    list_display = ("standard_set", "number", "title")
-    list_filter = ("standard_set",)
-    inlines = [CriterionInline]
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        # A version that projects already use is frozen: publish a new version instead.
-        if obj is not None and obj.standard_set.projects.exists():
-            return False
-        return super().has_change_permission(request, obj)
+class CriterionInline(FrozenInline):
+    model = Criterion
+    fields = ("number", "text", "text_ru", "text_kk", "text_ky")
 
 
-class StandardInline(admin.TabularInline):
+class StandardInline(FrozenInline):
     model = Standard
-    extra = 0
+    fields = ("number", "title", "title_ru", "title_kk", "title_ky")
     show_change_link = True
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+
+class ThresholdItemInline(FrozenInline):
+    model = ThresholdItem
+    fields = ("position", "code", "text", "text_ru", "text_kk", "text_ky")
+
+
+class AssessmentInstrumentAdmin(ControlledRecordAdmin):
+    """Standards, criteria and threshold requirements are read-only in the administration (§6.6,
+    §6.2.2): they change only as part of a draft document version, on the portal's standards
+    pages, and come into force with its approval."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
 
 
 @admin.register(StandardSet)
-class StandardSetAdmin(ControlledRecordAdmin):
-    list_display = ("code", "title", "kind", "version", "effective_from", "is_current")
+class StandardSetAdmin(AssessmentInstrumentAdmin):
+    list_display = ("code", "title", "kind", "version", "effective_from", "is_current", "document_version")
     list_filter = ("kind", "is_current")
     inlines = [StandardInline]
-    actions = ["new_version"]
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.projects.exists():
-            return False
-        return super().has_change_permission(request, obj)
 
-    @admin.action(description=_("Copy as a new version (not current until you make it so)"))
-    def new_version(self, request, queryset):
-        with transaction.atomic():
-            for old in queryset:
-                latest = StandardSet.objects.filter(code=old.code).order_by("-version").first()
-                new = StandardSet.objects.create(
-                    code=old.code,
-                    title=old.title,
-                    kind=old.kind,
-                    version=latest.version + 1,
-                    effective_from=old.effective_from,
-                    is_current=False,
-                )
-                for standard in old.standards.all():
-                    copy = Standard.objects.create(
-                        standard_set=new, number=standard.number, title=standard.title
-                    )
-                    for c in standard.criteria.all():  # one save each: every copy has its history row
-                        Criterion.objects.create(standard=copy, number=c.number, text=c.text)
-                messages.success(
-                    request,
-                    _("Version %(v)s of %(code)s is ready to edit.") % {"v": new.version, "code": new.code},
-                )
+@admin.register(Standard)
+class StandardAdmin(AssessmentInstrumentAdmin):
+    list_display = ("standard_set", "number", "title")
+    list_filter = ("standard_set",)
+    inlines = [CriterionInline]
+
+
+@admin.register(ThresholdList)
+class ThresholdListAdmin(AssessmentInstrumentAdmin):
+    list_display = ("level", "version", "effective_from", "is_current", "document_version")
+    list_filter = ("level", "is_current")
+    inlines = [ThresholdItemInline]
 
 
 @admin.register(Expert)

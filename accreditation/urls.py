@@ -10,6 +10,7 @@ from .views import (
     monitoring,
     organizations,
     projects,
+    standards,
 )
 
 app_name = "accreditation"
@@ -123,4 +124,37 @@ urlpatterns = [
         followup.followup_evidence,
         name="followup_evidence",
     ),
+    # The assessment instruments (§6.6, §6.2.2): standards, criteria, threshold requirements
+    path("standards/", standards.standards_list, name="standards_list"),
+    path("standards/<int:pk>/", standards.standard_set_detail, name="standard_set_detail"),
+    path("standards/<int:pk>/changes/", standards.standard_set_diff, name="standard_set_diff"),
+    path("standards/<int:pk>/standards/new/", standards.standard_edit, name="standard_add"),
+    path("standards/<int:pk>/standards/<int:standard_pk>/", standards.standard_edit, name="standard_edit"),
+    path(
+        "standards/<int:pk>/standards/<int:standard_pk>/criteria/new/",
+        standards.criterion_edit,
+        name="criterion_add",
+    ),
+    path(
+        "standards/<int:pk>/standards/<int:standard_pk>/criteria/<int:criterion_pk>/",
+        standards.criterion_edit,
+        name="criterion_edit",
+    ),
+    path(
+        "standards/<int:pk>/criteria/<int:criterion_pk>/remove/",
+        standards.criterion_remove,
+        name="criterion_remove",
+    ),
+    path("standards/draft/<int:version_pk>/", standards.standard_set_draft, name="standard_set_draft"),
+    path("thresholds/<int:pk>/", standards.threshold_list_detail, name="threshold_list_detail"),
+    path("thresholds/<int:pk>/items/new/", standards.threshold_item_edit, name="threshold_item_add"),
+    path(
+        "thresholds/<int:pk>/items/<int:item_pk>/", standards.threshold_item_edit, name="threshold_item_edit"
+    ),
+    path(
+        "thresholds/<int:pk>/items/<int:item_pk>/remove/",
+        standards.threshold_item_remove,
+        name="threshold_item_remove",
+    ),
+    path("thresholds/draft/<int:version_pk>/", standards.threshold_list_draft, name="threshold_list_draft"),
 ]

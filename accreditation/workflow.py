@@ -25,7 +25,6 @@ from .models import (
     CommissionMember,
     CommissionState,
     CouncilMeeting,
-    EducationLevel,
     MonitoringTask,
 )
 
@@ -265,38 +264,6 @@ STAGE_DAYS = {
 def stage_due(status: str, today: datetime.date) -> datetime.date | None:
     days = STAGE_DAYS.get(status)
     return today + datetime.timedelta(days=days) if days else None
-
-
-_COMMON = [
-    ("licence", _("Licence for educational activity is valid")),
-    ("charter", _("Charter and registration documents are provided")),
-    ("no_violations", _("No unresolved violations found by the education authority")),
-    ("working_group", _("A self-assessment working group is appointed")),
-]
-
-# The threshold requirements by level of education (§6.2.2).
-THRESHOLD_CHECKLISTS = {
-    EducationLevel.HIGHER: [
-        *_COMMON,
-        ("graduates", _("At least one graduation in the programmes to be accredited")),
-        ("teaching_staff", _("Share of teaching staff with degrees meets the national requirement")),
-    ],
-    EducationLevel.POSTGRADUATE: [
-        *_COMMON,
-        ("graduates", _("At least one graduation in the programmes to be accredited")),
-        ("research", _("Research base and supervisors for master's and doctoral students")),
-    ],
-    EducationLevel.TVET: [
-        *_COMMON,
-        ("practice", _("Agreements with employers on industrial practice")),
-    ],
-    EducationLevel.SECONDARY: [*_COMMON],
-    EducationLevel.ADDITIONAL: [*_COMMON],
-}
-
-
-def checklist_for(level: str) -> list[tuple[str, str]]:
-    return THRESHOLD_CHECKLISTS.get(level, _COMMON)
 
 
 # --- The next step on a project ---------------------------------------------------------------

@@ -44,6 +44,12 @@ MENU: list[NavItem] = [
         _("Organizations"), "accreditation:organization_list", "building", "accreditation.view_organization"
     ),
     NavItem(_("Experts"), "accreditation:expert_list", "person-vcard", "accreditation.view_expert"),
+    NavItem(
+        _("Standards and criteria"),
+        "accreditation:standards_list",
+        "list-check",
+        "accreditation.view_standardset",
+    ),
     NavItem(_("Council"), "accreditation:meeting_list", "bank", "accreditation.view_councilmeeting"),
     NavItem(_("Appeals"), "accreditation:appeal_list", "megaphone", "accreditation.hear_appeal"),
     NavItem(_("Internal audits"), "audits:list", "clipboard-check", "audits.view_audit"),

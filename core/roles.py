@@ -58,6 +58,10 @@ _RAISE_NC = {"improvement.add_nonconformity", "improvement.view_nonconformity"}
 # Process owners keep the risks of their processes (§7.5.3).
 _OWN_RISKS = {"improvement.view_risk", "improvement.add_risk", "improvement.change_risk"}
 _SEE_RISKS = {"improvement.view_risk", "improvement.view_all_risks"}
+# The assessment instruments (§6.6, §6.2.2): standards, criteria and threshold requirements, read by
+# those who apply them; their drafts are prepared by those who develop the standards.
+_READ_STANDARDS = {"accreditation.view_standardset"}
+_DRAFT_STANDARDS = _READ_STANDARDS | {"accreditation.change_standardset"}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.SUPERVISORY_BOARD: _SEE_RISKS
@@ -71,6 +75,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.analyze_survey",
     },
     Role.DIRECTOR: _READ_DOCUMENTS
+    | _READ_STANDARDS
     | _RAISE_NC
     | _SEE_RISKS
     | {
@@ -98,6 +103,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "core.view_role_register",
     },
     Role.QMS_OWNER: _READ_DOCUMENTS
+    | _DRAFT_STANDARDS
     | _RAISE_NC
     | _SEE_RISKS
     | _OWN_RISKS
@@ -146,6 +152,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "documents.change_record",
     },
     Role.PROJECT_MANAGER: _READ_DOCUMENTS
+    | _DRAFT_STANDARDS
     | _RAISE_NC
     | _OWN_RISKS
     | {
@@ -166,6 +173,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.analyze_survey",
     },
     Role.COORDINATOR: _READ_DOCUMENTS
+    | _READ_STANDARDS
     | _RAISE_NC
     | _OWN_RISKS
     | {

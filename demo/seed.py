@@ -20,6 +20,7 @@ from demo import (
     improvement,
     outward,
     records,
+    standards,
     standards_dev,
     surveys,
 )
@@ -30,6 +31,8 @@ from demo.people import process_owners_seed, seed_people
 PARTS = [
     documents,
     records,
+    # The assessment tables and threshold requirements in force before any project starts.
+    standards,
     accreditation,
     deqar,
     audits,

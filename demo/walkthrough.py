@@ -72,7 +72,7 @@ def _step(project, cast: Cast):
     if status == S.APPLICATION:
         return services.project_move(project=project, actor=cast.pm, target=S.THRESHOLD_CHECK)
     if status == S.THRESHOLD_CHECK:
-        from accreditation.workflow import checklist_for
+        from accreditation.selectors.standards import checklist_for
 
         items = {code: True for code, _label in checklist_for(project.level)}
         return services.threshold_decide(project=project, actor=cast.pm, items=items)

@@ -326,6 +326,7 @@ def document_page(
     One who reads the document only because they are asked to (``reading_only``) sees the
     versions they are asked to read and nothing of the document's other versions, copies or
     revision orders: the page links nothing they cannot open."""
+    from .extensions import version_links
     from .services.common import can_edit
     from .workflow import OBSOLETE
 
@@ -360,6 +361,7 @@ def document_page(
         "revision_orders": [] if reading_only else document.revision_requests.all(),
         "obsolete": version is not None and version.status in OBSOLETE,
         "needs_validation": in_review and document.follows_design_route and bool(steps) and not pending,
+        "version_links": [] if reading_only else version_links(user, version),
     }
 
 

@@ -96,17 +96,19 @@ def _ensure_reference_data() -> None:
     flush the database after themselves, so later tests put them back the same way."""
     from django.apps import apps
 
-    from accreditation.models import StandardSet
+    from accreditation.models import StandardSet, ThresholdList
     from core.models import Criterion, Process
     from documents.models import CodePrefix
 
-    if all(m.objects.exists() for m in (Process, Criterion, CodePrefix, StandardSet)):
+    if all(m.objects.exists() for m in (Process, Criterion, CodePrefix, StandardSet, ThresholdList)):
         return
     for module, function in (
         ("core.migrations.0002_iqas_processes", "add_processes"),
         ("core.migrations.0006_audit_criteria", "add_criteria"),
         ("documents.migrations.0002_code_prefixes", "add_prefixes"),
         ("accreditation.migrations.0004_standard_sets", "seed"),
+        ("accreditation.migrations.0018_standards_in_documents", "thresholds_as_data"),
+        ("accreditation.migrations.0019_standards_translations", "translate"),
     ):
         getattr(import_module(module), function)(apps, None)
 

@@ -13,7 +13,7 @@ from core.models import Notification
 from core.roles import ROLE_PERMISSIONS, Role
 from core.services import user_set_roles
 from improvement.models import Nonconformity
-from tests.accreditation import matrix_followup
+from tests.accreditation import matrix_followup, matrix_standards
 from tests.audits import matrix as matrix_audits
 from tests.documents import matrix_records
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
@@ -46,6 +46,7 @@ EXTENSIONS = (
     matrix_records,
     matrix_followup,
     matrix_external_review,
+    matrix_standards,
 )
 
 ANONYMOUS = "anonymous"

@@ -123,8 +123,11 @@ def seed(apps, schema_editor):
         standard_set = StandardSet.objects.create(
             code=code, title=title, kind=kind, version=1, effective_from=datetime.date(2024, 1, 1), is_current=True
         )
+        # In bulk: the tests' reference data (tests/conftest.py) run this with the live models,
+        # whose save() refuses to add to a set that is not a draft.
         for number, (standard_title, criteria) in enumerate(table, start=1):
-            standard = Standard.objects.create(standard_set=standard_set, number=number, title=standard_title)
+            Standard.objects.bulk_create([Standard(standard_set=standard_set, number=number, title=standard_title)])
+            standard = Standard.objects.get(standard_set=standard_set, number=number)
             Criterion.objects.bulk_create(
                 [Criterion(standard=standard, number=n, text=text) for n, text in enumerate(criteria, start=1)]
             )

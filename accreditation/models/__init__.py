@@ -64,6 +64,7 @@ from .standards import (
     Standard,
     StandardSet,
 )
+from .thresholds import ThresholdItem, ThresholdList
 
 __all__ = [
     "ISCED_FIELDS",
@@ -105,6 +106,8 @@ __all__ = [
     "SelfAssessment",
     "Standard",
     "StandardSet",
+    "ThresholdItem",
+    "ThresholdList",
     "Visit",
     "VisitSession",
     "Vote",

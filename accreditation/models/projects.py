@@ -67,6 +67,15 @@ class AccreditationProject(models.Model):
     application_note = models.TextField(_("application"), blank=True)
     threshold_items = models.JSONField(_("threshold checklist"), default=dict, blank=True)
     threshold_reasons = models.TextField(_("threshold check conclusion"), blank=True)
+    # The list the project was checked against (§6.2.2): it stays the project's after a new edition.
+    threshold_list = models.ForeignKey(
+        "ThresholdList",
+        verbose_name=_("threshold requirements checked"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("coordinator"),

@@ -27,7 +27,8 @@ from ..models import (
     SelfAssessment,
     Visit,
 )
-from ..workflow import PROJECT_WORKFLOW, checklist_for, next_step, represents, runs_project
+from ..workflow import PROJECT_WORKFLOW, next_step, represents, runs_project
+from .standards import project_checklist
 
 
 def projects_visible_to(user) -> QuerySet[AccreditationProject]:
@@ -112,7 +113,7 @@ def project_page(user, project: AccreditationProject) -> dict:
         "actions": [t for t in PROJECT_WORKFLOW.available(project, user) if t.target != primary],
         "can_manage": user.has_perm("accreditation.change_accreditationproject"),
         "checklist": [
-            (label, project.threshold_items.get(code)) for code, label in checklist_for(project.level)
+            (label, project.threshold_items.get(code)) for code, label in project_checklist(project)
         ],
         "contract": contract,
         "reports": project.self_assessments.select_related("submitted_by", "reviewed_by"),

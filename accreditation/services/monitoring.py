@@ -16,6 +16,7 @@ from core.workflow import event_record, transition_perform
 
 from ..models import AccreditationProject, Decision, MonitoringTask
 from ..selectors import representatives_of
+from ..selectors.standards import current_standards
 from ..workflow import MONITORING_WORKFLOW, REACCREDITATION
 from .certificates import add_years
 from .projects import project_advance, project_number_next, require_runner
@@ -131,11 +132,8 @@ def reaccreditation_start(*, project, actor) -> AccreditationProject:
         previous_project=project,
         coordinator=project.coordinator,
         record_class=project.record_class,
-        standard_set=project.standard_set.__class__.objects.filter(
-            code=project.standard_set.code, is_current=True
-        ).first()
-        if project.standard_set_id
-        else None,
+        # The standards in force now (a new edition may have replaced the ones of the last time).
+        standard_set=current_standards(project.kind),
     )
     new.programmes.set(project.programmes.all())
     for user in representatives_of(project.organization):

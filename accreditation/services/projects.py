@@ -22,10 +22,10 @@ from ..models import (
     ContractAmendment,
     Organization,
     SelfAssessment,
-    StandardSet,
 )
 from ..selectors import runs
-from ..workflow import PROJECT_WORKFLOW, checklist_for, stage_due
+from ..selectors.standards import current_standards, threshold_list_current
+from ..workflow import PROJECT_WORKFLOW, stage_due
 
 
 def accreditation_record_class():
@@ -59,7 +59,7 @@ def project_apply(
         applicant=actor,
         application_note=note,
         stage_due=stage_due(AccreditationProject.Status.APPLICATION, timezone.localdate()),
-        standard_set=_current_standards(kind),
+        standard_set=current_standards(kind),
         record_class=accreditation_record_class(),
     )
     project.programmes.set(programmes)
@@ -96,15 +96,6 @@ def project_advance(
         params=params,
         also={"stage_due": stage_due(target, timezone.localdate()), "stage_reminded_on": None},
     )
-
-
-def _current_standards(kind: str):
-    family = (
-        AccreditationProject.Kind.INSTITUTIONAL if kind == AccreditationProject.Kind.INSTITUTIONAL else None
-    )
-    rows = StandardSet.objects.filter(is_current=True)
-    rows = rows.filter(kind=family) if family else rows.exclude(kind=AccreditationProject.Kind.INSTITUTIONAL)
-    return rows.order_by("code").first()
 
 
 def project_move(*, project, actor, target: str, comment: str = ""):
@@ -175,13 +166,18 @@ def threshold_decide(*, project, actor, items: dict[str, bool], reasons: str = "
     project = AccreditationProject.objects.select_for_update().get(pk=project.pk)
     if project.status != AccreditationProject.Status.THRESHOLD_CHECK:
         raise ValidationError(_("The threshold check is not open for this project."))
-    expected = [code for code, _label in checklist_for(project.level)]
+    # The requirements in force today (§6.2.2); the project keeps this list once checked.
+    checklist = threshold_list_current(project.level)
+    if checklist is None:
+        raise ValidationError(_("No threshold requirements are in force for this level of education."))
+    expected = list(checklist.items.values_list("code", flat=True))
     if set(items) != set(expected):
         raise ValidationError(_("Answer every item of the checklist."))
     passed = all(items.values())
     if not passed and not reasons.strip():
         raise ValidationError(_("Say why the organization does not meet the threshold requirements."))
     project.threshold_items = items
+    project.threshold_list = checklist
     project.threshold_reasons = reasons
     project.save()
     target = AccreditationProject.Status.CONTRACT if passed else AccreditationProject.Status.REJECTED

@@ -26,7 +26,7 @@ from ..forms import (
     SelfAssessmentReviewForm,
     ThresholdForm,
 )
-from ..workflow import checklist_for
+from ..selectors.standards import checklist_for
 
 # The object a URL names is opened by those the app's selector shows it to (404 otherwise).
 PROJECT_SHOWN = shown_by(selectors.projects_visible_to)

@@ -16,6 +16,7 @@ from core.models import Department, stored_ref
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
 
+from ..extensions import version_became_effective
 from ..models import Acknowledgement, Distribution, Document, DocumentVersion, ReviewStep, Signature
 from ..workflow import DOCUMENT_WORKFLOW, VERSION_WORKFLOW
 from .common import require_edit, sign
@@ -331,6 +332,8 @@ def version_make_effective(*, version: DocumentVersion) -> DocumentVersion:
         )
         # The hold-over of the previous revision's outstanding acknowledgements ends here.
     version = transition_perform(obj=version, workflow=VERSION_WORKFLOW, target=S.EFFECTIVE, actor=None)
+    # What other apps keep as part of the version (standards, criteria) comes into force with it.
+    version_became_effective(version=version, previous=previous)
     # The document's status, its effective version and its next review change in one save:
     # one move, one history row.
     action = gettext_lazy("Version %(number)s became effective")

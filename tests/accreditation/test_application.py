@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accreditation import services
 from accreditation.models import AccreditationProject, Contract
-from accreditation.workflow import checklist_for
+from accreditation.selectors.standards import checklist_for
 from core.models import Notification
 from core.roles import Role
 from core.selectors import events_for
