@@ -7,12 +7,16 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self) -> None:
+        from accreditation.selectors.appeal_hearings import register_appeal_hearings
         from core.dashboard import register_task_provider
 
         from . import order_workflow, workflow, workflow_bodies  # noqa: F401  (registers the workflow tables)
         from .dashboard import order_tasks, plan_tasks
         from .dashboard_bodies import body_tasks
+        from .selectors.bodies import appeal_hearings
 
         register_task_provider(plan_tasks)
         register_task_provider(order_tasks)
         register_task_provider(body_tasks)
+        # The appeal's page links the commission's meeting that hears it.
+        register_appeal_hearings(appeal_hearings)
