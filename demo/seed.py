@@ -12,6 +12,7 @@ from demo import (
     deqar,
     documents,
     governance,
+    governance_appeals,
     governance_bodies,
     governance_discussion,
     governance_orders,
@@ -33,6 +34,7 @@ PARTS = [
     improvement,
     governance,
     governance_bodies,
+    governance_appeals,
     governance_discussion,
     governance_weekly,
 ]
