@@ -113,6 +113,7 @@ class ProgressReport(models.Model):
     evidence_url = models.URLField(_("evidence link"), max_length=500, blank=True)
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-reported_at", "-pk"]
