@@ -107,7 +107,9 @@ def meeting_page(user, meeting: BodyMeeting) -> dict:
     attendance = list(meeting.attendance.select_related("member"))
     may_vote = meeting.status == BodyMeeting.Status.OPEN and sits_at(user, meeting)
     agenda = list(
-        meeting.items.select_related("document_version__document", "appeal").prefetch_related(
+        meeting.items.select_related(
+            "document_version__document", "appeal", "strategy_version__strategy"
+        ).prefetch_related(
             "votes__member",
             "recusals__member",
             Prefetch("actions", queryset=DecisionAction.objects.select_related("owner")),

@@ -117,7 +117,6 @@ def item_add(
             )
         if MeetingItem.objects.filter(document_version=document_version, state=I.PENDING).exists():
             raise ValidationError(_("This version is on a meeting's agenda already."))
-        title = title.strip() or _("Validation of %(version)s") % {"version": document_version}
     else:
         document_version = None
     if kind == MeetingItem.Kind.STRATEGY and strategy_version is not None:
@@ -126,7 +125,6 @@ def item_add(
             raise ValidationError(refusal)
         if MeetingItem.objects.filter(strategy_version=strategy_version, state=I.PENDING).exists():
             raise ValidationError(_("This version is on a meeting's agenda already."))
-        title = title.strip() or _("Discussion of %(version)s") % {"version": strategy_version}
     elif kind != MeetingItem.Kind.STRATEGY:
         strategy_version = None
     if kind == MeetingItem.Kind.APPEAL:
@@ -136,10 +134,13 @@ def item_add(
             raise ValidationError(_("Choose the appeal to decide."))
         if appeal.status == Appeal.Status.DECIDED:
             raise ValidationError(_("This case is decided already."))
-        title = title.strip() or _("Appeal %(number)s") % {"number": appeal.number}
     else:
         appeal = None
-    if not title.strip():
+    # A question left blank on an item about a record is read as the default for its kind and
+    # record, in each reader's language (MeetingItem.display_title): nothing is stored in the
+    # language of whoever added it.
+    has_default = document_version is not None or strategy_version is not None or appeal is not None
+    if not title.strip() and not has_default:
         raise ValidationError(_("Write the question to decide."))
     item = MeetingItem(
         meeting=meeting,
@@ -368,7 +369,7 @@ def minutes_content(meeting: BodyMeeting) -> dict:
         "items": [
             {
                 "position": i.position,
-                "title": i.title,
+                "title": i.title_key,
                 "state": i.state,
                 "outcome": i.outcome,
                 "decision": i.decision_text,
