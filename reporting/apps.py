@@ -12,7 +12,8 @@ class ReportingConfig(AppConfig):
     def ready(self) -> None:
         from core.dashboard import register_task_provider
 
-        from .dashboard import kpi_target_tasks, review_tasks
+        from .dashboard import kpi_target_tasks, review_tasks, satisfaction_target_tasks
 
         register_task_provider(review_tasks)
         register_task_provider(kpi_target_tasks)
+        register_task_provider(satisfaction_target_tasks)

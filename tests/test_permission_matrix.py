@@ -24,6 +24,7 @@ from tests.improvement import matrix_review
 from tests.registry import matrix as matrix_registry
 from tests.surveys import matrix as matrix_surveys
 from tests.surveys import matrix_results as matrix_survey_results
+from tests.surveys import matrix_targets as matrix_satisfaction_targets
 
 # Apps with many object-level views describe their rows in a module of their own:
 # POST_ONLY, kwargs(name, person) and post_data(name) (None: not mine). Who may use a view on
@@ -34,6 +35,7 @@ EXTENSIONS = (
     matrix_improvement,
     matrix_surveys,
     matrix_survey_results,
+    matrix_satisfaction_targets,
     matrix_review,
     matrix_bodies,
     matrix_governance_weekly,

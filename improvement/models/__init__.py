@@ -2,7 +2,7 @@
 reviews (§7.3, §7.5, §6.4, §7.4, §4.6), one module per aggregate."""
 
 from .actions import Action, actions_in_force
-from .kpis import KpiReport, KpiTarget
+from .kpis import ApprovedTarget, KpiReport, KpiTarget
 from .nonconformities import CorrectiveAction, Nonconformity
 from .purchasing import IncomingInspection, PurchaseContract, Supplier
 from .reviews import ManagementReview, ReviewDecision
@@ -10,6 +10,7 @@ from .risks import Risk
 
 __all__ = [
     "Action",
+    "ApprovedTarget",
     "CorrectiveAction",
     "IncomingInspection",
     "KpiReport",
