@@ -17,7 +17,7 @@ from tests.audits import matrix as matrix_audits
 from tests.documents import matrix_records
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
-from tests.governance import matrix_bodies, matrix_orders
+from tests.governance import matrix_bodies, matrix_orders, matrix_plan_approval
 from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
@@ -37,6 +37,7 @@ EXTENSIONS = (
     matrix_survey_results,
     matrix_satisfaction_targets,
     matrix_review,
+    matrix_plan_approval,
     matrix_bodies,
     matrix_governance_weekly,
     matrix_governance,

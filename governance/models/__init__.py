@@ -3,7 +3,7 @@ annual implementation plan (§4.4.1)."""
 
 from . import bodies  # noqa: F401 - the collegial bodies and their meetings (§1.6, §6.5.2)
 from .orders import DirectorOrder, OrderLine, OrderSignature
-from .plans import ImplementationPlan, PlanItem, PlanRevision, ProgressReport
+from .plans import ImplementationPlan, PlanItem, PlanRevision, PlanSignature, ProgressReport
 from .strategy import (
     Goal,
     Indicator,
@@ -26,6 +26,7 @@ __all__ = [
     "OrderSignature",
     "PlanItem",
     "PlanRevision",
+    "PlanSignature",
     "ProgressReport",
     "Strategy",
     "StrategySignature",

@@ -219,6 +219,17 @@ class MeetingItem(models.Model):
         related_name="agenda_items",
         help_text=_("The draft under discussion: the body's adoption records the discussion on the version."),
     )
+    implementation_plan = models.ForeignKey(
+        "governance.ImplementationPlan",
+        verbose_name=_("implementation plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agenda_items",
+        help_text=_(
+            "The draft plan under discussion: the body's adoption records the discussion on the plan."
+        ),
+    )
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PENDING)
     outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices, blank=True)
     decision_text = models.TextField(_("decision"), blank=True)
@@ -242,6 +253,10 @@ class MeetingItem(models.Model):
             return self.title
         if self.kind == self.Kind.DOCUMENT_VALIDATION and self.document_version_id:
             return gettext("Validation of %(version)s") % {"version": self.document_version}
+        if self.kind == self.Kind.STRATEGY and self.implementation_plan_id:
+            return gettext("Discussion of the implementation plan for %(year)s") % {
+                "year": self.implementation_plan.year
+            }
         if self.kind == self.Kind.STRATEGY and self.strategy_version_id:
             return gettext("Discussion of %(version)s") % {"version": self.strategy_version}
         if self.kind == self.Kind.APPEAL and self.appeal_id:
@@ -253,6 +268,8 @@ class MeetingItem(models.Model):
         """The question as the minutes' signature covers it, the same in every language."""
         if self.title:
             return self.title
+        if self.implementation_plan_id:
+            return f"{self.kind}:plan:{self.implementation_plan_id}"
         target = self.document_version_id or self.strategy_version_id or self.appeal_id
         return f"{self.kind}:{target}"
 
