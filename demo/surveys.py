@@ -141,20 +141,32 @@ def seed(people: dict) -> None:
 def _targets(people: dict) -> None:
     from django.utils import timezone
 
+    from demo.people import DEMO_PASSWORD
     from surveys.models import SatisfactionTarget, Survey
-    from surveys.services import satisfaction_target_set
+    from surveys.services import satisfaction_target_approve, satisfaction_target_propose
 
     if SatisfactionTarget.objects.exists():
         return
     year = timezone.localdate().year
+    # The IQAS owner proposes, the Director General approves with a signature (§4.1); one
+    # proposal for next year waits on the Director General's task list.
     for survey in Survey.objects.filter(code__in=SATISFACTION_TARGETS):
         for target_year in (year - 1, year):
-            satisfaction_target_set(
+            target = satisfaction_target_propose(
                 actor=people["qms"],
                 survey=survey,
                 year=target_year,
                 target_percent=SATISFACTION_TARGETS[survey.code],
             )
+            satisfaction_target_approve(target=target, actor=people["director"], password=DEMO_PASSWORD)
+    first = Survey.objects.filter(code__in=SATISFACTION_TARGETS).order_by("code").first()
+    if first is not None:
+        satisfaction_target_propose(
+            actor=people["qms"],
+            survey=first,
+            year=year + 1,
+            target_percent=SATISFACTION_TARGETS[first.code] + 5,
+        )
 
 
 def _campaigns(people: dict) -> None:

@@ -7,6 +7,7 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self) -> None:
+        from accreditation.selectors.appeal_hearings import register_appeal_hearings
         from core.dashboard import register_task_provider
 
         from . import (  # noqa: F401  (registers the workflow tables)
@@ -20,9 +21,12 @@ class GovernanceConfig(AppConfig):
         from .dashboard_bodies import body_tasks
         from .dashboard_external_review import external_review_tasks
         from .dashboard_standards_dev import consultation_tasks
+        from .selectors.bodies import appeal_hearings
 
         register_task_provider(plan_tasks)
         register_task_provider(order_tasks)
         register_task_provider(body_tasks)
         register_task_provider(external_review_tasks)
         register_task_provider(consultation_tasks)
+        # The appeal's page links the commission's meeting that hears it.
+        register_appeal_hearings(appeal_hearings)

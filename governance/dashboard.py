@@ -1,13 +1,16 @@
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dashboard import TaskItem, pk_url, register_task_provider
 
 from . import selectors
+from .models import ImplementationPlan
 from .order_workflow import ORDER_WORKFLOW, OS, SIGN_ORDERS
 from .selectors import weekly as weekly_selectors
 from .selectors import workplans as workplan_selectors
 from .selectors.orders import orders_for
+from .workflow import APPROVE, PLAN_WORKFLOW
 
 
 def plan_tasks(user):
@@ -68,3 +71,21 @@ def order_tasks(user):
     for order in orders_for(user).filter(status=OS.DRAFT, lines__isnull=False).distinct():
         if ORDER_WORKFLOW.may(user, order, OS.SIGNED):
             yield TaskItem(order.title, order.get_absolute_url(), _("Orders"), detail=_("Sign the order"))
+
+
+@register_task_provider
+def plan_approvals(user):
+    """Draft implementation plans a collegial body has discussed, waiting for the Director
+    General's signature."""
+    if not user.has_perm(APPROVE):
+        return
+    for plan in selectors.plans_for(user).filter(
+        status=ImplementationPlan.Status.DRAFT, discussed_at__isnull=False
+    ):
+        if PLAN_WORKFLOW.may(user, plan, ImplementationPlan.Status.APPROVED):
+            yield TaskItem(
+                _("Implementation plan %(year)s") % {"year": plan.year},
+                reverse("governance:plan_approve", args=[plan.pk]),
+                _("Implementation plan"),
+                detail=_("Approve the plan with a signature"),
+            )

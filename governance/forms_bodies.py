@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.forms import SignForm
 from documents.models import Document, DocumentVersion
 
-from .models import StrategyVersion
+from .models import ImplementationPlan, StrategyVersion
 from .models.bodies import Body, DecisionAction, ItemVote, MeetingItem, Membership
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -69,6 +69,15 @@ class ItemForm(forms.Form):
             "invalid_choice": _(
                 "Choose a strategy version under discussion: this one is not under discussion."
             )
+        },
+    )
+
+    implementation_plan = forms.ModelChoiceField(
+        label=_("Draft implementation plan"),
+        queryset=ImplementationPlan.objects.filter(status=ImplementationPlan.Status.DRAFT),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Choose a draft implementation plan: this one is approved already.")
         },
     )
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import bodies, consultation, external_review, plans, weekly, workplans
+from .views import bodies, consultation, external_review, plan_approval, plans, weekly, workplans
 from .views import orders as order_views
 from .views import standards_dev as stddev
 
@@ -26,6 +26,7 @@ urlpatterns = [
     path("strategy/<int:pk>/public/", plans.strategy_public, name="strategy_public"),
     path("strategy/version/<int:pk>/plan/new/", plans.plan_create, name="plan_create"),
     path("plan/<int:pk>/item/new/", plans.item_add, name="item_add"),
+    path("plan/<int:pk>/approve/", plan_approval.plan_approve, name="plan_approve"),
     path("plan/<int:pk>/board/", plans.plan_board, name="plan_board"),
     path("plan/<int:pk>/report.pdf", plans.plan_report, name="plan_report"),
     path("plan/item/<int:pk>/", plans.item_detail, name="item_detail"),

@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from core.workflow import Move, Workflow, on_record, perm, rel, relation
 
-from .models import PlanItem, StrategyVersion, WeeklyAction, WeeklyMeeting, WorkPlan, WorkPlanItem
+from .models import (
+    ImplementationPlan,
+    PlanItem,
+    StrategyVersion,
+    WeeklyAction,
+    WeeklyMeeting,
+    WorkPlan,
+    WorkPlanItem,
+)
 
 S = StrategyVersion.Status
 
@@ -39,6 +47,26 @@ VERSION_WORKFLOW = Workflow(
             ),
         },
         S.APPROVED: {S.SUPERSEDED: (None, _("Superseded by a new version"))},
+    },
+)
+
+
+# The year's implementation plan (§4.4.1): a draft until the Director General approves it with
+# a signature, once a collegial body has adopted it at its meeting.
+P = ImplementationPlan.Status
+PLAN_WORKFLOW = Workflow(
+    ImplementationPlan,
+    "status",
+    {
+        P.DRAFT: {
+            P.APPROVED: Move(
+                _("Approve and sign"),
+                perm(APPROVE),
+                via="governance:plan_approve",
+                icon="pen",
+                style="success",
+            )
+        }
     },
 )
 

@@ -8,7 +8,16 @@ from django.utils.translation import gettext_lazy as _
 
 from core.workflow import Move, Workflow, on_record, perm, rel, relation
 
-from .models import Action, CorrectiveAction, KpiTarget, ManagementReview, Nonconformity, Risk, Supplier
+from .models import (
+    Action,
+    ApprovedTarget,
+    CorrectiveAction,
+    KpiTarget,
+    ManagementReview,
+    Nonconformity,
+    Risk,
+    Supplier,
+)
 from .selectors.nonconformities import MANAGE_CAPA
 
 Status = Nonconformity.Status
@@ -196,33 +205,43 @@ REVIEW_WORKFLOW = Workflow(
     },
 )
 
-T = KpiTarget.Status
+T = ApprovedTarget.Status
 
-# A KPI target (§4.1): the IQAS owner proposes it (again and again while it waits), the Director
-# General approves it with a signature (then it is the target in force) or returns it; a new
-# proposal for an approved target leaves the approved one in force until it is approved in turn.
-KPI_TARGET_WORKFLOW = Workflow(
-    KpiTarget,
-    "status",
-    {
-        T.PROPOSED: {
-            T.PROPOSED: (perm(PROPOSE_TARGET), _("Proposal changed")),
-            T.APPROVED: Move(
-                _("Approve and sign"),
-                perm(APPROVE_TARGET),
-                via="reporting:kpi_target_approve",
-                icon="pen",
-                style="success",
-            ),
-            T.RETURNED: Move(
-                _("Return to the IQAS owner"),
-                perm(APPROVE_TARGET),
-                via="reporting:kpi_target_return",
-                post=True,
-                style="outline-secondary",
-            ),
+
+def approved_target_workflow(model, *, approve_via: str, return_via: str) -> Workflow:
+    """The table of a target the IQAS owner proposes and the Director General approves (§4.1):
+    the KPI targets' and the surveys' satisfaction targets' alike. The owner proposes (again and
+    again while it waits); the Director General approves it with a signature (then it is the
+    target in force) or returns it; a new proposal for an approved target leaves the approved
+    one in force until it is approved in turn."""
+    return Workflow(
+        model,
+        "status",
+        {
+            T.PROPOSED: {
+                T.PROPOSED: (perm(PROPOSE_TARGET), _("Proposal changed")),
+                T.APPROVED: Move(
+                    _("Approve and sign"),
+                    perm(APPROVE_TARGET),
+                    via=approve_via,
+                    icon="pen",
+                    style="success",
+                ),
+                T.RETURNED: Move(
+                    _("Return to the IQAS owner"),
+                    perm(APPROVE_TARGET),
+                    via=return_via,
+                    post=True,
+                    style="outline-secondary",
+                ),
+            },
+            T.APPROVED: {T.PROPOSED: (perm(PROPOSE_TARGET), _("New target proposed"))},
+            T.RETURNED: {T.PROPOSED: (perm(PROPOSE_TARGET), _("New target proposed"))},
         },
-        T.APPROVED: {T.PROPOSED: (perm(PROPOSE_TARGET), _("New target proposed"))},
-        T.RETURNED: {T.PROPOSED: (perm(PROPOSE_TARGET), _("New target proposed"))},
-    },
+    )
+
+
+# A KPI target (§4.1), by the table above.
+KPI_TARGET_WORKFLOW = approved_target_workflow(
+    KpiTarget, approve_via="reporting:kpi_target_approve", return_via="reporting:kpi_target_return"
 )

@@ -3,6 +3,8 @@ from django.utils.translation import gettext as _
 
 from core.dashboard import TaskItem
 from improvement.workflow import KPI_TARGET_WORKFLOW
+from surveys.selectors import satisfaction_targets_awaiting_approval
+from surveys.workflow import SATISFACTION_TARGET_WORKFLOW
 
 from .selectors.kpis import targets_awaiting_approval
 from .selectors.reviews import reviews_waiting_for
@@ -54,3 +56,15 @@ def outward_tasks(user):
             area=_("Yearly reports"),
             detail=_("Sign the yearly report") if signing else _("Send the signed yearly report"),
         )
+
+
+def satisfaction_target_tasks(user):
+    """Satisfaction targets the IQAS owner proposed, waiting for the Director General (§4.1)."""
+    for target in satisfaction_targets_awaiting_approval():
+        if SATISFACTION_TARGET_WORKFLOW.may(user, target, target.Status.APPROVED):
+            yield TaskItem(
+                title=f"{target.survey.localized_title} {target.year}: ≥ {target.proposed_percent} %",
+                url=reverse("reporting:satisfaction_target_approve", args=[target.pk]),
+                area=_("KPIs"),
+                detail=_("Approve a satisfaction target"),
+            )

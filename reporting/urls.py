@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import board, kpi_reports, kpis, outward, reviews
+from .views import board, kpi_reports, kpis, outward, reviews, satisfaction_targets
 
 app_name = "reporting"
 
@@ -12,6 +12,16 @@ urlpatterns = [
     path("kpis/targets/", kpis.kpi_targets, name="kpi_targets"),
     path("kpis/targets/<int:pk>/approve/", kpis.kpi_target_approve, name="kpi_target_approve"),
     path("kpis/targets/<int:pk>/return/", kpis.kpi_target_return, name="kpi_target_return"),
+    path(
+        "kpis/satisfaction-targets/<int:pk>/approve/",
+        satisfaction_targets.satisfaction_target_approve,
+        name="satisfaction_target_approve",
+    ),
+    path(
+        "kpis/satisfaction-targets/<int:pk>/return/",
+        satisfaction_targets.satisfaction_target_return,
+        name="satisfaction_target_return",
+    ),
     path("kpis/reports/", kpi_reports.kpi_report_list, name="kpi_report_list"),
     path("kpis/reports/make/", kpi_reports.kpi_report_make, name="kpi_report_make"),
     path("kpis/reports/<int:pk>/", kpi_reports.kpi_report_download, name="kpi_report_download"),

@@ -28,6 +28,8 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from improvement.models import ApprovedTarget
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
@@ -409,16 +411,22 @@ class Answer(models.Model):
         return f"{self.question_id}: {self.number if self.number is not None else self.text[:40]}"
 
 
-class SatisfactionTarget(models.Model):
-    """The lowest satisfaction index (0–100 %) a survey should reach in a year (§7.4), set by
-    the IQAS owner next to the targets of the five KPIs."""
+class SatisfactionTarget(ApprovedTarget):
+    """The lowest satisfaction index (0–100 %) a survey should reach in a year (§7.4), proposed
+    by the IQAS owner next to the targets of the five KPIs and approved by the Director
+    General's signature (§4.1); until approved a proposal has no effect."""
 
     survey = models.ForeignKey(
         Survey, verbose_name=_("survey"), on_delete=models.PROTECT, related_name="targets"
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    target_percent = models.DecimalField(_("at least (%)"), max_digits=5, decimal_places=1)
-    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The approved target, the one in force (empty until the first approval).
+    target_percent = models.DecimalField(
+        _("at least (%)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    proposed_percent = models.DecimalField(
+        _("proposed: at least (%)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -431,10 +439,15 @@ class SatisfactionTarget(models.Model):
                 condition=models.Q(target_percent__gte=0, target_percent__lte=100),
                 name="satisfaction_target_is_a_share",
             ),
+            models.CheckConstraint(
+                condition=models.Q(proposed_percent__gte=0, proposed_percent__lte=100),
+                name="satisfaction_proposal_is_a_share",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.survey} {self.year}: ≥ {self.target_percent}%"
+        shown = self.target_percent if self.target_percent is not None else self.proposed_percent
+        return f"{self.survey} {self.year}: ≥ {shown}%"
 
 
 # The summary rows of the results pages live in their own module (issue 22).

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from accreditation.models import AccreditationProject
 from accreditation.workflow import runs_project
 from core.workflow import Move, Workflow, on_record, perm, rel, relation
+from improvement.workflow import approved_target_workflow
 
-from .models import Campaign, SurveyVersion
+from .models import Campaign, SatisfactionTarget, SurveyVersion
 
 
 @relation("runs-campaign")
@@ -54,4 +55,12 @@ CAMPAIGN_WORKFLOW = Workflow(
     Campaign,
     "status",
     {C.OPEN: {C.CLOSED: Move(_("Campaign closed"), rel("runs-campaign"), by_portal_too=True)}},
+)
+
+# A satisfaction target (§4.1, §7.4): proposed by the IQAS owner, approved by the Director
+# General's signature, by the same table as the KPI targets.
+SATISFACTION_TARGET_WORKFLOW = approved_target_workflow(
+    SatisfactionTarget,
+    approve_via="reporting:satisfaction_target_approve",
+    return_via="reporting:satisfaction_target_return",
 )

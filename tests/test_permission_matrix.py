@@ -18,7 +18,7 @@ from tests.audits import matrix as matrix_audits
 from tests.documents import matrix_records
 from tests.factories import NonconformityFactory, ProgrammeFactory, ProjectFactory, UserFactory
 from tests.governance import matrix as matrix_governance
-from tests.governance import matrix_bodies, matrix_external_review, matrix_orders
+from tests.governance import matrix_bodies, matrix_external_review, matrix_orders, matrix_plan_approval
 from tests.governance import matrix_standards_dev as matrix_governance_stddev
 from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
@@ -26,6 +26,7 @@ from tests.improvement import matrix_outward, matrix_review
 from tests.registry import matrix as matrix_registry
 from tests.surveys import matrix as matrix_surveys
 from tests.surveys import matrix_results as matrix_survey_results
+from tests.surveys import matrix_targets as matrix_satisfaction_targets
 
 # Apps with many object-level views describe their rows in a module of their own:
 # POST_ONLY, kwargs(name, person) and post_data(name) (None: not mine). Who may use a view on
@@ -36,8 +37,10 @@ EXTENSIONS = (
     matrix_improvement,
     matrix_surveys,
     matrix_survey_results,
+    matrix_satisfaction_targets,
     matrix_review,
     matrix_outward,
+    matrix_plan_approval,
     matrix_bodies,
     matrix_governance_weekly,
     matrix_governance_stddev,

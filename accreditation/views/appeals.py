@@ -15,6 +15,7 @@ from core.selectors import events_for
 from .. import selectors, services
 from ..forms import AppealDecisionForm, AppealForm
 from ..models import Appeal
+from ..selectors.appeal_hearings import appeal_hearings
 
 # The object a URL names is opened by those the app's selector shows it to (404 otherwise).
 PROJECT_SHOWN = shown_by(selectors.projects_visible_to)
@@ -50,7 +51,13 @@ def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "accreditation/appeal_detail.html",
-        {"appeal": appeal, "hears": hears, "form": form, "events": events_for(appeal)},
+        {
+            "appeal": appeal,
+            "hears": hears,
+            "form": form,
+            "events": events_for(appeal),
+            "hearings": appeal_hearings(request.user, appeal),
+        },
     )
 
 

@@ -7,7 +7,7 @@ from . import (
 )
 from .external_review import AgencyReview, Panelist, Registration, ReviewRecommendation
 from .orders import DirectorOrder, OrderLine, OrderSignature
-from .plans import ImplementationPlan, PlanItem, PlanRevision, ProgressReport
+from .plans import ImplementationPlan, PlanItem, PlanRevision, PlanSignature, ProgressReport
 from .strategy import (
     Goal,
     Indicator,
@@ -32,6 +32,7 @@ __all__ = [
     "Panelist",
     "PlanItem",
     "PlanRevision",
+    "PlanSignature",
     "ProgressReport",
     "Registration",
     "ReviewRecommendation",

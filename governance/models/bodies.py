@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import AppendOnlyRecord
@@ -188,7 +188,12 @@ class MeetingItem(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
-    title = models.CharField(_("question"), max_length=500)
+    title = models.CharField(
+        _("question"),
+        max_length=500,
+        blank=True,
+        help_text=_("As written; blank when the question is the default for its kind and object."),
+    )
     document_version = models.ForeignKey(
         "documents.DocumentVersion",
         verbose_name=_("document version"),
@@ -214,6 +219,17 @@ class MeetingItem(models.Model):
         related_name="agenda_items",
         help_text=_("The draft under discussion: the body's adoption records the discussion on the version."),
     )
+    implementation_plan = models.ForeignKey(
+        "governance.ImplementationPlan",
+        verbose_name=_("implementation plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agenda_items",
+        help_text=_(
+            "The draft plan under discussion: the body's adoption records the discussion on the plan."
+        ),
+    )
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PENDING)
     outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices, blank=True)
     decision_text = models.TextField(_("decision"), blank=True)
@@ -227,7 +243,35 @@ class MeetingItem(models.Model):
         verbose_name_plural = _("agenda items")
 
     def __str__(self) -> str:
-        return f"{self.position}. {self.title}"
+        return f"{self.position}. {self.display_title}"
+
+    @property
+    def display_title(self) -> str:
+        """The question in the reader's language: as written, or the default for its kind and
+        object (stored blank, so every reader reads the default in their own language)."""
+        if self.title:
+            return self.title
+        if self.kind == self.Kind.DOCUMENT_VALIDATION and self.document_version_id:
+            return gettext("Validation of %(version)s") % {"version": self.document_version}
+        if self.kind == self.Kind.STRATEGY and self.implementation_plan_id:
+            return gettext("Discussion of the implementation plan for %(year)s") % {
+                "year": self.implementation_plan.year
+            }
+        if self.kind == self.Kind.STRATEGY and self.strategy_version_id:
+            return gettext("Discussion of %(version)s") % {"version": self.strategy_version}
+        if self.kind == self.Kind.APPEAL and self.appeal_id:
+            return gettext("Appeal %(number)s") % {"number": self.appeal.number}
+        return ""
+
+    @property
+    def title_key(self) -> str:
+        """The question as the minutes' signature covers it, the same in every language."""
+        if self.title:
+            return self.title
+        if self.implementation_plan_id:
+            return f"{self.kind}:plan:{self.implementation_plan_id}"
+        target = self.document_version_id or self.strategy_version_id or self.appeal_id
+        return f"{self.kind}:{target}"
 
 
 class ItemRecusal(AppendOnlyRecord):

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import AppendOnlyRecord
+
 from .strategy import Indicator, StrategyVersion, Task
 
 
@@ -14,9 +16,27 @@ class ImplementationPlan(models.Model):
     """The year's strategy-implementation plan (§4.4.1), under the effective strategy version.
     Its corrections are kept as numbered revisions, each with its reason."""
 
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+
     strategy_version = models.ForeignKey(StrategyVersion, on_delete=models.PROTECT, related_name="plans")
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     revision = models.PositiveSmallIntegerField(_("revision"), default=1)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # The collegial discussion: a body's adopted "strategy or plan approval" item records it.
+    discussed_at = models.ForeignKey(
+        "governance.BodyMeeting",
+        verbose_name=_("discussed at the meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -31,6 +51,29 @@ class ImplementationPlan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("governance:plan_detail", args=[self.pk])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+
+class PlanSignature(AppendOnlyRecord):
+    """The Director General's approval of a plan: who signed which content (by hash), when."""
+
+    plan = models.ForeignKey(ImplementationPlan, on_delete=models.PROTECT, related_name="signatures")
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signer_name = models.CharField(_("name"), max_length=300)
+    signer_role = models.CharField(_("role"), max_length=300)
+    content_sha256 = models.CharField(_("SHA-256 of the signed content"), max_length=64)
+    signed_at = models.DateTimeField(_("signed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["signed_at", "pk"]
+        verbose_name = _("plan signature")
+        verbose_name_plural = _("plan signatures")
+
+    def __str__(self) -> str:
+        return f"{self.signer_name}: {self.plan}"
 
 
 class PlanRevision(models.Model):
@@ -113,6 +156,7 @@ class ProgressReport(models.Model):
     evidence_url = models.URLField(_("evidence link"), max_length=500, blank=True)
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-reported_at", "-pk"]

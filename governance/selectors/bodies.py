@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accreditation.selectors.council import majority_of, meetings_listed
+from core.access import url_for_reader
 
 from ..models.bodies import Body, BodyMeeting, DecisionAction, MeetingItem, Membership
 from ..workflow_bodies import VIEW
@@ -106,7 +107,9 @@ def meeting_page(user, meeting: BodyMeeting) -> dict:
     attendance = list(meeting.attendance.select_related("member"))
     may_vote = meeting.status == BodyMeeting.Status.OPEN and sits_at(user, meeting)
     agenda = list(
-        meeting.items.select_related("document_version__document", "appeal").prefetch_related(
+        meeting.items.select_related(
+            "document_version__document", "appeal", "strategy_version__strategy"
+        ).prefetch_related(
             "votes__member",
             "recusals__member",
             Prefetch("actions", queryset=DecisionAction.objects.select_related("owner")),
@@ -157,3 +160,26 @@ def terms_ending(today: datetime.date) -> QuerySet[Membership]:
         term_end__lte=today + datetime.timedelta(days=ENDING_SOON_DAYS),
         reminder_sent_at__isnull=True,
     ).select_related("body", "person")
+
+
+def appeal_hearings(user, appeal) -> list[dict]:
+    """The appeals commission's meetings with the appeal on their agenda, for the appeal's page:
+    only those this reader may open, with the item's state and, once decided, its outcome."""
+    items = (
+        MeetingItem.objects.filter(appeal=appeal)
+        .select_related("meeting__body")
+        .order_by("meeting__date", "pk")
+    )
+    rows = []
+    for item in items:
+        url = url_for_reader(user, item.meeting)
+        if url:
+            rows.append(
+                {
+                    "meeting": str(item.meeting),
+                    "url": url,
+                    "state": item.get_state_display(),
+                    "outcome": item.get_outcome_display() if item.state == MeetingItem.State.DECIDED else "",
+                }
+            )
+    return rows

@@ -162,6 +162,7 @@ def progress_report(
         check_upload(evidence)
         report.evidence.save(evidence.name, evidence, save=False)
         report.evidence_name = evidence.name[:255]
+    report._history_user = actor
     report.save()
     if item.status == IS.PLANNED:
         transition_perform(

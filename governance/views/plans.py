@@ -23,7 +23,7 @@ from ..models import PlanItem, StrategyVersion
 from ..pdf import plan_report_pdf
 from ..selectors import plans as plan_selectors
 from ..services import plan as plan_services
-from ..workflow import EDIT, ITEM_WORKFLOW, REPORTS
+from ..workflow import EDIT, ITEM_WORKFLOW, PLAN_WORKFLOW, REPORTS
 
 IS = PlanItem.Status
 VIEW = "governance.view_strategy"
@@ -57,6 +57,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "revisions": execution.revisions,
             "may_edit": may_edit,
             "may_add": may_edit and plan.strategy_version.status == StrategyVersion.Status.APPROVED,
+            "plan_buttons": PLAN_WORKFLOW.buttons(plan, request.user),
         },
     )
 

@@ -2,7 +2,7 @@
 reviews (§7.3, §7.5, §6.4, §7.4, §4.6), one module per aggregate."""
 
 from .actions import Action, actions_in_force
-from .kpis import KpiReport, KpiTarget
+from .kpis import ApprovedTarget, KpiReport, KpiTarget
 from .nonconformities import CorrectiveAction, Nonconformity
 from .outward import OutwardReport
 from .purchasing import IncomingInspection, PurchaseContract, Supplier
@@ -11,6 +11,7 @@ from .risks import Risk
 
 __all__ = [
     "Action",
+    "ApprovedTarget",
     "CorrectiveAction",
     "IncomingInspection",
     "KpiReport",

@@ -6,7 +6,27 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
-class KpiTarget(models.Model):
+class ApprovedTarget(models.Model):
+    """A yearly target the IQAS owner proposes and the Director General approves with a
+    signature (§4.1): until approved a proposal has no effect, the last approved target counts."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed, awaiting approval")
+        APPROVED = "approved", _("Approved")
+        RETURNED = "returned", _("Returned by the Director General")
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class KpiTarget(ApprovedTarget):
     """The target of one key performance indicator (§3.1, §7.4) for a year: the highest share
     (in per cent) of records that may fall short, proposed by the IQAS owner and approved by the
     Director General's signature (§4.1). Until approved a proposal has no effect: the reports use
@@ -19,26 +39,15 @@ class KpiTarget(models.Model):
         REPEATED = "kpi4", _("Nonconformities repeated after corrective actions")
         PURCHASING = "kpi5", _("Nonconforming purchased goods and services")
 
-    class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed, awaiting approval")
-        APPROVED = "approved", _("Approved")
-        RETURNED = "returned", _("Returned by the Director General")
-
     code = models.CharField(_("indicator"), max_length=10, choices=Code.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     # The approved target, the one in force (empty until the first approval).
     target_percent = models.DecimalField(
         _("at most (%)"), max_digits=5, decimal_places=1, null=True, blank=True
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
     proposed_percent = models.DecimalField(
         _("proposed: at most (%)"), max_digits=5, decimal_places=1, null=True, blank=True
     )
-    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -2,22 +2,18 @@
 IQAS owner proposes a target; it has no effect until the Director General approves it with a
 signature (password typed again); the reports use the last approved target meanwhile."""
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.permissions import password_confirm, require_perm
+from core.permissions import require_perm
 from core.targets import target_checked
-from core.workflow import event_record, transition_perform
 from improvement.models import KpiTarget
+from improvement.services.targets import target_approve, target_propose, target_return
 from improvement.workflow import KPI_TARGET_WORKFLOW, PROPOSE_TARGET
 
 Code = KpiTarget.Code
-T = KpiTarget.Status
 
 
 @transaction.atomic
@@ -28,65 +24,29 @@ def kpi_target_propose(*, actor, code: str, year: int, target_percent) -> KpiTar
     require_perm(actor, PROPOSE_TARGET, _("Only the IQAS owner proposes the targets."))
     if code not in Code.values:
         raise ValidationError(_("Choose one of the five indicators."))
-    target = target_checked(year, target_percent)
-    row = KpiTarget.objects.select_for_update().filter(code=code, year=year).first()
-    params = {"target": target}
-    if row is None:
-        row = KpiTarget(code=code, year=year, proposed_percent=target, set_by=actor, status=T.PROPOSED)
-        row._history_user = actor
-        row._change_reason = _("Target proposed")
-        row.save()
-        event_record(
-            obj=row, action=gettext_lazy("Target proposed: at most %(target)s %%"), params=params, actor=actor
-        )
-        return row
-    if row.status == T.APPROVED and row.target_percent == target:
-        return row
-    if row.status == T.PROPOSED and row.proposed_percent == target:
-        return row
-    return transition_perform(
-        obj=row,
+    return target_propose(
         workflow=KPI_TARGET_WORKFLOW,
-        target=T.PROPOSED,
+        key={"code": code, "year": year},
         actor=actor,
+        target=target_checked(year, target_percent),
         action=gettext_lazy("Target proposed: at most %(target)s %%"),
-        params=params,
-        also={"proposed_percent": target, "set_by": actor},
+        reason=_("Target proposed"),
     )
 
 
-@transaction.atomic
 def kpi_target_approve(*, target: KpiTarget, actor, password: str) -> KpiTarget:
     """The Director General approves the proposal with a signature: it becomes the target in
     force. Anyone else, a wrong password, a target not awaiting approval: nothing is saved."""
-    KPI_TARGET_WORKFLOW.check(target, T.APPROVED, actor)
-    password_confirm(actor, password)
-    value = Decimal(target.proposed_percent)
-    return transition_perform(
-        obj=target,
+    return target_approve(
         workflow=KPI_TARGET_WORKFLOW,
-        target=T.APPROVED,
+        target=target,
         actor=actor,
+        password=password,
         action=gettext_lazy("Target approved and signed: at most %(target)s %%"),
-        params={"target": value},
-        also={
-            "target_percent": value,
-            "proposed_percent": None,
-            "approved_by": actor,
-            "approved_at": timezone.now(),
-        },
     )
 
 
-@transaction.atomic
 def kpi_target_return(*, target: KpiTarget, actor, comment: str = "") -> KpiTarget:
     """The Director General returns a proposal to the IQAS owner; the approved target (if any)
     stays in force."""
-    return transition_perform(
-        obj=target,
-        workflow=KPI_TARGET_WORKFLOW,
-        target=T.RETURNED,
-        actor=actor,
-        comment=comment,
-        also={"proposed_percent": None},
-    )
+    return target_return(workflow=KPI_TARGET_WORKFLOW, target=target, actor=actor, comment=comment)

@@ -18,8 +18,9 @@ from core.form_pages import form_page, run_service
 from documents.forms import SignForm
 from improvement.models import KpiTarget
 from improvement.workflow import KPI_TARGET_WORKFLOW
-from surveys.selectors import satisfaction_by_year
-from surveys.services import satisfaction_target_set
+from surveys.selectors import satisfaction_by_year, satisfaction_targets_awaiting_approval
+from surveys.services import satisfaction_target_propose
+from surveys.workflow import SATISFACTION_TARGET_WORKFLOW
 
 from .. import services
 from ..forms import TargetsForm
@@ -55,6 +56,32 @@ def _satisfaction(year: int):
     return current, chart
 
 
+def _awaiting(user) -> list[dict]:
+    """The proposed targets waiting for the Director General: the KPIs' (at most) and the
+    surveys' satisfaction targets (at least), each with the moves this reader may make."""
+    rows = [
+        {
+            "badge": t.code.upper(),
+            "title": t.get_code_display(),
+            "sign": "≤",
+            "target": t,
+            "buttons": KPI_TARGET_WORKFLOW.buttons(t, user),
+        }
+        for t in kpis.targets_awaiting_approval()
+    ]
+    rows += [
+        {
+            "badge": "",
+            "title": t.survey.localized_title,
+            "sign": "≥",
+            "target": t,
+            "buttons": SATISFACTION_TARGET_WORKFLOW.buttons(t, user),
+        }
+        for t in satisfaction_targets_awaiting_approval()
+    ]
+    return rows
+
+
 @access("improvement.view_kpi_report")
 def kpi_report(request: HttpRequest) -> HttpResponse:
     year = _year(request.GET)
@@ -86,10 +113,7 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
             "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
             "can_set": request.user.has_perm("improvement.change_kpitarget"),
             "few_records": kpis.FEW_RECORDS,
-            "awaiting": [
-                {"target": t, "buttons": KPI_TARGET_WORKFLOW.buttons(t, request.user)}
-                for t in kpis.targets_awaiting_approval()
-            ],
+            "awaiting": _awaiting(request.user),
         },
     )
 
@@ -116,9 +140,11 @@ def kpi_targets(request: HttpRequest) -> HttpResponse:
             for name, survey in form.surveys.items():
                 value = form.cleaned_data.get(name)
                 if value is not None:
-                    satisfaction_target_set(
+                    row = satisfaction_target_propose(
                         actor=request.user, survey=survey, year=year, target_percent=value
                     )
+                    if row.status == row.Status.PROPOSED:
+                        proposed.append(row)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -127,7 +153,7 @@ def kpi_targets(request: HttpRequest) -> HttpResponse:
             messages.info(
                 request,
                 _(
-                    "The KPI targets are proposed: they take effect when the Director General "
+                    "The targets are proposed: they take effect when the Director General "
                     "approves them with a signature."
                 ),
             )

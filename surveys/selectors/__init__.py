@@ -22,7 +22,13 @@ from .compare import (
     survey_organizations,
     survey_years,
 )
-from .indices import SatisfactionIndex, index_surveys, satisfaction_by_year, satisfaction_indices
+from .indices import (
+    SatisfactionIndex,
+    index_surveys,
+    satisfaction_by_year,
+    satisfaction_indices,
+    satisfaction_targets_awaiting_approval,
+)
 from .publishing import published_summaries, summary_draft, summary_events, summary_text
 from .results import (
     Results,
@@ -63,6 +69,7 @@ __all__ = [
     "results_overview",
     "satisfaction_by_year",
     "satisfaction_indices",
+    "satisfaction_targets_awaiting_approval",
     "section_get",
     "summary_draft",
     "summary_events",

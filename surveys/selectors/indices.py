@@ -67,7 +67,9 @@ def satisfaction_indices(start: datetime.date, end: datetime.date) -> list[Satis
         .values_list("campaign__version__survey", "invited", "answered")
     }
     targets = dict(
-        SatisfactionTarget.objects.filter(year=end.year).values_list("survey_id", "target_percent")
+        SatisfactionTarget.objects.filter(year=end.year, target_percent__isnull=False).values_list(
+            "survey_id", "target_percent"
+        )
     )
     out = []
     for survey in surveys:
@@ -114,3 +116,12 @@ def satisfaction_by_year(years: list[int]) -> dict[int, list[SatisfactionIndex]]
     return {
         year: satisfaction_indices(datetime.date(year, 1, 1), datetime.date(year, 12, 31)) for year in years
     }
+
+
+def satisfaction_targets_awaiting_approval() -> list[SatisfactionTarget]:
+    """The satisfaction targets the IQAS owner proposed, not yet approved by the Director General."""
+    return list(
+        SatisfactionTarget.objects.filter(status=SatisfactionTarget.Status.PROPOSED)
+        .select_related("survey", "set_by")
+        .order_by("-year", "survey__code")
+    )

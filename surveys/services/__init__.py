@@ -26,7 +26,7 @@ from .campaigns import (
     invitations_remind,
 )
 from .publishing import summary_publish, summary_withdraw
-from .targets import satisfaction_target_set
+from .targets import satisfaction_target_approve, satisfaction_target_propose, satisfaction_target_return
 
 __all__ = [
     "answer_target",
@@ -42,7 +42,9 @@ __all__ = [
     "question_remove",
     "question_update",
     "response_submit",
-    "satisfaction_target_set",
+    "satisfaction_target_approve",
+    "satisfaction_target_propose",
+    "satisfaction_target_return",
     "section_add",
     "section_move",
     "section_remove",

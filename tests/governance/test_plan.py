@@ -103,7 +103,10 @@ def test_the_owner_reports_progress_with_evidence(item):
     )
     item.refresh_from_db()
     assert item.status == IS.IN_PROGRESS and item.percent_done == 40
-    assert ProgressReport.objects.get().evidence_name == "e.txt"
+    report = ProgressReport.objects.get()
+    assert report.evidence_name == "e.txt"
+    # The report keeps its history: who reported it, and when.
+    assert [(h.history_type, h.history_user) for h in report.history.all()] == [("+", item.owner)]
     plans.progress_report(item=item, actor=item.owner, text="Готово", percent=100)
     item.refresh_from_db()
     assert item.status == IS.DONE
@@ -116,6 +119,7 @@ def test_only_the_owner_reports_and_the_percent_is_checked(item, qms_owner):
     with pytest.raises(ValidationError):
         plans.progress_report(item=item, actor=item.owner, text="x", percent=140)
     assert not ProgressReport.objects.exists()
+    assert not ProgressReport.history.exists()
 
 
 def test_the_iqas_owner_cancels_an_item_the_owner_cannot(item, qms_owner):
@@ -147,3 +151,18 @@ def test_the_plan_page_shows_items_to_staff(item, client, make_person):
     client.force_login(make_person(Role.EXPERT))
     page = client.get(reverse("governance:plan_detail", args=[item.plan_id]))
     assert page.status_code == 200 and "Самооценка" in page.content.decode()
+
+
+def test_reports_made_before_history_get_their_creation_row(item):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("governance.migrations.0010_progress_report_history")
+    # A report saved as before history was kept (no history row; PostgreSQL refuses deleting one).
+    report = ProgressReport(item=item, text="Раньше", percent=20, reported_by=item.owner)
+    report.skip_history_when_saving = True
+    report.save()
+    migration.first_history_rows(apps, None)
+    row = report.history.get()
+    assert (row.history_type, row.history_user, row.history_date) == ("+", item.owner, report.reported_at)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from core.roles import Role
 from surveys.selectors import SatisfactionIndex, likert_percent, satisfaction_indices
+from tests.factories import PASSWORD
 from tests.surveys import results_world
 
 pytestmark = pytest.mark.django_db
@@ -69,20 +70,44 @@ def test_kpi_page_shows_the_satisfaction_section(world, client_as):
     assert "Satisfaction indices, %" in html  # the five-year line chart
 
 
-def test_the_iqas_owner_sets_satisfaction_targets_met_or_not(world, client_as):
-    """A target is the lowest index wanted in the year: the organizations' 66.7 % misses 70 %,
-    the students' 61.1 % meets 60 %; the KPI page and the indices say so."""
+def test_satisfaction_targets_take_effect_on_the_director_general_s_signature(world, client, make_person):
+    """The IQAS owner proposes the lowest index wanted in the year; it has no effect until the
+    Director General approves it with a signature: then the organizations' 66.7 % misses 70 %,
+    the students' 61.1 % meets 60 %, and the KPI page and the indices say so."""
     from surveys.models import SatisfactionTarget, Survey
 
-    client = client_as(Role.QMS_OWNER)
+    qms, director = make_person(Role.QMS_OWNER), make_person(Role.DIRECTOR)
     eo = Survey.objects.get(code="t-eo-satisfaction")
     students = Survey.objects.get(code="t-student")
+    client.force_login(qms)
     response = client.post(
         reverse("reporting:kpi_targets"),
         {"year": 2025, f"sat-{eo.code}": "70", f"sat-{students.code}": "60"},
         follow=True,
     )
-    assert "The targets for 2025 are set." in response.content.decode()
+    page = response.content.decode()
+    assert "The targets for 2025 are set." in page and "take effect when the Director General" in page
+    assert SatisfactionTarget.objects.count() == 2
+    assert {t.status for t in SatisfactionTarget.objects.all()} == {"proposed"}
+    # Proposed, not in force: the indices have no target yet.
+    assert {i.code: i for i in satisfaction_indices(D(2025, 1, 1), D(2025, 12, 31))}[eo.code].target is None
+    # The Director General finds them on his task list and signs each.
+    client.force_login(director)
+    home = client.get(reverse("core:dashboard")).content.decode()
+    for target in SatisfactionTarget.objects.all():
+        url = reverse("reporting:satisfaction_target_approve", args=[target.pk])
+        assert url in home
+        refused = client.post(url, {"password": "wrong"})
+        assert refused.status_code == 200 and "password" in refused.content.decode().lower()
+        target.refresh_from_db()
+        assert target.status == "proposed" and target.target_percent is None
+        assert client.post(url, {"password": PASSWORD}).status_code == 302
+    target = SatisfactionTarget.objects.get(survey=eo)
+    assert (target.status, target.target_percent, target.approved_by) == (
+        "approved",
+        Decimal("70.0"),
+        director,
+    )
     by_code = {i.code: i for i in satisfaction_indices(D(2025, 1, 1), D(2025, 12, 31))}
     assert (by_code[eo.code].target, by_code[eo.code].met) == (Decimal("70.0"), False)
     assert (by_code[students.code].target, by_code[students.code].met) == (Decimal("60.0"), True)
@@ -90,7 +115,36 @@ def test_the_iqas_owner_sets_satisfaction_targets_met_or_not(world, client_as):
     assert "≥ 70.0 %" in html and "not met" in html
     # A target of another year does not count for 2025.
     assert {i.code: i for i in satisfaction_indices(D(2024, 1, 1), D(2024, 12, 31))}[eo.code].target is None
-    assert SatisfactionTarget.objects.count() == 2
+
+
+def test_only_the_director_general_approves_and_a_returned_proposal_leaves_the_target(world, make_person):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from surveys.models import Survey
+    from surveys.services import (
+        satisfaction_target_approve,
+        satisfaction_target_propose,
+        satisfaction_target_return,
+    )
+
+    qms, director = make_person(Role.QMS_OWNER), make_person(Role.DIRECTOR)
+    eo = Survey.objects.get(code="t-eo-satisfaction")
+    with pytest.raises(PermissionDenied):
+        satisfaction_target_propose(actor=director, survey=eo, year=2025, target_percent=70)
+    target = satisfaction_target_propose(actor=qms, survey=eo, year=2025, target_percent=70)
+    with pytest.raises((PermissionDenied, ValidationError)):
+        satisfaction_target_approve(target=target, actor=qms, password=PASSWORD)
+    satisfaction_target_approve(target=target, actor=director, password=PASSWORD)
+    again = satisfaction_target_propose(actor=qms, survey=eo, year=2025, target_percent=80)
+    assert (again.status, again.target_percent, again.proposed_percent) == (
+        "proposed",
+        Decimal("70.0"),
+        Decimal("80.0"),
+    )
+    satisfaction_target_return(target=again, actor=director)
+    again.refresh_from_db()
+    assert (again.status, again.target_percent, again.proposed_percent) == ("returned", Decimal("70.0"), None)
+    assert again.history.count() >= 4
 
 
 def test_a_satisfaction_target_out_of_range_changes_nothing(world, client_as):
@@ -148,3 +202,14 @@ def test_the_demo_tells_two_years_of_surveys(seeded_demo, client):
     texts = " ".join(Response.objects.filter(answers__text__gt="").values_list("answers__text", flat=True))
     assert "Преподаватели" in texts or "Библиотека" in texts
     assert "ә" in texts or "қ" in texts
+
+
+def test_the_demo_s_satisfaction_targets_are_signed_and_one_waits_for_the_director(seeded_demo, client):
+    from surveys.models import SatisfactionTarget
+
+    targets = SatisfactionTarget.objects.all()
+    assert targets.filter(status="approved", approved_by__username="director").count() >= 2
+    waiting = targets.get(status="proposed")
+    client.force_login(waiting.set_by.__class__.objects.get(username="director"))
+    home = client.get(reverse("core:dashboard")).content.decode()
+    assert reverse("reporting:satisfaction_target_approve", args=[waiting.pk]) in home

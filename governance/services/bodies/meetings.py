@@ -43,6 +43,7 @@ from ...workflow_bodies import (
     keeps_meetings,
 )
 from .. import discussion_refusal, version_discussion_from_meeting
+from ..plan_approval import plan_discussion_from_meeting, plan_discussion_refusal
 
 M = BodyMeeting.Status
 I = MeetingItem.State  # noqa: E741
@@ -100,6 +101,7 @@ def item_add(
     document_version=None,
     appeal=None,
     strategy_version=None,
+    implementation_plan=None,
 ) -> MeetingItem:
     """Put a question on the agenda. A document validation names a standard or guideline whose
     reviewers have all agreed."""
@@ -117,7 +119,6 @@ def item_add(
             )
         if MeetingItem.objects.filter(document_version=document_version, state=I.PENDING).exists():
             raise ValidationError(_("This version is on a meeting's agenda already."))
-        title = title.strip() or _("Validation of %(version)s") % {"version": document_version}
     else:
         document_version = None
     if kind == MeetingItem.Kind.STRATEGY and strategy_version is not None:
@@ -126,9 +127,19 @@ def item_add(
             raise ValidationError(refusal)
         if MeetingItem.objects.filter(strategy_version=strategy_version, state=I.PENDING).exists():
             raise ValidationError(_("This version is on a meeting's agenda already."))
-        title = title.strip() or _("Discussion of %(version)s") % {"version": strategy_version}
     elif kind != MeetingItem.Kind.STRATEGY:
         strategy_version = None
+    if kind == MeetingItem.Kind.STRATEGY and implementation_plan is not None:
+        if strategy_version is not None:
+            raise ValidationError(_("An item discusses either a strategy version or a plan, not both."))
+        implementation_plan = type(implementation_plan).objects.get(pk=implementation_plan.pk)
+        refusal = plan_discussion_refusal(implementation_plan)
+        if refusal:
+            raise ValidationError(refusal)
+        if MeetingItem.objects.filter(implementation_plan=implementation_plan, state=I.PENDING).exists():
+            raise ValidationError(_("This plan is on a meeting's agenda already."))
+    else:
+        implementation_plan = None
     if kind == MeetingItem.Kind.APPEAL:
         if meeting.body.kind != Body.Kind.APPEALS_COMMISSION:
             raise ValidationError(_("Appeals are decided by the appeals and complaints commission."))
@@ -136,10 +147,15 @@ def item_add(
             raise ValidationError(_("Choose the appeal to decide."))
         if appeal.status == Appeal.Status.DECIDED:
             raise ValidationError(_("This case is decided already."))
-        title = title.strip() or _("Appeal %(number)s") % {"number": appeal.number}
     else:
         appeal = None
-    if not title.strip():
+    # A question left blank on an item about a record is read as the default for its kind and
+    # record, in each reader's language (MeetingItem.display_title): nothing is stored in the
+    # language of whoever added it.
+    has_default = any(
+        x is not None for x in (document_version, strategy_version, appeal, implementation_plan)
+    )
+    if not title.strip() and not has_default:
         raise ValidationError(_("Write the question to decide."))
     item = MeetingItem(
         meeting=meeting,
@@ -148,6 +164,7 @@ def item_add(
         document_version=document_version,
         appeal=appeal,
         strategy_version=strategy_version,
+        implementation_plan=implementation_plan,
         position=meeting.items.count() + 1,
     )
     item._history_user = actor
@@ -298,6 +315,8 @@ def item_decide(*, item: MeetingItem, actor, decision_text: str = "") -> Meeting
         )
     if adopted and item.kind == MeetingItem.Kind.STRATEGY and item.strategy_version_id:
         version_discussion_from_meeting(version=item.strategy_version, meeting=meeting, actor=actor)
+    if adopted and item.kind == MeetingItem.Kind.STRATEGY and item.implementation_plan_id:
+        plan_discussion_from_meeting(plan=item.implementation_plan, meeting=meeting, actor=actor)
     return item
 
 
@@ -368,7 +387,7 @@ def minutes_content(meeting: BodyMeeting) -> dict:
         "items": [
             {
                 "position": i.position,
-                "title": i.title,
+                "title": i.title_key,
                 "state": i.state,
                 "outcome": i.outcome,
                 "decision": i.decision_text,
