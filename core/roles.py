@@ -290,6 +290,23 @@ for _role in (
 for _role in (Role.DIRECTOR, Role.QMS_OWNER):
     ROLE_PERMISSIONS[_role] |= {"governance.add_weeklymeeting", "governance.change_weeklymeeting"}
 
+# People (§4.5.1, §5.2): the Director General and the IQAS owner keep the staff records
+# (positions, holders, hiring, appraisals) and read every person's page; the IQAS owner keeps
+# the training plan, the project managers the experts' seminars (they train the experts); the
+# staff and the experts accept the code of ethics. A head's rights over their own people (the
+# appraisal, the effectiveness check) come from the positions, not from a role.
+for _role in (Role.DIRECTOR, Role.QMS_OWNER):
+    ROLE_PERMISSIONS[_role] |= {"people.view_staff", "people.manage_staff", "people.view_training"}
+for _role in (Role.QMS_OWNER, Role.PROJECT_MANAGER):
+    ROLE_PERMISSIONS[_role] |= {"people.view_training", "people.manage_training"}
+for _role in set(Role) - {
+    Role.EO_REPRESENTATIVE,
+    Role.SUPERVISORY_BOARD,
+    Role.COUNCIL_MEMBER,
+    Role.APPEALS_COMMISSION,
+}:
+    ROLE_PERMISSIONS[_role] |= {"people.accept_ethics_code"}
+
 
 def role_label(code: str) -> str:
     return str(Role(code).label)
