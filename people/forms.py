@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.forms import SignForm
 
-from .models import Appraisal, Training
+from .models import Appraisal, PositionHolding, Training
 
 DATE = {"type": "date"}
 
@@ -62,7 +62,9 @@ class AttendanceForm(forms.Form):
         if training.audience == Training.Audience.EXPERTS:
             people = people.filter(expert_profile__isnull=False)
         else:
-            people = people.filter(holdings__until__isnull=True).distinct()
+            people = people.filter(
+                pk__in=PositionHolding.objects.filter(until__isnull=True).values("person_id")
+            )
         self.fields["person"].queryset = people.order_by("last_name", "first_name")
 
 

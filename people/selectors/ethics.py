@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 
 from documents.models import DocumentVersion
 
-from ..models import EthicsAcceptance, EthicsCode
+from ..models import EthicsAcceptance, EthicsCode, PositionHolding
 
 VIEW_STAFF = "people.view_staff"
 
@@ -24,8 +24,10 @@ def bound_by_code() -> QuerySet:
     return (
         get_user_model()
         .objects.filter(is_active=True)
-        .filter(Q(holdings__until__isnull=True) | Q(expert_profile__is_active=True))
-        .distinct()
+        .filter(
+            Q(pk__in=PositionHolding.objects.filter(until__isnull=True).values("person_id"))
+            | Q(expert_profile__is_active=True)
+        )
     )
 
 
