@@ -64,7 +64,7 @@ def test_a_training_marked_effective_by_the_trainee_is_refused_and_nothing_is_sa
 
 
 def test_the_head_checks_after_the_period_with_evidence(agency, client):
-    training, attendance = _trained(agency)
+    _training, attendance = _trained(agency)
     assert any(
         t.url.endswith(f"/attendance/{attendance.pk}/check/") for t in dashboard_for(agency.head).overdue
     )
