@@ -21,6 +21,7 @@ from tests.governance import matrix_bodies, matrix_orders
 from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_review
+from tests.people import matrix_people
 from tests.registry import matrix as matrix_registry
 from tests.surveys import matrix as matrix_surveys
 from tests.surveys import matrix_results as matrix_survey_results
@@ -40,6 +41,7 @@ EXTENSIONS = (
     matrix_governance,
     matrix_registry,
     matrix_records,
+    matrix_people,
 )
 
 ANONYMOUS = "anonymous"

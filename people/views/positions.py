@@ -2,7 +2,7 @@
 and the head's appraisal: goals set, result signed."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from core.access import SIGNED_IN, access, shown_by
@@ -64,7 +64,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access(SIGNED_IN, opens=shown_by(selectors.subordinates_of))
 def appraisal_open(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.person_get_for(request.user, pk)
+    # The head sets the goals: the page opens on the people this reader heads.
+    person = get_object_or_404(selectors.subordinates_of(request.user), pk=pk)
     return form_page(
         request,
         AppraisalGoalsForm(request.POST or None),
