@@ -18,6 +18,7 @@ from demo import (
     governance_weekly,
     improvement,
     records,
+    staff,
     surveys,
 )
 from demo.people import process_owners_seed, seed_people
@@ -35,6 +36,7 @@ PARTS = [
     governance_bodies,
     governance_discussion,
     governance_weekly,
+    staff,
 ]
 
 
