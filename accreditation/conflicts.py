@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import AccreditationProject, CommissionMember, Expert
+from .seating import warnings_by_expert
 
 
 def conflicts_by_expert(experts: Iterable[Expert], project: AccreditationProject) -> dict[int, list[str]]:
@@ -38,6 +39,8 @@ def conflicts_by_expert(experts: Iterable[Expert], project: AccreditationProject
     )
     names = [n.casefold() for n in (organization.name, organization.name_ru, organization.acronym) if n]
     result = {}
+    # What other apps say (the people app: a training expired).
+    others = warnings_by_expert(experts)
     for expert in experts:
         warnings = []
         if expert.pk in affiliated:
@@ -57,6 +60,7 @@ def conflicts_by_expert(experts: Iterable[Expert], project: AccreditationProject
             warnings.append(_("Has not accepted the code of ethics."))
         if not expert.is_active:
             warnings.append(_("Is not active in the expert pool."))
+        warnings.extend(others.get(expert.pk, ()))
         result[expert.pk] = warnings
     return result
 

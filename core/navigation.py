@@ -85,6 +85,9 @@ MENU: list[NavItem] = [
     NavItem(_("Work plans"), "governance:workplan_list", "calendar-check", "governance.view_workplan"),
     NavItem(_("Weekly meetings"), "governance:weekly_list", "calendar-week", "governance.view_weeklymeeting"),
     NavItem(_("External review"), "governance:xr_list", "patch-check", "governance.view_agencyreview"),
+    NavItem(_("Staff"), "people:staff_list", "person-badge", "people.view_staff"),
+    NavItem(_("Training"), "people:plan_list", "mortarboard", "people.view_training"),
+    NavItem(_("Code of ethics"), "people:ethics", "shield-check", "people.accept_ethics_code"),
     NavItem(_("Roles"), "core:roles", "people", "core.view_role_register"),
     NavItem(_("Orders"), "governance:order_list", "file-earmark-ruled", "governance.view_directororder"),
     NavItem(

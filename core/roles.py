@@ -315,6 +315,22 @@ for _role in set(Role) - {Role.EO_REPRESENTATIVE}:
     ROLE_PERMISSIONS[_role] |= {"governance.view_developmentplan"}
 for _role in (Role.QMS_OWNER, Role.LEGAL_HEAD):
     ROLE_PERMISSIONS[_role] |= {"governance.add_developmentplan", "governance.change_developmentplan"}
+# People (§4.5.1, §5.2): the Director General and the IQAS owner keep the staff records
+# (positions, holders, hiring, appraisals) and read every person's page; the IQAS owner keeps
+# the training plan, the project managers the experts' seminars (they train the experts); the
+# staff and the experts accept the code of ethics. A head's rights over their own people (the
+# appraisal, the effectiveness check) come from the positions, not from a role.
+for _role in (Role.DIRECTOR, Role.QMS_OWNER):
+    ROLE_PERMISSIONS[_role] |= {"people.view_staff", "people.manage_staff", "people.view_training"}
+for _role in (Role.QMS_OWNER, Role.PROJECT_MANAGER):
+    ROLE_PERMISSIONS[_role] |= {"people.view_training", "people.manage_training"}
+for _role in set(Role) - {
+    Role.EO_REPRESENTATIVE,
+    Role.SUPERVISORY_BOARD,
+    Role.COUNCIL_MEMBER,
+    Role.APPEALS_COMMISSION,
+}:
+    ROLE_PERMISSIONS[_role] |= {"people.accept_ethics_code"}
 
 
 def role_label(code: str) -> str:

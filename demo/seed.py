@@ -21,6 +21,7 @@ from demo import (
     improvement,
     outward,
     records,
+    staff,
     standards,
     standards_dev,
     surveys,
@@ -48,6 +49,7 @@ PARTS = [
     accreditation_followup,
     external_review,
     standards_dev,
+    staff,
 ]
 
 

@@ -45,6 +45,7 @@ urlpatterns = [
     # The management review, KPIs and quality board: their own app, the same paths as ever.
     path("improvement/", include("reporting.urls")),
     path("governance/", include("governance.urls")),
+    path("people/", include("people.urls")),
     # The effective strategy of the agency, when it is public: no sign-in.
     path("strategy/", include((governance_public_urls, "governance_public"))),
     # A draft standard's public consultation: stakeholders comment without signing in.

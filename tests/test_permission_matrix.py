@@ -23,6 +23,7 @@ from tests.governance import matrix_standards_dev as matrix_governance_stddev
 from tests.governance import matrix_weekly as matrix_governance_weekly
 from tests.improvement import matrix as matrix_improvement
 from tests.improvement import matrix_outward, matrix_review
+from tests.people import matrix_people
 from tests.registry import matrix as matrix_registry
 from tests.surveys import matrix as matrix_surveys
 from tests.surveys import matrix_results as matrix_survey_results
@@ -50,6 +51,7 @@ EXTENSIONS = (
     matrix_followup,
     matrix_external_review,
     matrix_standards,
+    matrix_people,
 )
 
 ANONYMOUS = "anonymous"

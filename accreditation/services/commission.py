@@ -32,6 +32,7 @@ from ..models import (
     Visit,
     VisitSession,
 )
+from ..seating import approval_refusals
 from ..selectors import criteria_of, representatives_of, seat_of, seats_of
 from ..workflow import COMMISSION_WORKFLOW, EVIDENCE_ADD
 from .projects import locked, project_advance, require_runner, require_stage
@@ -214,6 +215,9 @@ def commission_approve(*, project, actor) -> AccreditationProject:
         raise ValidationError(
             _("Waiting for the no-conflict declarations of: %(names)s.") % {"names": ", ".join(unsigned)}
         )
+    # The code of ethics and the experts' training (the people app's checks): nothing is saved.
+    if refusals := approval_refusals(s.expert for s in seats_of(project)):
+        raise ValidationError(refusals)
     project = transition_perform(
         obj=project,
         workflow=COMMISSION_WORKFLOW,

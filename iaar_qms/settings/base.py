@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "surveys",
     "improvement",
     "governance",  # the strategy and its plans (§4.3–4.4)
+    "people",  # positions, training and the code of ethics (§4.5.1, §5.2)
     "reporting",  # the management review, KPIs and the quality board: reads the apps above
     "demo",  # last: it imports every app above, none imports it
     "django_structlog",
@@ -451,6 +452,11 @@ CELERY_BEAT_SCHEDULE["governance-remind-agency-reviews"] = {
     "task": "governance.tasks.remind_agency_reviews",
     "schedule": crontab(hour=8, minute=35),
 }
+CELERY_BEAT_SCHEDULE["people-remind-retraining"] = {
+    # 08:40: a certificate expiring within IAAR_RETRAINING_REMIND_DAYS: its holder hears, once.
+    "task": "people.tasks.remind_retraining",
+    "schedule": crontab(hour=8, minute=40),
+}
 CELERY_BEAT_SCHEDULE["governance-remind-terms-ending"] = {
     # 08:25: a body's secretary hears of each member's term ending within 60 days, once a seat.
     "task": "governance.tasks.remind_terms_ending",
@@ -498,6 +504,8 @@ IAAR_SURVEY_ANSWERS_PER_HOUR = env.int("IAAR_SURVEY_ANSWERS_PER_HOUR", default=3
 
 # Accreditation (§5.2, §6): conflict-of-interest look-back, council quorum, appeal term.
 IAAR_CONFLICT_LOOKBACK_YEARS = env.int("IAAR_CONFLICT_LOOKBACK_YEARS", default=3)
+# A training certificate expiring within this many days: its holder is reminded to re-train, once.
+IAAR_RETRAINING_REMIND_DAYS = env.int("IAAR_RETRAINING_REMIND_DAYS", default=60)
 IAAR_COUNCIL_QUORUM = env.float("IAAR_COUNCIL_QUORUM", default=2 / 3)
 IAAR_APPEAL_ANSWER_DAYS = env.int("IAAR_APPEAL_ANSWER_DAYS", default=30)
 # Certificate checks per visitor address and minute on the public registry (anti-enumeration).
