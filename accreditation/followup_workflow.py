@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.workflow import Move, Workflow, rel
 
-from .models import FollowupItem
+from .models import FollowupItem, FollowupProgress, Progress
 
 F = FollowupItem.Status
 
@@ -41,5 +41,26 @@ FOLLOWUP_WORKFLOW = Workflow(
             ),
             F.IN_PROGRESS: Move(_("Implementation not confirmed"), rel("runs-project")),
         },
+    },
+)
+
+
+_REVISED = {
+    Progress.NOT_STARTED: _("Progress revised: not started"),
+    Progress.IN_PROGRESS: _("Progress revised: in progress"),
+    Progress.IMPLEMENTED: _("Progress revised: implemented"),
+}
+
+# The progress the organization reported in one yearly report, revised before it is assessed.
+FOLLOWUP_PROGRESS_WORKFLOW = Workflow(
+    FollowupProgress,
+    "status",
+    {
+        source: {
+            target: Move(label, rel("represents-organization"))
+            for target, label in _REVISED.items()
+            if target != source
+        }
+        for source in Progress.values
     },
 )

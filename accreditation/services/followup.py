@@ -15,7 +15,7 @@ from core.models import stored_label
 from core.services import notification_send
 from core.workflow import event_record, transition_perform
 
-from ..followup_workflow import FOLLOWUP_WORKFLOW
+from ..followup_workflow import FOLLOWUP_PROGRESS_WORKFLOW, FOLLOWUP_WORKFLOW
 from ..models import (
     AccreditationProject,
     EECReport,
@@ -111,8 +111,8 @@ def followup_report(
         raise ValidationError(_("Say what was done."))
     if upload is not None:
         check_upload(upload)
-    row = row or FollowupProgress(item=item, task=task)
-    row.status = status
+    revised = row is not None and row.status != status
+    row = row or FollowupProgress(item=item, task=task, status=status)
     row.note = note.strip()
     row.evidence_link = link.strip()
     if upload is not None:
@@ -122,6 +122,10 @@ def followup_report(
     row.reported_at = timezone.now()
     row._history_user = actor
     row.save()
+    if revised:
+        # The new progress moves through its table (a history row with the reason).
+        transition_perform(obj=row, workflow=FOLLOWUP_PROGRESS_WORKFLOW, target=status, actor=actor)
+        row.refresh_from_db()
     if item.status != status:
         transition_perform(obj=item, workflow=FOLLOWUP_WORKFLOW, target=status, actor=actor, comment=row.note)
     return row

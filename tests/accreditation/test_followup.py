@@ -272,3 +272,15 @@ def test_an_implementation_waiting_for_assessment_cannot_be_reported_again(items
     items[0].refresh_from_db()
     assert items[0].status == F.IMPLEMENTED
     assert FollowupProgress.objects.get(item=items[0]).note == "Done."
+
+
+def test_progress_revised_before_its_assessment_keeps_both_in_history(items, world):
+    services.followup_report(item=items[0], actor=world.rep, status="not_started", note="Not yet.")
+    services.followup_report(
+        item=items[0], actor=world.rep, status="in_progress", note="The board has met once."
+    )
+    progress = FollowupProgress.objects.get(item=items[0])
+    assert progress.status == "in_progress" and progress.note == "The board has met once."
+    assert progress.history.order_by("history_id").first().status == "not_started"
+    assert progress.history.filter(status="in_progress", history_user=world.rep).exists()
+    assert WorkflowEvent.objects.filter(object_id=progress.pk, to_state="in_progress").exists()

@@ -5,6 +5,7 @@ publishes, the Director General signs, and the certificate PDF opens with its QR
 
 import datetime
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -21,7 +22,8 @@ S = AccreditationProject.Status
 def _from_dashboard(page, step: str) -> None:
     """The dashboard lists the step as a task that leads straight to where it is done."""
     expect(page.get_by_text(step).first).to_be_visible()
-    page.get_by_role("link", name="Eurasian Tech University", exact=True).first.click()
+    # The task is named by the project's number and the organization: "PR-2026-0001 · …".
+    page.get_by_role("link", name=re.compile(r"^PR-\d{4}-\d{4} · Eurasian Tech University$")).first.click()
 
 
 def _as(page, sign_in, username):
